@@ -1,0 +1,588 @@
+"""One ICWS session over ``requests``: logon with switchover, credentials, error mapping.
+
+Usable without Robot Framework::
+
+    from ICWSLibrary.client import ICWSSession
+
+    with ICWSSession("http://cic1:8018") as icws:
+        icws.connect("agent1", "secret")
+        print(icws.call("GET", f"/status/user-statuses/{icws.user_id}"))
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass
+from enum import Enum
+from http.cookiejar import DefaultCookiePolicy
+from typing import Any
+
+import requests
+from requests.utils import get_environ_proxies
+
+from .address import ServerAddress
+from .errors import ICWSError
+from .redact import HiddenStr, redact_headers, redact_json
+
+log = logging.getLogger("ICWSLibrary.client")
+
+IC_AUTH_TYPE = "urn:inin.com:connection:icAuthConnectionRequestSettings"
+DEFAULT_INCLUDE = ("features", "version")
+# Real clients cap switchover hops at 5 to 10; a longer chain is a misconfigured pair.
+DEFAULT_MAX_HOPS = 8
+_SESSION_COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
+_ANY_STATUS = ("any", "anything", "*")
+
+
+class ConnectionState(Enum):
+    """ICWS ``connectionState``: the numbers are the wire values."""
+
+    NONE = 0
+    UP = 1
+    DOWN = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    state: ConnectionState
+    reason: str | None = None
+    should_reconnect: bool | None = None
+
+    def describe(self) -> str:
+        text = f"'{self.state}'"
+        if self.reason:
+            text += f", reason {self.reason!r}"
+        if self.should_reconnect is not None:
+            text += f", shouldReconnect {self.should_reconnect}"
+        return text
+
+
+class ICWSSession:
+    """A logged-on (or about to be) ICWS session against one CIC server.
+
+    Keeps the session id, CSRF token and session cookie, adds them to every session
+    request, and sends the cookie itself whatever the URL prefix, because behind a
+    reverse proxy its ``Path=/icws/<id>`` no longer matches (PROTOCOL section 8).
+    """
+
+    def __init__(
+        self,
+        server: str | ServerAddress,
+        *,
+        language: str = "en-us",
+        application_name: str = "Robot Framework ICWSLibrary",
+        timeout: float = 10.0,
+        verify: bool | str = True,
+        max_hops: int = DEFAULT_MAX_HOPS,
+    ):
+        self.address = server if isinstance(server, ServerAddress) else ServerAddress.parse(server)
+        self.initial_address = self.address
+        self.language = language
+        self.application_name = application_name
+        self.timeout = timeout
+        self.max_hops = max_hops
+        self.session_id: str | None = None
+        self.user_id: str | None = None
+        self.logon_info: dict[str, Any] = {}
+        self.connected = False
+        self.ended_reason: str | None = None
+        self._features: dict[str, int] | None = None
+        self._version: dict[str, str] | None = None
+        self._secrets: list[str] = []
+        self._http = self._new_http_session(verify)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _new_http_session(self, verify: bool | str) -> requests.Session:
+        http = requests.Session()
+        # Reading proxy settings from the environment costs ~0.4 ms per request; resolve
+        # them once here and stop requests from scanning again.
+        http.proxies.update(get_environ_proxies(self.address.icws_root))
+        if verify is True:
+            verify = (
+                os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+            )
+        http.verify = verify
+        http.trust_env = False
+        # The session cookie is sent by hand (see class doc); a cookie jar would add a
+        # second copy on matching paths and keep stale cookies after a switchover.
+        http.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        http.headers.update(
+            {
+                "Accept": "application/vnd.inin.icws+json, application/json",
+                "Accept-Language": self.language,
+                "Content-Type": "application/vnd.inin.icws+json; charset=utf-8",
+            }
+        )
+        return http
+
+    @property
+    def http(self) -> requests.Session:
+        """The underlying ``requests.Session``, carrying the session's credentials."""
+        return self._http
+
+    @property
+    def session_root(self) -> str:
+        if self.session_id is None:
+            raise ICWSError(f"No ICWS session on {self.address}: connect first.")
+        return f"{self.address.icws_root}/{self.session_id}"
+
+    def url_for(self, path: str) -> str:
+        """The absolute URL of an ICWS path.
+
+        ``/icws/...`` paths are taken as they are (``{sessionId}`` is filled in); any
+        other path is relative to the session, e.g. ``/status/status-messages``.
+        """
+        path = str(path).strip()
+        if "://" in path:
+            raise ICWSError(
+                f"Give an ICWS path such as /status/status-messages, not a URL: {path!r}. "
+                "The server is chosen when connecting."
+            )
+        if not path.startswith("/"):
+            path = "/" + path
+        if path.lower().startswith("/icws/") or path.lower() == "/icws":
+            if "{sessionId}" in path:
+                path = path.replace("{sessionId}", self.session_root.rsplit("/", 1)[1])
+            return self.address.base_url + path
+        return self.session_root + path
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        body: Any = None,
+        *,
+        params: dict | None = None,
+        timeout: float | None = None,
+    ) -> requests.Response:
+        """Send one request; transport failures become :class:`ICWSError`."""
+        method = method.upper()
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        started = time.perf_counter()
+        try:
+            response = self._http.request(
+                method,
+                url,
+                data=data,
+                params=params,
+                timeout=self.timeout if timeout is None else timeout,
+                allow_redirects=False,
+            )
+        except requests.RequestException as error:
+            raise self._transport_error(error, method, url) from None
+        if log.isEnabledFor(logging.DEBUG):
+            self._log_exchange(response, body, time.perf_counter() - started)
+        return response
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: dict | None = None,
+        expected_status: Any = None,
+    ) -> Any:
+        """Send a request to an ICWS path and return its parsed JSON body (``None`` if empty).
+
+        Fails with :class:`ICWSError` unless the status is 2xx, or is ``expected_status``
+        (an int, a list of ints, or ``"any"``).
+        """
+        url = self.url_for(path)
+        response = self.send(method, url, body, params=params)
+        if not _status_expected(response.status_code, expected_status):
+            raise self.error_for(response, expected=_describe_expected(expected_status))
+        return self.parse_body(response)
+
+    def parse_body(self, response: requests.Response) -> Any:
+        """The JSON body of a response; a clear :class:`ICWSError` when it is not JSON."""
+        content = response.content
+        if not content or not content.strip():
+            return None
+        content_type = response.headers.get("Content-Type", "")
+        if "json" not in content_type.lower() and content.lstrip()[:1] not in (b"{", b"["):
+            raise self._not_json(response, f"a {content_type or 'untyped'} body, not ICWS JSON")
+        try:
+            return json.loads(content)
+        except ValueError as error:
+            raise self._not_json(response, f"a body that is not valid JSON ({error})") from None
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def _where(self, response: requests.Response) -> str:
+        request = response.request
+        path = request.path_url if request is not None else "?"
+        method = request.method if request is not None else "?"
+        return f"{method} {path} on {self.address}"
+
+    def _not_json(self, response: requests.Response, what: str) -> ICWSError:
+        return ICWSError(
+            f"{self._where(response)} answered {response.status_code} with {what}: "
+            f"{_snippet(response)}. Is a proxy or another service answering at {self.address}?",
+            status=response.status_code,
+            method=response.request.method if response.request else None,
+            url=response.url,
+        )
+
+    def error_for(self, response: requests.Response, *, expected: str = "2xx") -> ICWSError:
+        """Turn an unwanted ICWS response into an :class:`ICWSError` that says it all."""
+        status = response.status_code
+        body = _error_body(response)
+        error_id, error_code, server_message = (
+            body.get("errorId"),
+            body.get("errorCode"),
+            body.get("message"),
+        )
+        details = _describe_error(status, response.reason, error_id, error_code, server_message)
+        if not body and response.content.strip():
+            details += f", body: {_snippet(response)}"
+        if status == 401 and self.session_id is not None:
+            self.connected = False
+            self.ended_reason = server_message or "the server no longer accepts the session"
+            message = (
+                f"ICWS session {self.session_id} of user '{self.user_id}' on {self.address} "
+                f"has expired or was disconnected: {self._where(response)} answered {details}. "
+                "Connect To ICWS again to start a new session."
+            )
+        else:
+            message = f"{self._where(response)} answered {details}; expected {expected}."
+        return ICWSError(
+            message,
+            status=status,
+            error_id=error_id,
+            error_code=error_code,
+            server_message=server_message,
+            method=response.request.method if response.request else None,
+            url=response.url,
+        )
+
+    def _transport_error(self, error: Exception, method: str, url: str) -> ICWSError:
+        where = f"{method} {_path_of(url)}"
+        server = _origin_of(url)
+        timeout = self.timeout
+        if isinstance(error, requests.exceptions.SSLError):
+            message = (
+                f"TLS certificate of {server} could not be verified ({_root_cause(error)}). "
+                "Give the server's CA bundle with verify=/path/to/ca.pem, or verify=False to "
+                "skip verification."
+            )
+        elif isinstance(error, requests.exceptions.ConnectTimeout):
+            message = f"Could not connect to {server} within {timeout:g} s (connect timeout)."
+        elif isinstance(error, requests.exceptions.ReadTimeout):
+            message = f"{server} did not answer {where} within {timeout:g} s (read timeout)."
+        elif isinstance(error, requests.exceptions.ConnectionError):
+            message = f"Could not reach {server} for {where}: {_root_cause(error)}."
+        else:
+            message = f"{where} on {server} failed: {_root_cause(error)}."
+        return ICWSError(message, method=method, url=url)
+
+    # -- logon and logoff ------------------------------------------------------------------
+
+    def connect(self, user: str, password: str, *, include=DEFAULT_INCLUDE) -> str:
+        """Log on with user and password; follow 503 switchovers; return the session id."""
+        if self.connected:
+            raise ICWSError(f"Session {self.session_id} is already connected to {self.address}.")
+        body = {
+            "__type": IC_AUTH_TYPE,
+            "applicationName": self.application_name,
+            "userID": user,
+            "password": password,
+        }
+        self._secrets.append(password)
+        params = {"include": ",".join(include)} if include else None
+        queue, tried, refusals = [self.address], set(), []
+        while queue:
+            address = queue.pop(0)
+            tried.add(address.host.lower())
+            if len(tried) > self.max_hops + 1:
+                refusals.append(f"stopped after {self.max_hops} switchover hops")
+                break
+            try:
+                response = self.send("POST", f"{address.icws_root}/connection", body, params=params)
+            except ICWSError as error:
+                if address is self.address:
+                    raise
+                refusals.append(f"{address}: {error}")
+                continue
+            if response.status_code in (200, 201):
+                self.address = address
+                self._accept_logon(response, user)
+                return self.session_id
+            if response.status_code != 503:
+                self.address = address
+                raise self._logon_error(response, user)
+            error = _error_body(response)
+            alternates = [str(host) for host in error.get("alternateHostList") or []]
+            refusals.append(
+                f"{address}: 503 {error.get('errorId', '')} {error.get('message', '')}".rstrip()
+                + (f" (alternates {', '.join(alternates)})" if alternates else "")
+            )
+            queued = {candidate.host.lower() for candidate in queue}
+            for host in alternates:
+                if host.lower() not in tried and host.lower() not in queued:
+                    queue.append(address.with_host(host))
+                    queued.add(host.lower())
+        raise ICWSError(
+            f"No CIC server accepted the logon of user '{user}' starting from "
+            f"{self.initial_address}: " + "; ".join(refusals) + ".",
+            status=503,
+        )
+
+    def _logon_error(self, response: requests.Response, user: str) -> ICWSError:
+        error = self.error_for(response)
+        message = f"Logon of user '{user}' to {self.address} failed: " + _describe_error(
+            response.status_code,
+            response.reason,
+            error.error_id,
+            error.error_code,
+            error.server_message,
+        )
+        if not error.error_id and not error.server_message:
+            message += f", body: {_snippet(response)}"
+        return ICWSError(
+            message + ".",
+            status=error.status,
+            error_id=error.error_id,
+            error_code=error.error_code,
+            server_message=error.server_message,
+            method="POST",
+            url=response.url,
+        )
+
+    def _accept_logon(self, response: requests.Response, user: str) -> None:
+        info = self.parse_body(response)
+        if not isinstance(info, dict):
+            raise self._not_json(response, "a logon answer that is not a JSON object")
+        session_id = str(info.get("sessionId") or response.headers.get("ININ-ICWS-Session-ID", ""))
+        token = info.get("csrfToken") or response.headers.get("ININ-ICWS-CSRF-Token")
+        if not session_id or not token:
+            raise ICWSError(
+                f"Logon to {self.address} answered {response.status_code} without a session id "
+                "or CSRF token; is this an ICWS server?",
+                status=response.status_code,
+            )
+        cookie = None
+        for name_id, value in _SESSION_COOKIE.findall(response.headers.get("Set-Cookie", "")):
+            if name_id == session_id:
+                cookie = value
+        self.session_id = session_id
+        self.user_id = info.get("userID") or user
+        self.logon_info = {key: value for key, value in info.items() if key != "csrfToken"}
+        self._secrets += [token, cookie or ""]
+        headers = {"ININ-ICWS-CSRF-Token": HiddenStr(token)}
+        if cookie is not None:
+            headers["Cookie"] = HiddenStr(f"icws_{session_id}={cookie}")
+        self._http.headers.update(headers)
+        if "features" in info:
+            self._features = _feature_map(info["features"])
+        if isinstance(info.get("version"), dict):
+            self._version = info["version"]
+        self.connected = True
+        self.ended_reason = None
+
+    def disconnect(self) -> bool:
+        """Log off. Returns False when the server had already ended the session."""
+        if self.session_id is None or not self.connected:
+            return False
+        response = self.send("DELETE", f"{self.session_root}/connection")
+        self.connected = False
+        if response.status_code in (401, 404):
+            self.ended_reason = "the server had already ended the session"
+            return False
+        if response.status_code >= 300:
+            self.connected = True
+            raise self.error_for(response)
+        self.ended_reason = "logged off by this client"
+        return True
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ICWSSession:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            self.disconnect()
+        finally:
+            self.close()
+
+    def __repr__(self) -> str:
+        state = "connected" if self.connected else "not connected"
+        return (
+            f"<ICWSSession {self.session_id or '-'} user={self.user_id!r} {self.address} {state}>"
+        )
+
+    # -- connection resource ---------------------------------------------------------------
+
+    def connection_state(self) -> ConnectionStatus:
+        """Ask the server for the state of this (or the previous) connection."""
+        if self.session_id is None:
+            return ConnectionStatus(ConnectionState.NONE)
+        response = self.send("GET", f"{self.session_root}/connection")
+        if response.status_code == 401:
+            # Servers that forget ended sessions answer 401 instead of 'down'.
+            self.connected = False
+            error = _error_body(response)
+            reason = error.get("message") or self.ended_reason or "session no longer valid"
+            return ConnectionStatus(ConnectionState.DOWN, reason, None)
+        if response.status_code != 200:
+            raise self.error_for(response)
+        body = self.parse_body(response) or {}
+        try:
+            state = ConnectionState(int(body.get("connectionState")))
+        except (TypeError, ValueError):
+            raise self._not_json(response, "no valid connectionState") from None
+        if state is not ConnectionState.UP:
+            self.connected = False
+        return ConnectionStatus(state, body.get("reason"), body.get("shouldReconnect"))
+
+    def features(self) -> dict[str, int]:
+        """Feature versions by featureId; cached from the logon answer when it had them."""
+        if self._features is None:
+            body = self.call("GET", "/icws/connection/features") or {}
+            self._features = _feature_map(body.get("featureInfoList", []))
+        return self._features
+
+    def server_version(self) -> dict[str, str]:
+        """The ``/icws/connection/version`` body; cached from the logon answer when it had it."""
+        if self._version is None:
+            self._version = self.call("GET", "/icws/connection/version") or {}
+        return self._version
+
+    def server_time(self) -> str:
+        """The server's UTC time as ICWS writes it (one request each time)."""
+        body = self.call("GET", "/icws/connection/server-time") or {}
+        value = body.get("serverUtcTime")
+        if not value:
+            raise ICWSError(f"{self.address} answered server-time without serverUtcTime: {body}")
+        return value
+
+    def redact(self, text: str) -> str:
+        """Mask this session's secrets (password, token, cookie) in free text."""
+        from .redact import redact_text
+
+        return redact_text(text, self._secrets)
+
+    def _log_exchange(self, response: requests.Response, body: Any, elapsed: float) -> None:
+        request = response.request
+        try:
+            response_body = redact_json(json.loads(response.content)) if response.content else ""
+        except ValueError:
+            response_body = response.text[:500]
+        log.debug(
+            "%s %s -> %s %s in %.1f ms\nrequest headers: %s\nrequest body: %s\n"
+            "response headers: %s\nresponse body: %s",
+            request.method,
+            request.url,
+            response.status_code,
+            response.reason,
+            elapsed * 1000,
+            redact_headers(request.headers),
+            json.dumps(redact_json(body)) if body is not None else "",
+            redact_headers(response.headers),
+            json.dumps(response_body) if not isinstance(response_body, str) else response_body,
+        )
+
+
+def _feature_map(features) -> dict[str, int]:
+    result = {}
+    for item in features or []:
+        try:
+            result[str(item["featureId"])] = int(item["version"])
+        except (KeyError, TypeError, ValueError):
+            continue
+    return result
+
+
+def _status_expected(status: int, expected: Any) -> bool:
+    if expected is None:
+        return 200 <= status < 300
+    if isinstance(expected, str):
+        if expected.strip().lower() in _ANY_STATUS:
+            return True
+        expected = [part for part in re.split(r"[\s,]+", expected) if part]
+    if isinstance(expected, (list, tuple, set)):
+        return any(_status_expected(status, item) for item in expected)
+    return status == int(expected)
+
+
+def _describe_expected(expected: Any) -> str:
+    if expected is None:
+        return "2xx"
+    if isinstance(expected, (list, tuple, set)):
+        return " or ".join(str(item) for item in expected)
+    return str(expected)
+
+
+def _error_body(response: requests.Response) -> dict:
+    try:
+        body = json.loads(response.content) if response.content else {}
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _describe_error(status, reason, error_id, error_code, message) -> str:
+    text = f"HTTP {status}" + (f" {reason}" if reason else "")
+    facts = []
+    if error_id:
+        facts.append(f"errorId '{error_id}'")
+    if error_code is not None:
+        facts.append(f"errorCode {error_code}")
+    if facts:
+        text += f" ({', '.join(facts)})"
+    if message:
+        text += f": {message}"
+    return text
+
+
+def _snippet(response: requests.Response, limit: int = 200) -> str:
+    text = response.content.decode("utf-8", "replace")
+    title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if title:
+        return f"HTML page titled {' '.join(title.group(1).split())!r}"
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    return repr(text[:limit] + ("..." if len(text) > limit else "")) if text else "(empty)"
+
+
+def _origin_of(url: str) -> str:
+    match = re.match(r"^[a-z]+://[^/]+", url, re.IGNORECASE)
+    return match.group(0) if match else url
+
+
+def _path_of(url: str) -> str:
+    return url[len(_origin_of(url)) :] or "/"
+
+
+def _root_cause(error: BaseException) -> str:
+    """The innermost useful reason of a requests/urllib3 error chain."""
+    seen = set()
+    current: BaseException | None = error
+    reason = str(error)
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.strerror:
+            return current.strerror
+        inner = getattr(current, "reason", None)
+        if isinstance(inner, BaseException):
+            current = inner
+            continue
+        if current.args and isinstance(current.args[0], BaseException):
+            current = current.args[0]
+            continue
+        current = current.__cause__ or current.__context__
+    text = reason
+    # urllib3 messages carry the pool repr; the part after the last colon is the reason.
+    match = re.search(r"(Failed to establish a new connection|Max retries)[^:]*:\s*(.*)", text)
+    if match:
+        text = match.group(2).strip().rstrip(")'\"")
+    return text

@@ -1,0 +1,44 @@
+"""What every keyword component shares: the library context."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from robot.api import logger
+
+from ..client import ICWSError, ICWSSession
+
+if TYPE_CHECKING:
+    from ..library import ICWSLibrary
+
+
+class LibraryComponent:
+    """A group of keywords on one topic, sharing the library's sessions and settings."""
+
+    def __init__(self, ctx: ICWSLibrary):
+        self.ctx = ctx
+
+    def session(self, alias: str | None = None) -> ICWSSession:
+        """The session named by alias (or index), or the current one."""
+        return self.ctx.get_session(alias)
+
+    def connected_session(self, alias: str | None = None) -> ICWSSession:
+        """Like :meth:`session`, but fails clearly when the session has ended."""
+        session = self.session(alias)
+        if not session.connected:
+            raise ICWSError(
+                f"ICWS session {session.session_id} of user '{session.user_id}' on "
+                f"{session.address} is not connected ({session.ended_reason}). "
+                "Use Connect To ICWS to start a new session."
+            )
+        return session
+
+    @staticmethod
+    def info(message: str) -> None:
+        logger.info(message)
+
+    @staticmethod
+    def fail_unless(condition: bool, message: str, custom: str | None = None) -> None:
+        """Fail with ``custom`` if given, otherwise the built message, unless condition holds."""
+        if not condition:
+            raise AssertionError(custom or message)

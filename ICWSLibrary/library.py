@@ -1,0 +1,214 @@
+"""The ICWSLibrary keyword library: components bound to one shared context."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from robot.api import logger
+from robot.utils import ConnectionCache
+
+from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
+from .keywords import ConnectionKeywords, GenericKeywords, ServerKeywords
+from .version import __version__
+
+
+class ICWSLibrary:
+    """ICWSLibrary tests Genesys CIC / PureConnect servers through ICWS, their web-services API.
+
+    It logs on to ICWS, keeps the session's credentials, and offers keywords to check the
+    connection, the server's features and version, and to call any ICWS operation. It comes
+    with an ICWS simulator (library `ICWSLibrary.Simulator`, command ``icws-simulator``) so
+    suites run without a CIC server, and the same suites run against a real one.
+
+    = Sessions and aliases =
+
+    `Connect To ICWS` logs on and makes the new session the *current* one; every other
+    keyword works on the current session. Several sessions may be open at once (an agent and
+    a supervisor, say): name them with ``alias=`` and move between them with
+    `Switch ICWS Session`. Sessions belong to the suite that imported the library; each one
+    still open when the suite ends is logged off, also when tests failed, so no session (and
+    no CIC license) is left behind. `Disconnect` and `Disconnect All` log off earlier.
+
+    | *** Settings ***
+    | Library    ICWSLibrary    server=http://cic1:8018
+    |
+    | *** Test Cases ***
+    | Agent Is Available
+    |     Connect To ICWS    agent1    ${PASSWORD}    alias=agent
+    |     Connection State Should Be Up
+    |     Feature Version Should Be At Least    messaging    2
+    |     [Teardown]    Disconnect
+
+    = Errors =
+
+    A failing keyword says what was expected, what came back and from where: the request,
+    the server, the HTTP status and the ICWS ``errorId``, ``errorCode`` and ``message``. For
+    example ``GET /icws/1234567/status/user-statuses/nobody on http://cic1:8018 answered HTTP
+    404 Not Found (errorId 'error.request.notFound'): ...; expected 2xx.``
+
+    - A session that expired or was ended by the server (HTTP 401) fails the next keyword
+      with a message saying so; use `Connect To ICWS` again.
+    - A server that cannot be reached fails with the server URL and the timeout.
+    - An HTML page or malformed JSON (a proxy error page, say) fails with what arrived.
+    - Assertion keywords (``... Should Be ...``) accept ``message=`` to replace the default
+      failure message.
+
+    In Python, every failure of the client is an ``ICWSLibrary.client.ICWSError`` carrying
+    ``status``, ``error_id``, ``error_code``, ``server_message``, ``method`` and ``url``.
+
+    = Secrets =
+
+    Passwords, CSRF tokens and session cookies never appear in this library's log messages,
+    at any level. Give passwords as Robot Framework ``Secret`` values (Robot Framework 7.4 and
+    newer) so that Robot itself never logs them either.
+
+    = Logging =
+
+    Each keyword logs one line at INFO. Requests and responses are logged at DEBUG with their
+    secrets masked: run ``robot --loglevel DEBUG`` to see them.
+    """
+
+    ROBOT_LIBRARY_SCOPE = "SUITE"
+    ROBOT_LIBRARY_VERSION = __version__
+    ROBOT_LIBRARY_DOC_FORMAT = "ROBOT"
+    ROBOT_LISTENER_API_VERSION = 3
+
+    def __init__(
+        self,
+        server: str | None = None,
+        language: str = "en-us",
+        application_name: str = "Robot Framework",
+        timeout: timedelta = timedelta(seconds=10),
+        verify: bool | str = True,
+    ):
+        """Settings given here apply to every session the suite opens.
+
+        - ``server``: the ICWS server URL, e.g. ``http://cic1:8018`` or ``https://cic1:8019``.
+          It may instead be given to each `Connect To ICWS`.
+        - ``language``: the ``Accept-Language`` of the sessions; localized texts such as
+          status messages and disconnect reasons follow it.
+        - ``application_name``: the name the sessions show on the CIC server.
+        - ``timeout``: how long one request may take, in Robot time format (``10s``, ``1 min``).
+        - ``verify``: TLS certificate verification: ``True`` (default), ``False``, or the path
+          of a CA bundle.
+
+        Examples:
+        | Library | ICWSLibrary | server=http://cic1:8018 |
+        | Library | ICWSLibrary | server=https://cic1:8019 | verify=${CURDIR}/ca.pem | language=de-de |
+        """
+        self.server = server or None
+        self.language = language
+        self.application_name = application_name
+        self.timeout = _seconds(timeout)
+        self.verify = verify
+        self.sessions: ConnectionCache[ICWSSession] = ConnectionCache(
+            "No ICWS session: use Connect To ICWS first."
+        )
+        self._server_probe: ICWSSession | None = None
+        self._keywords = {}
+        for component in (
+            ConnectionKeywords(self),
+            ServerKeywords(self),
+            GenericKeywords(self),
+        ):
+            for name in dir(type(component)):
+                member = getattr(component, name)
+                if hasattr(member, "robot_name"):
+                    self._keywords[name] = member
+        # The library listens to itself so that it can log off at the end of the suite.
+        self.ROBOT_LIBRARY_LISTENER = self
+
+    # -- hybrid library API ----------------------------------------------------------------
+
+    def get_keyword_names(self) -> list[str]:
+        return sorted(self._keywords)
+
+    def __getattr__(self, name: str):
+        keywords = self.__dict__.get("_keywords", {})
+        if name in keywords:
+            return keywords[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    # -- context shared by the keyword components ------------------------------------------
+
+    def new_session(self, server: str) -> ICWSSession:
+        return ICWSSession(
+            server,
+            language=self.language,
+            application_name=self.application_name,
+            timeout=self.timeout,
+            verify=self.verify,
+        )
+
+    def get_session(self, alias: str | None = None) -> ICWSSession:
+        try:
+            return self.sessions.get_connection(alias)
+        except RuntimeError as error:
+            known = ", ".join(self._aliases()) or "none"
+            raise ICWSError(f"{error} Known sessions: {known}.") from None
+
+    def current_alias(self) -> str | None:
+        index = self.sessions.current_index
+        if index is None:
+            return None
+        for alias, alias_index in self.sessions._aliases.items():
+            if alias_index == index:
+                return alias
+        return str(index)
+
+    def _aliases(self) -> list[str]:
+        named = {index: alias for alias, index in self.sessions._aliases.items()}
+        return [named.get(index, str(index)) for index in range(1, len(self.sessions) + 1)]
+
+    def connection_status(self) -> ConnectionStatus:
+        if not self.sessions:
+            return ConnectionStatus(ConnectionState.NONE)
+        return self.sessions.current.connection_state()
+
+    def server_source(self) -> ICWSSession:
+        """What answers session-less questions: the current session, else the server."""
+        if self.sessions:
+            return self.sessions.current
+        if not self.server:
+            raise ICWSError(
+                "No ICWS session and no server: use Connect To ICWS first, or import the "
+                "library with server=http://cic1:8018."
+            )
+        if self._server_probe is None:
+            self._server_probe = self.new_session(self.server)
+        return self._server_probe
+
+    def disconnect_all(self) -> tuple[int, list[str]]:
+        count, errors = 0, []
+        for session in self.sessions:
+            try:
+                if session.disconnect():
+                    count += 1
+            except ICWSError as error:
+                errors.append(str(error))
+            finally:
+                session.close()
+        self.sessions.empty_cache()
+        return count, errors
+
+    # -- listener ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Called by Robot Framework when the suite ends: log off what is still open."""
+        open_sessions = [session for session in self.sessions if session.connected]
+        _, errors = self.disconnect_all()
+        if open_sessions:
+            logger.info(
+                f"ICWSLibrary logged off {len(open_sessions)} session(s) left open at the end "
+                "of the suite."
+            )
+        for error in errors:
+            logger.warn(f"ICWSLibrary could not log off a session at the end of the suite: {error}")
+        if self._server_probe is not None:
+            self._server_probe.close()
+
+
+def _seconds(timeout) -> float:
+    if isinstance(timeout, timedelta):
+        return timeout.total_seconds()
+    return float(timeout)

@@ -1,0 +1,48 @@
+import pytest
+
+from ICWSLibrary.client import ICWSError, ServerAddress
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "root"),
+    [
+        ("http://cic1:8018", "http://cic1:8018", "http://cic1:8018/icws"),
+        ("http://cic1:8018/", "http://cic1:8018", "http://cic1:8018/icws"),
+        ("http://cic1:8018/icws", "http://cic1:8018", "http://cic1:8018/icws"),
+        ("HTTPS://CIC1:8019/ICWS/", "https://cic1:8019", "https://cic1:8019/icws"),
+        ("https://web/api/cic1", "https://web/api/cic1", "https://web/api/cic1/icws"),
+        ("https://web/api/cic1/icws", "https://web/api/cic1", "https://web/api/cic1/icws"),
+        ("http://[::1]:8018", "http://[::1]:8018", "http://[::1]:8018/icws"),
+        ("  http://cic1  ", "http://cic1", "http://cic1/icws"),
+    ],
+)
+def test_parse_accepts_the_forms_users_type(url, base, root):
+    address = ServerAddress.parse(url)
+    assert address.base_url == base
+    assert address.icws_root == root
+
+
+@pytest.mark.parametrize(
+    ("url", "complaint"),
+    [
+        ("cic1:8018", "has no scheme"),
+        ("", "No ICWS server given"),
+        (None, "No ICWS server given"),
+        ("ftp://cic1", "must use http or https"),
+        ("http://", "names no host"),
+        ("http://cic1:80x8", "is not valid"),
+        ("http://cic1:8018/icws?x=1", "must not have a query"),
+    ],
+)
+def test_parse_rejects_malformed_urls_with_a_hint(url, complaint):
+    with pytest.raises(ICWSError) as error:
+        ServerAddress.parse(url)
+    assert complaint in str(error.value)
+    assert "http://cic1:8018" in str(error.value)
+
+
+def test_switchover_keeps_scheme_port_and_prefix():
+    address = ServerAddress.parse("https://cic-a:8019/proxy")
+    other = address.with_host("cic-b.example.com")
+    assert other.base_url == "https://cic-b.example.com:8019/proxy"
+    assert ServerAddress.parse("http://a:8018").with_host("::1").base_url == "http://[::1]:8018"

@@ -1,0 +1,37 @@
+from ICWSLibrary.client.redact import HiddenStr, redact_headers, redact_json, redact_text
+
+
+def test_redact_json_masks_secret_fields_at_any_depth():
+    body = {
+        "__type": "urn:inin.com:connection:icAuthConnectionRequestSettings",
+        "userID": "agent1",
+        "password": "p4ss",
+        "nested": [{"csrfToken": "tok"}, {"AuthToken": "a", "keep": 1}],
+    }
+    redacted = redact_json(body)
+    assert redacted["userID"] == "agent1"
+    assert "p4ss" not in repr(redacted) and "tok" not in repr(redacted)
+    assert redacted["nested"][1] == {"AuthToken": "***", "keep": 1}
+    assert body["password"] == "p4ss", "the original must stay intact"
+
+
+def test_redact_headers_keeps_cookie_names_and_hides_values():
+    headers = {
+        "Cookie": "icws_123=abc|languageId=en-us; other=1",
+        "Set-Cookie": "icws_123=abc|languageId=en-us; Path=/icws/123; HttpOnly",
+        "ININ-ICWS-CSRF-Token": "WA1rZXZpbg==",
+        "Accept-Language": "en-us",
+    }
+    redacted = redact_headers(headers)
+    assert redacted["Cookie"].startswith("icws_123=***")
+    assert "abc" not in redacted["Set-Cookie"] and "Path=/icws/123" in redacted["Set-Cookie"]
+    assert redacted["ININ-ICWS-CSRF-Token"] == "***"
+    assert redacted["Accept-Language"] == "en-us"
+    assert redact_headers({"Cookie": "sid=xyz"})["Cookie"] == "***"
+
+
+def test_redact_text_and_hidden_str():
+    assert redact_text("user agent1 password s3cr3t", ["s3cr3t", ""]) == "user agent1 password ***"
+    token = HiddenStr("s3cr3t")
+    assert token == "s3cr3t" and token.encode() == b"s3cr3t"
+    assert "s3cr3t" not in repr({"ININ-ICWS-CSRF-Token": token})
