@@ -1,0 +1,19 @@
+"""The ICWS simulator: a faithful stand-in for a CIC server's ICWS API.
+
+``ICWSSimulator`` runs it in-process; ``icws-simulator`` runs it from the command line;
+``ICWSLibrary.Simulator`` controls it from Robot Framework.
+"""
+
+from .model import ICWSModel, Request, Response
+from .scenario import Scenario, ScenarioError, load_scenario
+from .server import ICWSSimulator
+
+__all__ = [
+    "ICWSModel",
+    "ICWSSimulator",
+    "Request",
+    "Response",
+    "Scenario",
+    "ScenarioError",
+    "load_scenario",
+]

@@ -1,0 +1,159 @@
+"""Robot Framework keywords that start and control the ICWS simulator."""
+
+from __future__ import annotations
+
+from robot.api import logger
+from robot.api.deco import keyword, library
+from robot.utils import ConnectionCache
+
+from .server import ICWSSimulator
+
+
+@library(scope="GLOBAL", version="0.1.0", doc_format="ROBOT")
+class Simulator:
+    """Starts and controls the bundled ICWS simulator, a stand-in for a CIC server.
+
+    The library has global scope: the simulator that ``__init__.robot`` starts is the one
+    that every child suite controls. Several simulators may run at once (a second one for
+    a switchover scenario, say); the one started last is *current*, and ``alias`` names
+    them. Every simulator still running when Robot Framework ends is stopped.
+
+    | *** Settings ***
+    | Library    ICWSLibrary.Simulator
+    | Library    ICWSLibrary
+    | Suite Setup    Start ICWS Simulator
+    |
+    | *** Test Cases ***
+    | Server Ends The Session
+    |     ${url}    Start ICWS Simulator    alias=main
+    |     Connect To ICWS    agent1    1234    server=${url}
+    |     Simulator Disconnect Session    agent1
+    |     Connection State Should Be Down
+
+    A scenario file (JSON or TOML) sets the simulated server's users, statuses, features,
+    version and hosts; see ``resources/scenarios/`` in the project for examples.
+    """
+
+    def __init__(self):
+        self._simulators: ConnectionCache[ICWSSimulator] = ConnectionCache(
+            "No ICWS simulator is running: use Start ICWS Simulator first."
+        )
+        self.ROBOT_LIBRARY_LISTENER = self
+        self.ROBOT_LISTENER_API_VERSION = 3
+
+    @keyword("Start ICWS Simulator")
+    def start_icws_simulator(
+        self, scenario: str | None = None, port: int = 0, alias: str | None = None
+    ) -> str:
+        """Starts an ICWS simulator and returns its base URL, e.g. ``http://127.0.0.1:40123``.
+
+        ``scenario`` is a JSON or TOML scenario file; without it the default scenario runs
+        (user ``kevin.glinski``, ``agent1`` to ``agent8`` and ``supervisor``, all with
+        password ``1234``). ``port`` 0 lets the system pick a free port. The new simulator
+        becomes the current one.
+
+        Examples:
+        | ${url} = | Start ICWS Simulator |
+        | ${url} = | Start ICWS Simulator | ${CURDIR}/switchover.json | alias=pair |
+        """
+        simulator = ICWSSimulator(scenario, port=port)
+        url = simulator.start()
+        self._simulators.register(simulator, alias)
+        logger.info(f"ICWS simulator listening on {url} ({simulator.scenario.source}).")
+        return url
+
+    @keyword("Stop ICWS Simulator")
+    def stop_icws_simulator(self, alias: str | None = None) -> None:
+        """Stops the current simulator, or the one named by ``alias``.
+
+        Stopping one that is already stopped passes.
+
+        Example:
+        | Stop ICWS Simulator | alias=pair |
+        """
+        simulator = self._simulators.get_connection(alias)
+        url = simulator.url if simulator.port else "a stopped simulator"
+        simulator.stop()
+        logger.info(f"Stopped the ICWS simulator at {url}.")
+
+    @keyword("Stop All ICWS Simulators")
+    def stop_all_icws_simulators(self) -> None:
+        """Stops every simulator this library started.
+
+        Example:
+        | Suite Teardown | Stop All ICWS Simulators |
+        """
+        count = len(self._simulators)
+        self._simulators.close_all("stop")
+        logger.info(f"Stopped {count} ICWS simulator(s).")
+
+    @keyword("Get Simulator Sessions")
+    def get_simulator_sessions(self) -> list:
+        """Returns the live sessions of the current simulator as a list of dictionaries.
+
+        Each has ``sessionId``, ``userID``, ``userDisplayName``, ``applicationName``,
+        ``host``, ``language``, ``connectedSince``, ``station`` and ``queuedMessages``.
+
+        Example:
+        | ${sessions} = | Get Simulator Sessions |
+        | Length Should Be | ${sessions} | 0 |
+        """
+        sessions = self._current().sessions()
+        logger.info(f"{len(sessions)} live session(s).")
+        return sessions
+
+    @keyword("Simulator Disconnect Session")
+    def simulator_disconnect_session(
+        self, user: str, reason: str = "Your session was ended by the server."
+    ) -> int:
+        """Ends every live session of ``user`` on the server side, as when the same user
+        logs on elsewhere; returns how many sessions ended.
+
+        Each session first gets a ``connectionStateChangeMessage`` with ``reason``; then
+        its requests answer 401 and its connection state is ``down``. Fails when the user
+        had no live session.
+
+        Example:
+        | Simulator Disconnect Session | agent1 | reason=Logged on from another station. |
+        """
+        count = self._current().disconnect_session(user, reason)
+        if not count:
+            raise AssertionError(f"User '{user}' has no live session on the simulator.")
+        logger.info(f"Ended {count} session(s) of '{user}': {reason}")
+        return count
+
+    @keyword("Simulator Set User Status")
+    def simulator_set_user_status(self, user: str, status: str, notes: str | None = None) -> None:
+        """Changes the status of ``user`` on the server, as another client would.
+
+        Example:
+        | Simulator Set User Status | agent1 | At Lunch |
+        """
+        try:
+            self._current().set_user_status(user, status, notes)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(f"Status of '{user}' set to '{status}' on the simulator.")
+
+    @keyword("Set Simulator Host Accepting")
+    def set_simulator_host_accepting(self, address: str, accepting: bool) -> None:
+        """Makes a host of the current simulator accept logons or refuse them with 503.
+
+        Example:
+        | Set Simulator Host Accepting | 127.0.0.1 | False |
+        """
+        try:
+            self._current().set_host_accepting(address, accepting)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(f"Host {address} {'accepts' if accepting else 'refuses'} logons.")
+
+    def _current(self) -> ICWSSimulator:
+        try:
+            return self._simulators.get_connection()
+        except RuntimeError as error:
+            raise AssertionError(str(error)) from None
+
+    def close(self) -> None:
+        """Listener hook: Robot Framework is done with the library, stop what runs."""
+        self._simulators.close_all("stop")

@@ -1,0 +1,689 @@
+"""ICWS semantics of the simulator, independent of the HTTP transport.
+
+Follows ``PROTOCOL.md``: where the vendor documentation and real servers differ, real
+servers win. Choices the protocol notes leave open are marked ``[guess]``.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import os
+import re
+import secrets
+import threading
+import time
+import uuid
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs, unquote
+
+from .scenario import Scenario, User, load_scenario
+
+JSON_TYPE = "application/vnd.inin.icws+JSON; charset=utf-8"
+NO_CACHE = "no-cache, no-store, must-revalidate"
+WWW_AUTHENTICATE = 'ICWS realm="ICWS" location="/ICWS/connection"'
+
+IC_AUTH = "urn:inin.com:connection:icAuthConnectionRequestSettings"
+AUTH_TOKEN = "urn:inin.com:connection:authTokenConnectionRequestSettings"
+SINGLE_SIGN_ON = "urn:inin.com:connection:singleSignOnTokenConnectionRequestSettings"
+ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
+CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
+
+# Recorded from a real server (shared/icws/recorded/connection-400-authentication-failure.json).
+AUTHENTICATION_FAILURE = {
+    "errorId": "error.request.connection.authenticationFailure",
+    "errorCode": -2147221503,
+    "message": "The authentication process failed.",
+}
+SESSION_NO_LONGER_VALID = -2147221499
+INTERNAL_ERROR_CODE = -2147467259
+NO_STATION_ERROR_ID = "-2147221496"
+ENDED_SESSIONS_KEPT = 10_000
+LOGOFF_REASON = "The session was logged off by the client."
+TRUTHY_RIGHT_SET_OTHERS = "setOthersStatus"
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: str = ""
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+    local_address: str = "127.0.0.1"
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+def json_response(status: int, value: Any = None, headers=()) -> Response:
+    body = b"" if value is None else json.dumps(value, separators=(",", ":")).encode("utf-8")
+    return Response(
+        status, body, [("Content-Type", JSON_TYPE), ("Cache-Control", NO_CACHE)] + list(headers)
+    )
+
+
+def error_response(status: int, error_id: str, message: str, code: int | None = None, **extra):
+    body = {"errorId": error_id, "message": message}
+    if code is not None:
+        body["errorCode"] = code
+    body.update(extra)
+    headers = [("WWW-Authenticate", WWW_AUTHENTICATE)] if status == 401 else []
+    return json_response(status, body, headers)
+
+
+def now_compact() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+
+
+@dataclass
+class Session:
+    id: str
+    user: User
+    token: str
+    cookie: str
+    language: str
+    application: str
+    host: str
+    created: str
+    messages: deque = field(default_factory=deque)
+    station: dict | None = None
+    ended: bool = False
+    reason: str | None = None
+    should_reconnect: bool = False
+
+    def describe(self) -> dict:
+        return {
+            "sessionId": self.id,
+            "userID": self.user.id,
+            "userDisplayName": self.user.display_name,
+            "applicationName": self.application,
+            "host": self.host,
+            "language": self.language,
+            "connectedSince": self.created,
+            "station": (self.station or {}).get("id"),
+            "queuedMessages": len(self.messages),
+        }
+
+
+def _load_operations() -> list[tuple[str, re.Pattern, str]]:
+    text = resources.files(__package__).joinpath("data/endpoints.json").read_text("utf-8")
+    operations = []
+    for item in json.loads(text):
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(item["path"]))
+        operations.append((item["method"], re.compile(f"^{pattern}$", re.IGNORECASE), item["path"]))
+    return operations
+
+
+_OPERATIONS: list | None = None
+
+
+def known_operations() -> list[tuple[str, re.Pattern, str]]:
+    global _OPERATIONS
+    if _OPERATIONS is None:
+        _OPERATIONS = _load_operations()
+    return _OPERATIONS
+
+
+_COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
+
+
+def session_cookie(header: str | None, session_id: str) -> str | None:
+    """The guid of the ``icws_<id>`` cookie, however the client shaped the header."""
+    for cookie_id, value in _COOKIE.findall(header or ""):
+        if cookie_id == session_id:
+            return value.split("|", 1)[0]
+    return None
+
+
+class ICWSModel:
+    """The state and rules of one simulated CIC server (all its hosts)."""
+
+    def __init__(self, scenario: Scenario | str | None = None):
+        self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        self._lock = threading.RLock()
+        self._sessions: dict[str, Session] = {}
+        self._ended: OrderedDict[str, Session] = OrderedDict()
+        self._request_ids = itertools.count(1000)
+        self._statuses = {s["statusId"].casefold(): s for s in self.scenario.statuses}
+        now = now_compact()
+        self._user_status: dict[str, dict] = {}
+        for key, user in self.scenario.users.items():
+            self._user_status[key] = {
+                "statusId": user.status_id,
+                "notes": user.notes,
+                "statusChanged": user.status_changed or now,
+                "onPhone": user.on_phone,
+                "onPhoneChanged": user.on_phone_changed or now,
+            }
+        self._sessionless = {
+            ("POST", "connection"): self._logon,
+            ("GET", "connection/features"): self._features,
+            ("GET", "connection/version"): lambda request: json_response(
+                200, self.scenario.version
+            ),
+            ("GET", "connection/server-time"): lambda request: json_response(
+                200, {"serverUtcTime": now_compact()}
+            ),
+            ("GET", "connection/server-info"): self._server_info,
+        }
+        self._session_routes = [
+            ("GET", re.compile(r"^connection$"), self._connection_state),
+            ("DELETE", re.compile(r"^connection$"), self._logoff),
+            ("GET", re.compile(r"^connection/station$"), self._get_station),
+            ("PUT", re.compile(r"^connection/station$"), self._put_station),
+            ("DELETE", re.compile(r"^connection/station$"), self._delete_station),
+            ("GET", re.compile(r"^messaging/messages$"), self._messages),
+            ("GET", re.compile(r"^status/status-messages$"), self._status_messages),
+            ("GET", re.compile(r"^status/status-messages-user-access/([^/]+)$"), self._user_access),
+            ("GET", re.compile(r"^status/user-statuses/([^/]+)$"), self._get_user_status),
+            ("PUT", re.compile(r"^status/user-statuses/([^/]+)$"), self._put_user_status),
+        ]
+
+    # -- entry point ---------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        try:
+            with self._lock:
+                return self._dispatch(request)
+        except Exception as error:  # never an HTML page, never a dropped connection
+            return error_response(
+                500,
+                "error.server.internal",
+                f"The ICWS simulator failed on {request.method} {request.path}: {error!r}",
+                INTERNAL_ERROR_CODE,
+            )
+
+    def _dispatch(self, request: Request) -> Response:
+        path = request.path
+        if not path.lower().startswith("/icws/"):
+            return self._not_found(request)
+        rest = path[len("/icws/") :].rstrip("/")
+        head, _, tail = rest.partition("/")
+        if head.lower() == "connection":
+            handler = self._sessionless.get((request.method, rest.lower()))
+            if (
+                handler is None
+                and request.method == "GET"
+                and rest.lower().startswith("connection/features/")
+            ):
+                return self._feature(request, unquote(rest.split("/", 2)[2]))
+            if handler is not None:
+                return handler(request)
+            return self._unrouted(request, path)
+        if head.isdigit():
+            cookie_only = request.method == "GET" and tail.lower() == "messaging/messages"
+            allow_ended = (
+                tail.lower() in ("connection", "messaging/messages") and request.method == "GET"
+            )
+            session = self._authenticate(request, head, cookie_only, allow_ended)
+            if isinstance(session, Response):
+                return session
+            for method, pattern, handler in self._session_routes:
+                if method == request.method:
+                    match = pattern.match(tail)
+                    if match:
+                        return handler(request, session, *(unquote(g) for g in match.groups()))
+            return self._unrouted(request, path)
+        return self._not_found(request)
+
+    def _unrouted(self, request: Request, path: str) -> Response:
+        methods = {method for method, pattern, _ in known_operations() if pattern.match(path)}
+        if request.method in methods:
+            template = next(
+                t for m, p, t in known_operations() if m == request.method and p.match(path)
+            )
+            return error_response(
+                501,
+                "simulator.notSimulated",
+                f"The ICWS simulator does not simulate {request.method} {template}.",
+            )
+        if methods:
+            return error_response(
+                405,
+                "error.request.accessDenied.httpMethodNotAllowed",
+                f"The HTTP method {request.method} is not allowed on {path}; "
+                f"allowed: {', '.join(sorted(methods))}.",
+            )
+        return self._not_found(request)
+
+    @staticmethod
+    def _not_found(request: Request) -> Response:
+        return error_response(
+            404, "error.request.notFound", f"No ICWS resource at {request.method} {request.path}."
+        )
+
+    # -- credentials ---------------------------------------------------------------------
+
+    def _authenticate(self, request, session_id, cookie_only=False, allow_ended=False):
+        session = self._sessions.get(session_id) or self._ended.get(session_id)
+        if session is None:
+            return error_response(
+                401,
+                "error.request.connection.invalidSessionId",  # [guess] errorId
+                f"The session id {session_id} is not valid.",
+                1,
+            )
+        token = request.headers.get("inin-icws-csrf-token")
+        if token is None and not cookie_only:
+            return error_response(
+                401,
+                "error.request.connection.tokenNotFound",  # [guess] errorId
+                "The ININ-ICWS-CSRF-Token header was expected but not found.",
+                2,
+            )
+        if token is not None and token != session.token:
+            return error_response(
+                401,
+                "error.request.connection.invalidToken",  # [guess] errorId
+                "The ININ-ICWS-CSRF-Token header does not match the session.",
+                2,
+            )
+        if session_cookie(request.headers.get("cookie"), session_id) != session.cookie:
+            return error_response(
+                401,
+                "error.request.connection.invalidCookie",  # [guess] errorId
+                f"The session cookie icws_{session_id} is missing or does not match.",
+                4,
+            )
+        if session.ended and not (
+            allow_ended and (session.messages or "messages" not in request.path)
+        ):
+            return error_response(
+                401,
+                "error.request.connection.sessionNoLongerValid",  # [guess] errorId
+                "The session is no longer valid.",
+                SESSION_NO_LONGER_VALID,
+            )
+        return session
+
+    # -- connection ----------------------------------------------------------------------
+
+    def _logon(self, request: Request) -> Response:
+        host = self.scenario.host(request.local_address)
+        if not host.accepting:
+            return json_response(
+                503,
+                {
+                    "alternateHostList": host.alternate_hosts,
+                    "errorId": host.error_id,
+                    "message": host.message,
+                },
+            )
+        language = (
+            (request.headers.get("accept-language") or "").split(",")[0].split(";")[0].strip()
+        )
+        if not language:
+            return error_response(
+                400,
+                "error.request.invalidRepresentation.missingProperty",  # [guess]
+                "The Accept-Language header is required.",
+                __type="urn:inin.com:common:missingPropertyError",
+                propertyName="Accept-Language",
+            )
+        try:
+            body = json.loads(request.body or b"null")
+        except ValueError:
+            return error_response(
+                400,
+                "error.request.invalidRepresentation",
+                "The request body is not valid JSON.",
+            )
+        if not isinstance(body, dict) or not body.get("__type"):
+            return self._missing_property("__type")
+        kind = body["__type"]
+        if kind in (AUTH_TOKEN, SINGLE_SIGN_ON):
+            return json_response(400, AUTHENTICATION_FAILURE)
+        if kind != IC_AUTH:
+            return error_response(
+                400,
+                "error.request.invalidRepresentation.invalidProperty",
+                f"The value of __type is not a known connection request type: {kind}.",
+                __type="urn:inin.com:common:invalidPropertyError",
+                propertyName="__type",
+            )
+        for name in ("applicationName", "userID", "password"):
+            if not isinstance(body.get(name), str):
+                return self._missing_property(name)
+        user = self.scenario.user(body["userID"])
+        if user is None or body["password"] != user.password:
+            return json_response(400, AUTHENTICATION_FAILURE)
+        if self.scenario.single_session_per_user:
+            self.disconnect_user(user.id, "The user logged on from another client.")
+        session = self._new_session(user, language.lower(), body["applicationName"], host.address)
+        include = {
+            item.strip().lower()
+            for value in parse_qs(request.query).get("include", [])
+            for item in value.split(",")
+        }
+        answer = {
+            "csrfToken": session.token,
+            "sessionId": session.id,
+            "alternateHostList": [h.name for h in self.scenario.hosts if h.accepting],
+            "userID": user.id,
+            "userDisplayName": user.display_name,
+            "icServer": self.scenario.ic_server,
+        }
+        if "version" in include:
+            answer["version"] = self.scenario.version
+        if "features" in include:
+            answer["features"] = self._feature_list()
+        if "server-time" in include:
+            answer["serverTimeInfo"] = {"serverUtcTime": now_compact()}
+        headers = [
+            ("ININ-ICWS-Session-ID", session.id),
+            ("ININ-ICWS-CSRF-Token", session.token),
+            ("Location", f"/icws/{session.id}/connection"),
+            (
+                "Set-Cookie",
+                f"icws_{session.id}={session.cookie}|languageId={session.language}; "
+                f"Path=/icws/{session.id}; HttpOnly",
+            ),
+        ]
+        return json_response(201, answer, headers)
+
+    @staticmethod
+    def _missing_property(name: str) -> Response:
+        return error_response(
+            400,
+            "error.request.invalidRepresentation.missingProperty",
+            f"The required property {name} is missing.",
+            __type="urn:inin.com:common:missingPropertyError",
+            propertyName=name,
+        )
+
+    def _new_session(self, user: User, language: str, application: str, host: str) -> Session:
+        while True:
+            session_id = str(secrets.randbelow(2_147_483_647 - 1_000_000) + 1_000_000)
+            if session_id not in self._sessions and session_id not in self._ended:
+                break
+        # Real tokens are opaque base64 of session facts; clients only echo them.
+        raw = f"X{user.id}W{application}X{uuid.uuid4()}X{os.getpid()}".encode()
+        session = Session(
+            id=session_id,
+            user=user,
+            token=base64.b64encode(raw + secrets.token_bytes(8)).decode("ascii"),
+            cookie=str(uuid.uuid4()),
+            language=language,
+            application=application,
+            host=host,
+            created=now_compact(),
+        )
+        self._sessions[session_id] = session
+        return session
+
+    def _end(self, session: Session, reason: str, should_reconnect: bool = False) -> None:
+        session.ended, session.reason, session.should_reconnect = True, reason, should_reconnect
+        session.station = None
+        self._sessions.pop(session.id, None)
+        self._ended[session.id] = session
+        while len(self._ended) > ENDED_SESSIONS_KEPT:
+            self._ended.popitem(last=False)
+
+    def _connection_state(self, request: Request, session: Session) -> Response:
+        if session.ended:
+            return json_response(
+                200,
+                {
+                    "connectionState": 2,
+                    "reason": session.reason,
+                    "shouldReconnect": session.should_reconnect,
+                },
+            )
+        return json_response(200, {"connectionState": 1, "shouldReconnect": False})
+
+    def _logoff(self, request: Request, session: Session) -> Response:
+        self._end(session, LOGOFF_REASON)
+        return json_response(200)
+
+    def _features(self, request: Request) -> Response:
+        return json_response(200, {"featureInfoList": self._feature_list()})
+
+    def _feature_list(self) -> list[dict]:
+        return [
+            {"featureId": name, "version": version}
+            for name, version in self.scenario.features.items()
+        ]
+
+    def _feature(self, request: Request, feature_id: str) -> Response:
+        version = self.scenario.features.get(feature_id)
+        if version is None:
+            return error_response(
+                400,
+                "error.request.connection.invalidFeatureId",  # [guess] errorId
+                f"The feature {feature_id} is not valid.",
+            )
+        return json_response(200, {"featureId": feature_id, "version": version})
+
+    def _server_info(self, request: Request) -> Response:
+        return json_response(
+            200,
+            {
+                "languages": self.scenario.languages,
+                "acceptLanguage": request.headers.get("accept-language", "en-us"),
+                "authentication": {"icAuthentication": True, "singleSignOn": False},
+            },
+        )
+
+    # -- station ---------------------------------------------------------------------------
+
+    def _get_station(self, request: Request, session: Session) -> Response:
+        if session.station is None:
+            return error_response(
+                400, NO_STATION_ERROR_ID, "The session has no station connection."
+            )
+        return json_response(200, session.station)
+
+    def _put_station(self, request: Request, session: Session) -> Response:
+        body = self._json_body(request)
+        if not isinstance(body, dict) or "__type" not in body:
+            return self._missing_property("__type")
+        kind = str(body["__type"]).rsplit(":", 1)[-1]
+        setting = {
+            "workstationSettings": 1,
+            "remoteWorkstationSettings": 2,
+            "remoteNumberSettings": 3,
+        }
+        station_id = body.get("workstation") or body.get("remoteNumber") or ""
+        session.station = {
+            "id": station_id,
+            "extension": station_id,
+            "stationSetting": setting.get(kind, 0),
+        }
+        return json_response(200)
+
+    def _delete_station(self, request: Request, session: Session) -> Response:
+        session.station = None
+        return json_response(200)
+
+    # -- messaging -------------------------------------------------------------------------
+
+    def _messages(self, request: Request, session: Session) -> Response:
+        messages = list(session.messages)
+        session.messages.clear()
+        return json_response(200, messages)
+
+    # -- status ----------------------------------------------------------------------------
+
+    def _localized(self, status: dict, language: str) -> dict:
+        result = dict(status)
+        text = status.get("messageText")
+        if isinstance(text, dict):
+            result["messageText"] = (
+                text.get(language)
+                or text.get(language.split("-")[0])
+                or text.get("en-us")
+                or status["statusId"]
+            )
+        return result
+
+    def _status_messages(self, request: Request, session: Session) -> Response:
+        return json_response(
+            200,
+            {
+                "statusMessageList": [
+                    self._localized(s, session.language) for s in self.scenario.statuses
+                ]
+            },
+        )
+
+    def allowed_statuses(self, user: User) -> list[str]:
+        if user.allowed_statuses is not None:
+            return list(user.allowed_statuses)
+        return [s["statusId"] for s in self.scenario.statuses if s.get("isSelectableStatus", True)]
+
+    def _user_access(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return self._unknown_user(user_id)
+        return json_response(
+            200, {"userId": user.id, "statusMessages": self.allowed_statuses(user)}
+        )
+
+    @staticmethod
+    def _unknown_user(user_id: str) -> Response:
+        return error_response(404, "error.request.notFound", f"The user {user_id} was not found.")
+
+    def user_status(self, user: User) -> dict:
+        state = self._user_status[user.id.lower()]
+        stations = [
+            s.station["id"]
+            for s in self._sessions.values()
+            if s.user is user and s.station and s.station.get("id")
+        ]
+        body = {"userId": user.id, "statusId": state["statusId"]}
+        if state["notes"]:
+            body["notes"] = state["notes"]
+        if state.get("forwardNumber"):
+            body["forwardNumber"] = state["forwardNumber"]
+        if state.get("until"):
+            body["until"] = state["until"]
+        body.update(
+            statusChanged=state["statusChanged"],
+            icServers=[self.scenario.ic_server] if stations else [],
+            stations=stations,
+            loggedIn=bool(stations),
+            onPhone=state["onPhone"],
+            onPhoneChanged=state["onPhoneChanged"],
+        )
+        return body
+
+    def _get_user_status(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return self._unknown_user(user_id)
+        return json_response(200, self.user_status(user))
+
+    def _put_user_status(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return self._unknown_user(user_id)
+        if user is not session.user and not session.user.may(TRUTHY_RIGHT_SET_OTHERS):
+            return error_response(
+                403,
+                "error.request.accessDenied",
+                f"The user {session.user.id} does not have the right to change the status of {user.id}.",
+            )
+        body = self._json_body(request)
+        if not isinstance(body, dict) or not isinstance(body.get("statusId"), str):
+            return self._missing_property("statusId")
+        request_id = str(next(self._request_ids))
+        completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
+        problem = self._status_problem(user, body["statusId"])
+        if problem:
+            completion["error"] = {"errorId": problem[0], "message": problem[1]}
+        else:
+            self.apply_status(
+                user,
+                body["statusId"],
+                body.get("notes"),
+                body.get("forwardNumber"),
+                body.get("until"),
+            )
+        session.messages.append(completion)
+        return json_response(202, {"requestId": request_id})
+
+    def _status_problem(self, user: User, status_id: str) -> tuple[str, str] | None:
+        status = self._statuses.get(status_id.casefold())
+        if status is None:
+            return (
+                "error.status.invalidStatus",
+                f"The status {status_id} does not exist.",
+            )  # [guess]
+        allowed = {s.casefold() for s in self.allowed_statuses(user)}
+        if not status.get("isSelectableStatus", True) or status_id.casefold() not in allowed:
+            return (
+                "error.status.notSelectable",  # [guess]
+                f"The status {status['statusId']} cannot be selected by {user.id}.",
+            )
+        return None
+
+    def apply_status(self, user, status_id, notes=None, forward_number=None, until=None) -> dict:
+        """Change a user's status (as any client would) and return the new status body."""
+        status = self._statuses.get(status_id.casefold())
+        state = self._user_status[user.id.lower()]
+        state["statusId"] = status["statusId"] if status else status_id
+        state["notes"] = notes or ""
+        state["forwardNumber"] = forward_number
+        state["until"] = until
+        state["statusChanged"] = now_compact()
+        return self.user_status(user)
+
+    @staticmethod
+    def _json_body(request: Request) -> Any:
+        try:
+            return json.loads(request.body) if request.body else None
+        except ValueError:
+            return None
+
+    # -- control, for tests and keywords (thread-safe) -------------------------------------
+
+    def sessions(self) -> list[dict]:
+        with self._lock:
+            return [session.describe() for session in self._sessions.values()]
+
+    def disconnect_user(self, user_id: str, reason: str) -> int:
+        """End every live session of a user on the server side; returns how many."""
+        with self._lock:
+            ended = [s for s in self._sessions.values() if s.user.id.lower() == user_id.lower()]
+            for session in ended:
+                session.messages.append(
+                    {
+                        "__type": CONNECTION_STATE_CHANGED,
+                        "isDelta": True,
+                        "previousConnectionState": 1,
+                        "newConnectionState": 2,
+                        "reason": reason,
+                        "shouldReconnect": False,
+                    }
+                )
+                self._end(session, reason)
+            return len(ended)
+
+    def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
+        with self._lock:
+            user = self.scenario.user(user_id)
+            if user is None:
+                raise KeyError(f"The scenario has no user {user_id!r}.")
+            if status_id.casefold() not in self._statuses:
+                known = ", ".join(s["statusId"] for s in self.scenario.statuses)
+                raise KeyError(f"The scenario has no status {status_id!r}; known: {known}.")
+            return self.apply_status(user, status_id, notes)
+
+    def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
+        with self._lock:
+            for host in self.scenario.hosts:
+                if host.address == address:
+                    host.accepting = accepting
+                    if alternate_hosts is not None:
+                        host.alternate_hosts = list(alternate_hosts)
+                    return
+            raise KeyError(f"The scenario has no host {address!r}.")

@@ -1,0 +1,162 @@
+"""What a simulated CIC server holds: users, statuses, features, version and hosts.
+
+A scenario file (JSON or TOML) states only what differs from the default scenario
+(``data/default_scenario.json``); its top-level keys replace the default ones.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ImportError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass
+class User:
+    id: str
+    password: str
+    display_name: str
+    status_id: str = "Available"
+    status_changed: str | None = None
+    on_phone: bool = False
+    on_phone_changed: str | None = None
+    notes: str = ""
+    rights: frozenset[str] = frozenset()
+    # None: every selectable status of the catalog.
+    allowed_statuses: list[str] | None = None
+
+    def may(self, right: str) -> bool:
+        return right in self.rights
+
+
+@dataclass
+class Host:
+    address: str
+    name: str = ""
+    accepting: bool = True
+    alternate_hosts: list[str] = field(default_factory=list)
+    error_id: str = "error.server.notAcceptingConnections"
+    message: str = "This Session Manager is not currently accepting connections."
+
+
+@dataclass
+class Scenario:
+    users: dict[str, User]
+    statuses: list[dict[str, Any]]
+    features: dict[str, int]
+    version: dict[str, str]
+    hosts: list[Host]
+    ic_server: str = "cicsim"
+    languages: list[str] = field(default_factory=lambda: ["en-us"])
+    single_session_per_user: bool = False
+    source: str = "default scenario"
+
+    def user(self, user_id: str) -> User | None:
+        """Users are found without regard to case, as CIC user ids are."""
+        return self.users.get(str(user_id).lower())
+
+    def host(self, address: str) -> Host:
+        for host in self.hosts:
+            if host.address == address:
+                return host
+        return self.hosts[0]
+
+
+def _default_data() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("data/default_scenario.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as error:
+        raise ScenarioError(f"Cannot read scenario file {path}: {error.strerror}.") from None
+    try:
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as error:
+        kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
+        raise ScenarioError(f"Scenario file {path} is not valid {kind}: {error}.") from None
+    if not isinstance(data, dict):
+        raise ScenarioError(f"Scenario file {path} must hold an object at the top level.")
+    return data
+
+
+def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenario:
+    """The default scenario, with a file's (or a dict's) top-level keys replacing its own."""
+    if isinstance(source, Scenario):
+        return source
+    data = _default_data()
+    origin = "default scenario"
+    if isinstance(source, dict):
+        data.update(source)
+        origin = "scenario given in code"
+    elif source is not None:
+        path = Path(source)
+        data.update(_read(path))
+        origin = str(path)
+    try:
+        return _build(data, origin)
+    except ScenarioError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ScenarioError(f"Scenario {origin} is malformed: {error!r}.") from None
+
+
+def _build(data: dict[str, Any], origin: str) -> Scenario:
+    users = {}
+    for item in data.get("users", []):
+        if not item.get("id") or "password" not in item:
+            raise ScenarioError(f"Scenario {origin}: every user needs 'id' and 'password': {item}")
+        user = User(
+            id=str(item["id"]),
+            password=str(item["password"]),
+            display_name=str(item.get("displayName", item["id"])),
+            status_id=str(item.get("statusId", "Available")),
+            status_changed=item.get("statusChanged"),
+            on_phone=bool(item.get("onPhone", False)),
+            on_phone_changed=item.get("onPhoneChanged"),
+            notes=str(item.get("notes", "")),
+            rights=frozenset(item.get("rights", [])),
+            allowed_statuses=item.get("allowedStatuses"),
+        )
+        users[user.id.lower()] = user
+    hosts = [
+        Host(
+            address=str(item["address"]),
+            name=str(item.get("name", item["address"])),
+            accepting=bool(item.get("accepting", True)),
+            alternate_hosts=[str(host) for host in item.get("alternateHostList", [])],
+            error_id=str(item.get("errorId", Host.error_id)),
+            message=str(item.get("message", Host.message)),
+        )
+        for item in data.get("hosts", [])
+    ]
+    if not hosts:
+        raise ScenarioError(f"Scenario {origin} has no hosts.")
+    statuses = list(data.get("statuses", []))
+    for status in statuses:
+        if "statusId" not in status:
+            raise ScenarioError(f"Scenario {origin}: a status has no statusId: {status}")
+    return Scenario(
+        users=users,
+        statuses=statuses,
+        features={str(name): int(version) for name, version in data.get("features", {}).items()},
+        version={str(key): str(value) for key, value in data.get("version", {}).items()},
+        hosts=hosts,
+        ic_server=str(data.get("icServer", "cicsim")),
+        languages=[str(lang).lower() for lang in data.get("languages", ["en-us"])],
+        single_session_per_user=bool(data.get("singleSessionPerUser", False)),
+        source=origin,
+    )
