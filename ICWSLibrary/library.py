@@ -8,7 +8,7 @@ from robot.api import logger
 from robot.utils import ConnectionCache
 
 from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
-from .keywords import ConnectionKeywords, GenericKeywords, ServerKeywords
+from .keywords import ConnectionKeywords, GenericKeywords, ServerKeywords, StatusKeywords
 from .version import __version__
 
 
@@ -109,6 +109,7 @@ class ICWSLibrary:
         for component in (
             ConnectionKeywords(self),
             ServerKeywords(self),
+            StatusKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):
@@ -178,7 +179,7 @@ class ICWSLibrary:
             self._server_probe = self.new_session(self.server)
         return self._server_probe
 
-    def disconnect_all(self) -> tuple[int, list[str]]:
+    def log_off_all(self) -> tuple[int, list[str]]:
         count, errors = 0, []
         for session in self.sessions:
             try:
@@ -196,7 +197,7 @@ class ICWSLibrary:
     def close(self) -> None:
         """Called by Robot Framework when the suite ends: log off what is still open."""
         open_sessions = [session for session in self.sessions if session.connected]
-        _, errors = self.disconnect_all()
+        _, errors = self.log_off_all()
         if open_sessions:
             logger.info(
                 f"ICWSLibrary logged off {len(open_sessions)} session(s) left open at the end "

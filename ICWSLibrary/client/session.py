@@ -26,7 +26,9 @@ from requests.utils import get_environ_proxies
 
 from .address import ServerAddress
 from .errors import ICWSError
+from .messaging import MessageQueue, Predicate
 from .redact import HiddenStr, redact_headers, redact_json
+from .status import StatusAPI
 
 log = logging.getLogger("ICWSLibrary.client")
 
@@ -97,6 +99,8 @@ class ICWSSession:
         self._version: dict[str, str] | None = None
         self._secrets: list[str] = []
         self._http = self._new_http_session(verify)
+        self.messages = MessageQueue()
+        self.status = StatusAPI(self)
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -466,6 +470,20 @@ class ICWSSession:
             raise ICWSError(f"{self.address} answered server-time without serverUtcTime: {body}")
         return value
 
+    # -- messaging -------------------------------------------------------------------------
+
+    def poll_messages(self) -> list[dict]:
+        """Fetch what the server has queued for this session (short polling) and keep it."""
+        messages = self.call("GET", "/messaging/messages") or []
+        if not isinstance(messages, list):
+            raise ICWSError(f"{self.address} answered messaging/messages with {messages!r}")
+        self.messages.put_all(messages)
+        return messages
+
+    def wait_for_message(self, predicate: Predicate, timeout: float) -> dict | None:
+        """Take the first arrived message that matches, polling until ``timeout``."""
+        return self.messages.wait_for(predicate, timeout, poll=self.poll_messages)
+
     def redact(self, text: str) -> str:
         """Mask this session's secrets (password, token, cookie) in free text."""
         from .redact import redact_text
@@ -510,9 +528,14 @@ def _status_expected(status: int, expected: Any) -> bool:
         if expected.strip().lower() in _ANY_STATUS:
             return True
         expected = [part for part in re.split(r"[\s,]+", expected) if part]
-    if isinstance(expected, (list, tuple, set)):
-        return any(_status_expected(status, item) for item in expected)
-    return status == int(expected)
+    if not isinstance(expected, (list, tuple, set)):
+        expected = [expected]
+    try:
+        return status in {int(item) for item in expected}
+    except (TypeError, ValueError):
+        raise ICWSError(
+            f"expected_status must be a status code, several, or 'any'; got {expected!r}."
+        ) from None
 
 
 def _describe_expected(expected: Any) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Union
-
 from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError, ICWSSession
@@ -12,7 +10,7 @@ from .base import LibraryComponent
 try:  # Robot Framework 7.4 and newer hide Secret values from every log.
     from robot.api.types import Secret
 
-    Password = Union[Secret, str]
+    Password = Secret | str
 except ImportError:  # pragma: no cover - Robot Framework 7.0 to 7.3
     Secret = None
     Password = str
@@ -116,7 +114,7 @@ class ConnectionKeywords(LibraryComponent):
         Example:
         | [Teardown] | Disconnect All |
         """
-        count, errors = self.ctx.disconnect_all()
+        count, errors = self.ctx.log_off_all()
         self.info(f"Logged off {count} session(s).")
         if errors:
             raise ICWSError("Some sessions could not be logged off: " + "; ".join(errors))
