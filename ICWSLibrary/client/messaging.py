@@ -1,0 +1,106 @@
+"""Messages from a session's ICWS messaging channel, kept in arrival order."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+
+Message = dict
+Predicate = Callable[[Message], bool]
+
+ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
+CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
+
+# While a keyword waits on short polling, poll quickly at first (most operations complete
+# within milliseconds) and back off so that a long wait stays near one request a second.
+POLL_DELAYS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.7, 1.0)
+
+
+def of_type(message_type: str | None) -> Predicate:
+    """A predicate matching messages by ``__type``; ``None`` matches every message.
+
+    The short form of a type (``userStatusMessage``) matches the full URN too.
+    """
+    if not message_type:
+        return lambda message: True
+    wanted = message_type.lower()
+
+    def matches(message: Message) -> bool:
+        actual = str(message.get("__type", "")).lower()
+        return actual == wanted or actual.rsplit(":", 1)[-1] == wanted
+
+    return matches
+
+
+class MessageQueue:
+    """Thread-safe store of arrived messages; readers take what matches."""
+
+    def __init__(self) -> None:
+        self._messages: deque[Message] = deque()
+        self._arrived = threading.Condition()
+
+    def put_all(self, messages: Iterable[Message]) -> None:
+        with self._arrived:
+            self._messages.extend(message for message in messages if isinstance(message, dict))
+            self._arrived.notify_all()
+
+    def take(self, predicate: Predicate | None = None) -> list[Message]:
+        """Remove and return every message that matches, in arrival order."""
+        with self._arrived:
+            if predicate is None:
+                taken = list(self._messages)
+                self._messages.clear()
+                return taken
+            taken, kept = [], deque()
+            for message in self._messages:
+                (taken if predicate(message) else kept).append(message)
+            self._messages = kept
+            return taken
+
+    def take_first(self, predicate: Predicate) -> Message | None:
+        with self._arrived:
+            for index, message in enumerate(self._messages):
+                if predicate(message):
+                    del self._messages[index]
+                    return message
+            return None
+
+    def peek(self) -> list[Message]:
+        with self._arrived:
+            return list(self._messages)
+
+    def wait_for(
+        self,
+        predicate: Predicate,
+        timeout: float,
+        poll: Callable[[], None] | None = None,
+    ) -> Message | None:
+        """Take the first matching message, waiting up to ``timeout`` seconds.
+
+        With ``poll`` (short polling), it is called to fetch new messages with growing
+        pauses; without it, the wait ends as soon as a pushing reader delivers a match.
+        """
+        deadline = time.monotonic() + timeout
+        if poll is None:
+            # Check and wait under one lock (the Condition's lock is re-entrant), so a
+            # message delivered between the check and the wait is not missed.
+            with self._arrived:
+                while True:
+                    found = self.take_first(predicate)
+                    remaining = deadline - time.monotonic()
+                    if found is not None or remaining <= 0:
+                        return found
+                    self._arrived.wait(remaining)
+        for attempt in itertools.count():
+            found = self.take_first(predicate)
+            remaining = deadline - time.monotonic()
+            if found is not None or remaining <= 0:
+                return found
+            pause = POLL_DELAYS[min(attempt, len(POLL_DELAYS) - 1)]
+            if pause:
+                time.sleep(min(pause, remaining))
+            poll()
+        return None  # pragma: no cover - the loop only ends by returning

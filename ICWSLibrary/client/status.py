@@ -1,0 +1,128 @@
+"""ICWS feature ``status``: user statuses and the status catalog."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from .dates import format_datetime, parse_datetime
+from .errors import ICWSError
+from .messaging import ASYNC_COMPLETED
+
+if TYPE_CHECKING:
+    from .session import ICWSSession
+
+DATETIME_FIELDS = ("statusChanged", "onPhoneChanged")
+
+
+def same_status(first: str | None, second: str | None) -> bool:
+    """ICWS compares status ids without regard to case ("Do Not disturb")."""
+    return (first or "").casefold() == (second or "").casefold()
+
+
+def parse_user_status(raw: dict) -> dict:
+    """A user status body with its date-times turned into aware ``datetime`` values."""
+    status = copy.deepcopy(raw)
+    for field in DATETIME_FIELDS:
+        if isinstance(status.get(field), str):
+            status[field] = parse_datetime(status[field])
+    until = status.get("until")
+    if isinstance(until, dict) and isinstance(until.get("untilDateTime"), str):
+        until["untilDateTime"] = parse_datetime(until["untilDateTime"])
+    return status
+
+
+def until_body(until: datetime) -> dict:
+    """The ``until`` object of a status change; naive datetimes are local time."""
+    if until.tzinfo is None:
+        until = until.astimezone()
+    return {"untilDateTime": format_datetime(until), "hasDate": True, "hasTime": True}
+
+
+class StatusAPI:
+    """User statuses of one session; the catalog is fetched once and cached."""
+
+    def __init__(self, session: ICWSSession):
+        self._session = session
+        self._catalog: list[dict] | None = None
+        self._allowed: dict[str, list[str]] = {}
+
+    def user_status(self, user_id: str) -> dict:
+        """The raw ``GET status/user-statuses/{userId}`` body."""
+        return self._session.call("GET", f"/status/user-statuses/{quote(user_id, safe='')}")
+
+    def set_user_status(
+        self,
+        user_id: str,
+        status_id: str,
+        *,
+        notes: str | None = None,
+        forward_number: str | None = None,
+        until: datetime | None = None,
+        timeout: float = 10.0,
+    ) -> dict:
+        """Change a status and return once the server has completed the change.
+
+        ICWS answers the PUT with 202 and a ``requestId``; the outcome arrives later as an
+        ``asyncOperationCompletedMessage`` on the session's messages. A refusal, immediate
+        (400/403/404) or in that message, raises :class:`ICWSError` with the reason.
+        """
+        body: dict[str, Any] = {"statusId": status_id}
+        if notes is not None:
+            body["notes"] = notes
+        if forward_number is not None:
+            body["forwardNumber"] = forward_number
+        if until is not None:
+            body["until"] = until_body(until)
+        path = f"/status/user-statuses/{quote(user_id, safe='')}"
+        answer = self._session.call("PUT", path, body) or {}
+        request_id = answer.get("requestId")
+        if request_id is None:
+            # Servers that apply the change at once answer 200/204 without a request id.
+            return {}
+        completion = self._session.wait_for_message(
+            lambda message: (
+                message.get("__type") == ASYNC_COMPLETED
+                and str(message.get("requestId")) == str(request_id)
+            ),
+            timeout,
+        )
+        if completion is None:
+            raise ICWSError(
+                f"Status change of '{user_id}' to '{status_id}' on {self._session.address} was "
+                f"accepted (request {request_id}) but not completed within {timeout:g} s."
+            )
+        error = completion.get("error")
+        if error:
+            error = error if isinstance(error, dict) else {"message": str(error)}
+            raise ICWSError(
+                f"The server refused to set the status of '{user_id}' to '{status_id}': "
+                f"{error.get('message', error)}"
+                + (f" (errorId '{error['errorId']}')" if error.get("errorId") else "")
+                + ".",
+                error_id=error.get("errorId"),
+                error_code=error.get("errorCode"),
+                server_message=error.get("message"),
+            )
+        return completion
+
+    def catalog(self) -> list[dict]:
+        """Every status message the server defines (cached for the session)."""
+        if self._catalog is None:
+            body = self._session.call("GET", "/status/status-messages") or {}
+            self._catalog = list(body.get("statusMessageList") or [])
+        return self._catalog
+
+    def status_message(self, status_id: str) -> dict | None:
+        for message in self.catalog():
+            if same_status(message.get("statusId"), status_id):
+                return message
+        return None
+
+    def allowed_statuses(self, user_id: str) -> list[str]:
+        """The status ids that ``user_id`` may select."""
+        path = f"/status/status-messages-user-access/{quote(user_id, safe='')}"
+        body = self._session.call("GET", path) or {}
+        return [str(item) for item in body.get("statusMessages") or []]
