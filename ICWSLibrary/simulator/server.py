@@ -68,7 +68,7 @@ class _HTTPProtocol(asyncio.Protocol):
 
     def _handle_one(self) -> bool:
         """Answer one complete request from the buffer; False when more data is needed."""
-        end = self._buffer.find(b"\r\n\r\n")
+        end = self._buffer.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES + 4)
         if end < 0:
             if len(self._buffer) > MAX_HEADER_BYTES:
                 return self._fail(431, "The request headers are too large.")

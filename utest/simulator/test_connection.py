@@ -1,0 +1,220 @@
+"""The connection resource of the simulator, over HTTP."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import requests
+
+from .helpers import IC_AUTH, RawSession, error_of, logon
+
+RECORDED = Path(__file__).resolve().parents[3] / "shared" / "icws" / "recorded"
+
+
+def test_logon_answers_201_with_credentials_in_body_and_headers(simulator):
+    response = logon(simulator.url)
+    assert response.status_code == 201
+    body = response.json()
+    assert re.fullmatch(r"\d{7,10}", body["sessionId"])
+    assert body["userID"] == "kevin.glinski"
+    assert body["userDisplayName"] == "Kevin Glinski"
+    assert body["icServer"] and body["alternateHostList"]
+    assert body["csrfToken"]
+    headers = response.headers
+    assert headers["Content-Type"] == "application/vnd.inin.icws+JSON; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache, no-store, must-revalidate"
+    assert headers["ININ-ICWS-Session-ID"] == body["sessionId"]
+    assert headers["ININ-ICWS-CSRF-Token"] == body["csrfToken"]
+    assert headers["Location"] == f"/icws/{body['sessionId']}/connection"
+    assert re.fullmatch(
+        rf"icws_{body['sessionId']}=[0-9a-f-]{{36}}\|languageId=en-us; "
+        rf"Path=/icws/{body['sessionId']}; HttpOnly",
+        headers["Set-Cookie"],
+    )
+    assert "version" not in body and "features" not in body
+
+
+def test_logon_include_adds_version_features_and_time(simulator):
+    body = logon(simulator.url, include="version,features,server-time").json()
+    assert body["version"]["majorVersion"] == "15"
+    assert {"featureId": "connection", "version": 11} in body["features"]
+    assert re.fullmatch(r"\d{8}T\d{6}Z", body["serverTimeInfo"]["serverUtcTime"])
+
+
+def test_wrong_password_and_unknown_user_answer_the_recorded_400(simulator):
+    recorded = json.loads((RECORDED / "connection-400-authentication-failure.json").read_text())
+    for user, password in (("kevin.glinski", "wrong"), ("nobody", "1234")):
+        response = logon(simulator.url, user, password)
+        assert response.status_code == 400
+        assert response.json() == recorded
+
+
+@pytest.mark.parametrize(
+    ("body", "property_name"),
+    [
+        ({"applicationName": "x", "userID": "agent1", "password": "1234"}, "__type"),
+        ({"__type": IC_AUTH, "applicationName": "x", "userID": "agent1"}, "password"),
+        ({"__type": IC_AUTH, "applicationName": "x", "password": "1234"}, "userID"),
+    ],
+)
+def test_logon_with_a_missing_property_names_it(simulator, body, property_name):
+    response = requests.post(
+        f"{simulator.url}/icws/connection", json=body, headers={"Accept-Language": "en-us"}
+    )
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["propertyName"] == property_name
+    assert error["__type"] == "urn:inin.com:common:missingPropertyError"
+
+
+def test_logon_needs_accept_language_and_json(simulator):
+    body = {"__type": IC_AUTH, "applicationName": "x", "userID": "agent1", "password": "1234"}
+    response = requests.post(f"{simulator.url}/icws/connection", json=body)
+    assert response.status_code == 400
+    assert error_of(response)["propertyName"] == "Accept-Language"
+    response = requests.post(
+        f"{simulator.url}/icws/connection", data=b"{not json", headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 400
+    assert "not valid JSON" in error_of(response)["message"]
+
+
+def test_logon_accepts_any_request_content_type(simulator):
+    body = json.dumps(
+        {"__type": IC_AUTH, "applicationName": "x", "userID": "agent1", "password": "1234"}
+    )
+    for content_type in ("application/x-www-form-urlencoded", "text/plain", None):
+        headers = {"Accept-Language": "en-us"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        response = requests.post(f"{simulator.url}/icws/connection", data=body, headers=headers)
+        assert response.status_code == 201, content_type
+
+
+def test_other_logon_types_fail_authentication_and_unknown_types_are_invalid(simulator):
+    url = f"{simulator.url}/icws/connection"
+    headers = {"Accept-Language": "en-us"}
+    sso = {
+        "__type": "urn:inin.com:connection:singleSignOnTokenConnectionRequestSettings",
+        "applicationName": "x",
+        "singleSignOnToken": "t",
+    }
+    assert requests.post(url, json=sso, headers=headers).json()["errorCode"] == -2147221503
+    bogus = dict(sso, __type="urn:inin.com:connection:windowsAuthSettings")
+    response = requests.post(url, json=bogus, headers=headers)
+    assert response.status_code == 400
+    assert error_of(response)["errorId"] == "error.request.invalidRepresentation.invalidProperty"
+
+
+def test_connection_state_up_then_down_after_logoff_and_second_logoff_is_401(simulator):
+    session = RawSession(simulator.url)
+    assert session.request("GET", "/connection").json()["connectionState"] == 1
+    assert session.request("DELETE", "/connection").status_code == 200
+    state = session.request("GET", "/connection").json()
+    assert state["connectionState"] == 2
+    assert state["reason"] and state["shouldReconnect"] is False
+    second = session.request("DELETE", "/connection")
+    assert second.status_code == 401
+    assert error_of(second)["errorCode"] == -2147221499
+    assert session.request("GET", "/status/user-statuses/agent1").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("token", "cookie", "code"),
+    [
+        (None, True, 2),
+        ("bm90IHRoZSB0b2tlbg==", True, 2),
+        (True, None, 4),
+        (True, "icws_1=00000000-0000-0000-0000-000000000000", 4),
+    ],
+)
+def test_bad_credentials_answer_401_with_www_authenticate(simulator, token, cookie, code):
+    session = RawSession(simulator.url)
+    response = session.request("GET", "/connection", token=token, cookie=cookie)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'ICWS realm="ICWS" location="/ICWS/connection"'
+    assert error_of(response)["errorCode"] == code
+
+
+def test_unknown_session_id_is_401_code_1(simulator):
+    response = requests.get(f"{simulator.url}/icws/123456789/connection")
+    assert response.status_code == 401
+    assert error_of(response)["errorCode"] == 1
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "{cookie}",
+        "{set_cookie}",
+        "theme=dark; {cookie}; other=1",
+        "{bare}; Path=/icws/{id}",
+    ],
+)
+def test_cookie_shapes_real_clients_send(simulator, shape):
+    session = RawSession(simulator.url)
+    bare = session.cookie.split("|")[0]
+    header = shape.format(
+        cookie=session.cookie, set_cookie=session.set_cookie, bare=bare, id=session.id
+    )
+    response = session.request("GET", "/connection", cookie=header)
+    assert response.status_code == 200, header
+
+
+def test_messages_need_only_the_cookie(simulator):
+    session = RawSession(simulator.url)
+    assert session.request("GET", "/messaging/messages", token=None).json() == []
+    assert session.request("GET", "/messaging/messages", cookie=None).status_code == 401
+
+
+def test_server_side_disconnect_queues_a_message_then_ends_the_session(simulator):
+    session = RawSession(simulator.url, "agent3")
+    assert simulator.disconnect_session("agent3", reason="Logged on elsewhere.") == 1
+    assert simulator.sessions() == []
+    message = session.messages()[0]
+    assert message["__type"] == "urn:inin.com:connection:connectionStateChangeMessage"
+    assert message["newConnectionState"] == 2 and message["reason"] == "Logged on elsewhere."
+    assert session.request("GET", "/messaging/messages").status_code == 401
+    state = session.request("GET", "/connection").json()
+    assert state == {
+        "connectionState": 2,
+        "reason": "Logged on elsewhere.",
+        "shouldReconnect": False,
+    }
+
+
+def test_single_session_per_user_scenario_ends_the_first_session(start_simulator):
+    server = start_simulator({"singleSessionPerUser": True})
+    first = RawSession(server.url, "agent1")
+    RawSession(server.url, "agent1")
+    assert len(server.sessions()) == 1
+    assert first.request("GET", "/connection").json()["connectionState"] == 2
+
+
+def test_sessionless_information(simulator):
+    features = requests.get(f"{simulator.url}/icws/connection/features").json()["featureInfoList"]
+    ids = {item["featureId"] for item in features}
+    assert {"connection", "messaging", "status", "licenses", "wfm"} <= ids
+    one = requests.get(f"{simulator.url}/icws/connection/features/messaging")
+    assert one.json() == {"featureId": "messaging", "version": 2}
+    unknown = requests.get(f"{simulator.url}/icws/connection/features/teleport")
+    assert unknown.status_code == 400 and "teleport" in error_of(unknown)["message"]
+    version = requests.get(f"{simulator.url}/icws/connection/version").json()
+    assert version["productPatchDisplayString"] == "CIC 2015 R1 Patch2"
+    assert all(isinstance(value, str) for value in version.values())
+    time = requests.get(f"{simulator.url}/icws/connection/server-time").json()
+    assert re.fullmatch(r"\d{8}T\d{6}Z", time["serverUtcTime"])
+
+
+def test_switchover_hosts_refuse_with_their_alternates(start_simulator):
+    server = start_simulator(Path(__file__).parents[2] / "resources/scenarios/switchover.json")
+    recorded = json.loads((RECORDED / "connection-503-not-accepting.json").read_text())
+    refused = logon(server.urls["127.0.0.1"])
+    assert refused.status_code == 503
+    assert set(refused.json()) == set(recorded)
+    assert refused.json()["alternateHostList"] == ["127.0.0.3", "127.0.0.2"]
+    assert logon(server.urls["127.0.0.3"]).json()["errorId"] == "error.server.unavailable"
+    assert logon(server.urls["127.0.0.2"]).status_code == 201
+    server.set_host_accepting("127.0.0.1", True)
+    assert logon(server.urls["127.0.0.1"]).status_code == 201

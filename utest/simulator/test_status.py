@@ -1,0 +1,118 @@
+"""The simulator's status rules (PROTOCOL.md section 6)."""
+
+import pytest
+
+from .helpers import RawSession, error_of
+
+ASYNC = "urn:inin.com:messaging:asyncOperationCompletedMessage"
+
+
+def completion(session, request_id):
+    messages = [m for m in session.messages() if m["__type"] == ASYNC]
+    assert [m["requestId"] for m in messages] == [request_id]
+    return messages[0]
+
+
+def test_setting_own_status_is_asynchronous_and_completes(simulator):
+    session = RawSession(simulator.url, "agent1")
+    before = session.request("GET", "/status/user-statuses/agent1").json()
+    response = session.request(
+        "PUT", "/status/user-statuses/agent1", json={"statusId": "at lunch", "notes": "Back at 1"}
+    )
+    assert response.status_code == 202
+    request_id = response.json()["requestId"]
+    assert "error" not in completion(session, request_id)
+    after = session.request("GET", "/status/user-statuses/agent1").json()
+    assert after["statusId"] == "At Lunch", "the catalog's spelling is kept"
+    assert after["notes"] == "Back at 1"
+    assert after["statusChanged"] >= before["statusChanged"]
+
+
+@pytest.mark.parametrize(
+    ("status", "error_id"),
+    [
+        ("Teleporting", "error.status.invalidStatus"),
+        ("Working at Home", "error.status.notSelectable"),
+    ],
+)
+def test_refused_changes_complete_with_an_error(simulator, status, error_id):
+    session = RawSession(simulator.url, "agent2")
+    response = session.request("PUT", "/status/user-statuses/agent2", json={"statusId": status})
+    assert response.status_code == 202
+    message = completion(session, response.json()["requestId"])
+    assert message["error"]["errorId"] == error_id
+    assert status in message["error"]["message"]
+    unchanged = session.request("GET", "/status/user-statuses/agent2").json()
+    assert unchanged["statusId"] == "Available"
+
+
+def test_agents_read_others_but_set_only_their_own(simulator):
+    agent = RawSession(simulator.url, "agent3")
+    assert agent.request("GET", "/status/user-statuses/agent4").status_code == 200
+    response = agent.request("PUT", "/status/user-statuses/agent4", json={"statusId": "At Lunch"})
+    assert response.status_code == 403
+    assert "agent4" in error_of(response)["message"]
+    supervisor = RawSession(simulator.url, "supervisor")
+    response = supervisor.request(
+        "PUT", "/status/user-statuses/agent4", json={"statusId": "At Lunch"}
+    )
+    assert response.status_code == 202
+
+
+def test_unknown_user_and_missing_status_id(simulator):
+    session = RawSession(simulator.url, "supervisor")
+    assert session.request("GET", "/status/user-statuses/ghost").status_code == 404
+    put = session.request("PUT", "/status/user-statuses/ghost", json={"statusId": "Available"})
+    assert put.status_code == 404
+    bad = session.request("PUT", "/status/user-statuses/agent5", json={"notes": "x"})
+    assert bad.status_code == 400 and error_of(bad)["propertyName"] == "statusId"
+
+
+def test_catalog_is_localized_by_the_session_language(simulator):
+    english = RawSession(simulator.url, "agent6").request("GET", "/status/status-messages")
+    german = RawSession(simulator.url, "agent7", language="de-de").request(
+        "GET", "/status/status-messages"
+    )
+    by_id = {s["statusId"]: s for s in english.json()["statusMessageList"]}
+    german_by_id = {s["statusId"]: s for s in german.json()["statusMessageList"]}
+    assert by_id["At Lunch"]["messageText"] == "At Lunch"
+    assert german_by_id["At Lunch"]["messageText"] == "Mittagspause"
+    expected = {
+        "Available",
+        "Available, No ACD",
+        "Away from desk",
+        "At Lunch",
+        "Do Not Disturb",
+        "Follow Up",
+        "Gone Home",
+        "In a Meeting",
+        "On Vacation",
+        "Out of the Office",
+    }
+    assert expected <= set(by_id)
+    assert by_id["Available"]["isAcdStatus"] and by_id["Do Not Disturb"]["isDoNotDisturbStatus"]
+    assert by_id["On Vacation"]["canHaveDate"]
+
+
+def test_user_access_lists_selectable_statuses(simulator):
+    session = RawSession(simulator.url, "agent1")
+    agent = session.request("GET", "/status/status-messages-user-access/agent1").json()
+    assert agent["userId"] == "agent1"
+    assert "Available" in agent["statusMessages"]
+    assert "Working at Home" not in agent["statusMessages"]
+    kevin = session.request("GET", "/status/status-messages-user-access/kevin.glinski").json()
+    assert "Working at Home" in kevin["statusMessages"]
+    assert "ACD - Agent Not Answering" not in kevin["statusMessages"]
+
+
+def test_control_set_user_status_and_station_login(simulator):
+    session = RawSession(simulator.url, "agent8")
+    simulator.set_user_status("agent8", "do not disturb")
+    status = session.request("GET", "/status/user-statuses/agent8").json()
+    assert status["statusId"] == "Do Not Disturb" and status["loggedIn"] is False
+    station = {"__type": "urn:inin.com:connection:workstationSettings", "workstation": "7001"}
+    assert session.request("PUT", "/connection/station", json=station).status_code == 200
+    status = session.request("GET", "/status/user-statuses/agent8").json()
+    assert status["loggedIn"] is True and status["stations"] == ["7001"]
+    with pytest.raises(KeyError, match="no status 'Flying'"):
+        simulator.set_user_status("agent8", "Flying")
