@@ -6,7 +6,7 @@ import pytest
 
 from ICWSLibrary.client import format_datetime, parse_date, parse_datetime, parse_time
 
-RECORDED = Path(__file__).resolve().parents[3] / "shared" / "icws" / "recorded"
+RECORDED = Path(__file__).resolve().parents[1] / "data" / "recorded"
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from ICWSLibrary.client.status import parse_user_status, same_status, until_body
 
-RECORDED = Path(__file__).resolve().parents[3] / "shared" / "icws" / "recorded"
+RECORDED = Path(__file__).resolve().parents[1] / "data" / "recorded"
 
 
 def test_recorded_user_status_message_parses_to_aware_datetimes():

@@ -9,7 +9,7 @@ import requests
 
 from .helpers import IC_AUTH, RawSession, error_of, logon
 
-RECORDED = Path(__file__).resolve().parents[3] / "shared" / "icws" / "recorded"
+RECORDED = Path(__file__).resolve().parents[1] / "data" / "recorded"
 
 
 def test_logon_answers_201_with_credentials_in_body_and_headers(simulator):
