@@ -1,0 +1,55 @@
+"""The status part of the client against the simulator."""
+
+import pytest
+
+from ICWSLibrary.client import ICWSError, ICWSSession
+
+from .test_session import counted
+
+
+@pytest.fixture
+def agent(simulator):
+    session = ICWSSession(simulator.url)
+    session.connect("agent1", "1234")
+    try:
+        yield session
+    finally:
+        session.disconnect()
+
+
+def test_status_change_is_one_request_plus_one_poll_for_the_completion(agent):
+    seen = counted(agent)
+    completion = agent.status.set_user_status("agent1", "At Lunch", notes="1 pm")
+    assert [r.request.method for r in seen] == ["PUT", "GET"]
+    assert completion["__type"] == "urn:inin.com:messaging:asyncOperationCompletedMessage"
+    status = agent.status.user_status("agent1")
+    assert status["statusId"] == "At Lunch" and status["notes"] == "1 pm"
+
+
+def test_refusals_carry_the_server_reason(agent):
+    with pytest.raises(ICWSError, match="does not exist") as error:
+        agent.status.set_user_status("agent1", "Teleporting")
+    assert error.value.error_id == "error.status.invalidStatus"
+    with pytest.raises(ICWSError, match="cannot be selected by agent1"):
+        agent.status.set_user_status("agent1", "Working at Home")
+    with pytest.raises(ICWSError) as error:
+        agent.status.set_user_status("agent2", "At Lunch")
+    assert error.value.status == 403
+    with pytest.raises(ICWSError) as error:
+        agent.status.set_user_status("ghost", "At Lunch")
+    assert error.value.status == 404
+
+
+def test_messages_that_arrive_while_waiting_are_kept(agent):
+    agent.messages.put_all([{"__type": "urn:inin.com:status:userStatusMessage", "isDelta": True}])
+    agent.status.set_user_status("agent1", "Available")
+    kept = agent.messages.peek()
+    assert [m["__type"] for m in kept] == ["urn:inin.com:status:userStatusMessage"]
+
+
+def test_catalog_is_fetched_once(agent):
+    seen = counted(agent)
+    assert agent.status.status_message("at lunch")["statusId"] == "At Lunch"
+    assert agent.status.status_message("Teleporting") is None
+    agent.status.catalog()
+    assert len(seen) == 1
