@@ -8,7 +8,14 @@ from robot.api import logger
 from robot.utils import ConnectionCache
 
 from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
-from .keywords import ConnectionKeywords, GenericKeywords, ServerKeywords, StatusKeywords
+from .client.channel import MessagingMode
+from .keywords import (
+    ConnectionKeywords,
+    GenericKeywords,
+    MessagingKeywords,
+    ServerKeywords,
+    StatusKeywords,
+)
 from .version import __version__
 
 
@@ -80,6 +87,7 @@ class ICWSLibrary:
         application_name: str = "Robot Framework",
         timeout: timedelta = timedelta(seconds=10),
         verify: bool | str = True,
+        messaging: MessagingMode = MessagingMode.AUTO,
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -91,6 +99,9 @@ class ICWSLibrary:
         - ``timeout``: how long one request may take, in Robot time format (``10s``, ``1 min``).
         - ``verify``: TLS certificate verification: ``True`` (default), ``False``, or the path
           of a CA bundle.
+        - ``messaging``: how sessions receive ICWS messages: ``auto`` (default) streams them
+          as server-sent events when the server's ``messaging`` feature is 2 or later and
+          polls otherwise; ``sse`` or ``polling`` force one way.
 
         Examples:
         | Library | ICWSLibrary | server=http://cic1:8018 |
@@ -101,6 +112,7 @@ class ICWSLibrary:
         self.application_name = application_name
         self.timeout = _seconds(timeout)
         self.verify = verify
+        self.messaging = messaging
         self.sessions: ConnectionCache[ICWSSession] = ConnectionCache(
             "No ICWS session: use Connect To ICWS first."
         )
@@ -110,6 +122,7 @@ class ICWSLibrary:
             ConnectionKeywords(self),
             ServerKeywords(self),
             StatusKeywords(self),
+            MessagingKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):
@@ -139,6 +152,7 @@ class ICWSLibrary:
             application_name=self.application_name,
             timeout=self.timeout,
             verify=self.verify,
+            messaging=self.messaging,
         )
 
     def get_session(self, alias: str | None = None) -> ICWSSession:

@@ -1,6 +1,7 @@
 """A plain-Python ICWS client, independent of Robot Framework."""
 
 from .address import ServerAddress
+from .channel import MessageChannel, MessagingMode
 from .dates import format_datetime, parse_date, parse_datetime, parse_time
 from .errors import ICWSError
 from .session import ConnectionState, ConnectionStatus, ICWSSession
@@ -11,6 +12,8 @@ __all__ = [
     "ConnectionStatus",
     "ICWSError",
     "ICWSSession",
+    "MessageChannel",
+    "MessagingMode",
     "ServerAddress",
     "describe_version",
     "format_datetime",

@@ -42,6 +42,16 @@ class MessageQueue:
         self._messages: deque[Message] = deque()
         self._arrived = threading.Condition()
 
+    @property
+    def condition(self) -> threading.Condition:
+        """Notified whenever messages arrive or a waiter must re-check (see :meth:`wake`)."""
+        return self._arrived
+
+    def wake(self) -> None:
+        """Make every waiter re-check its condition (the session went down, say)."""
+        with self._arrived:
+            self._arrived.notify_all()
+
     def put_all(self, messages: Iterable[Message]) -> None:
         with self._arrived:
             self._messages.extend(message for message in messages if isinstance(message, dict))

@@ -25,6 +25,7 @@ import requests
 from requests.utils import get_environ_proxies
 
 from .address import ServerAddress
+from .channel import MessageChannel
 from .errors import ICWSError
 from .messaging import MessageQueue, Predicate
 from .redact import HiddenStr, redact_headers, redact_json
@@ -83,6 +84,7 @@ class ICWSSession:
         timeout: float = 10.0,
         verify: bool | str = True,
         max_hops: int = DEFAULT_MAX_HOPS,
+        messaging: str = "auto",
     ):
         self.address = server if isinstance(server, ServerAddress) else ServerAddress.parse(server)
         self.initial_address = self.address
@@ -100,6 +102,7 @@ class ICWSSession:
         self._secrets: list[str] = []
         self._http = self._new_http_session(verify)
         self.messages = MessageQueue()
+        self.channel = MessageChannel(self, messaging)
         self.status = StatusAPI(self)
 
     # -- plumbing --------------------------------------------------------------------------
@@ -249,8 +252,7 @@ class ICWSSession:
         if not body and response.content.strip():
             details += f", body: {_snippet(response)}"
         if status == 401 and self.session_id is not None:
-            self.connected = False
-            self.ended_reason = server_message or "the server no longer accepts the session"
+            self.mark_down(f"no longer accepted by the server ({server_message or 'HTTP 401'})")
             message = (
                 f"ICWS session {self.session_id} of user '{self.user_id}' on {self.address} "
                 f"has expired or was disconnected: {self._where(response)} answered {details}. "
@@ -398,6 +400,7 @@ class ICWSSession:
             return False
         response = self.send("DELETE", f"{self.session_root}/connection")
         self.connected = False
+        self.channel.stop()
         if response.status_code in (401, 404):
             self.ended_reason = "the server had already ended the session"
             return False
@@ -408,6 +411,7 @@ class ICWSSession:
         return True
 
     def close(self) -> None:
+        self.channel.stop()
         self._http.close()
 
     def __enter__(self) -> ICWSSession:
@@ -472,17 +476,16 @@ class ICWSSession:
 
     # -- messaging -------------------------------------------------------------------------
 
-    def poll_messages(self) -> list[dict]:
-        """Fetch what the server has queued for this session (short polling) and keep it."""
-        messages = self.call("GET", "/messaging/messages") or []
-        if not isinstance(messages, list):
-            raise ICWSError(f"{self.address} answered messaging/messages with {messages!r}")
-        self.messages.put_all(messages)
-        return messages
-
     def wait_for_message(self, predicate: Predicate, timeout: float) -> dict | None:
-        """Take the first arrived message that matches, polling until ``timeout``."""
-        return self.messages.wait_for(predicate, timeout, poll=self.poll_messages)
+        """Take the first arrived message that matches, waiting up to ``timeout`` seconds."""
+        return self.channel.wait_for(predicate, timeout)
+
+    def mark_down(self, reason: str) -> None:
+        """Record that the server ended the session; the next use fails with the reason."""
+        if self.connected:
+            self.connected = False
+            self.ended_reason = reason
+        self.messages.wake()
 
     def redact(self, text: str) -> str:
         """Mask this session's secrets (password, token, cookie) in free text."""

@@ -47,7 +47,7 @@ class StatusAPI:
     def __init__(self, session: ICWSSession):
         self._session = session
         self._catalog: list[dict] | None = None
-        self._allowed: dict[str, list[str]] = {}
+        self.subscribed: list[str] = []
 
     def user_status(self, user_id: str) -> dict:
         """The raw ``GET status/user-statuses/{userId}`` body."""
@@ -126,3 +126,26 @@ class StatusAPI:
         path = f"/status/status-messages-user-access/{quote(user_id, safe='')}"
         body = self._session.call("GET", path) or {}
         return [str(item) for item in body.get("statusMessages") or []]
+
+    def subscribe(self, user_ids: list[str]) -> list[str]:
+        """Watch these users' statuses too; returns every user now watched.
+
+        ICWS replaces a subscription with each PUT, so the new set is the old plus these;
+        the server answers with a full snapshot of them, then deltas as they change.
+        """
+        known = {user.lower() for user in self.subscribed}
+        wanted = self.subscribed + [u for u in user_ids if u.lower() not in known]
+        self._session.channel.start()
+        self._session.call(
+            "PUT", "/messaging/subscriptions/status/user-statuses", {"userIds": wanted}
+        )
+        self.subscribed = wanted
+        return wanted
+
+    def unsubscribe(self) -> None:
+        self._session.call("DELETE", "/messaging/subscriptions/status/user-statuses")
+        self.subscribed = []
+        self._session.channel.user_statuses = {}
+
+    def is_subscribed(self, user_id: str) -> bool:
+        return user_id.lower() in {user.lower() for user in self.subscribed}

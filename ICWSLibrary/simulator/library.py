@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from robot.api import logger
 from robot.api.deco import keyword, library
 from robot.utils import ConnectionCache
@@ -104,35 +106,65 @@ class Simulator:
 
     @keyword("Simulator Disconnect Session")
     def simulator_disconnect_session(
-        self, user: str, reason: str = "Your session was ended by the server."
+        self,
+        user: str,
+        reason: str = "Your session was ended by the server.",
+        after: timedelta | None = None,
     ) -> int:
         """Ends every live session of ``user`` on the server side, as when the same user
         logs on elsewhere; returns how many sessions ended.
 
         Each session first gets a ``connectionStateChangeMessage`` with ``reason``; then
         its requests answer 401 and its connection state is ``down``. Fails when the user
-        had no live session.
+        had no live session. With ``after``, returns at once and the server acts after that
+        delay, so a test can wait for it to happen.
 
-        Example:
+        Examples:
         | Simulator Disconnect Session | agent1 | reason=Logged on from another station. |
+        | Simulator Disconnect Session | agent1 | after=0.5s |
+        | Wait Until Connection State Is | down |
         """
-        count = self._current().disconnect_session(user, reason)
+        simulator = self._current()
+        if after is not None:
+            if not any(s["userID"].lower() == user.lower() for s in simulator.sessions()):
+                raise AssertionError(f"User '{user}' has no live session on the simulator.")
+            simulator.later(after.total_seconds(), simulator.disconnect_session, user, reason)
+            logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
+            return 0
+        count = simulator.disconnect_session(user, reason)
         if not count:
             raise AssertionError(f"User '{user}' has no live session on the simulator.")
         logger.info(f"Ended {count} session(s) of '{user}': {reason}")
         return count
 
     @keyword("Simulator Set User Status")
-    def simulator_set_user_status(self, user: str, status: str, notes: str | None = None) -> None:
+    def simulator_set_user_status(
+        self,
+        user: str,
+        status: str,
+        notes: str | None = None,
+        after: timedelta | None = None,
+    ) -> None:
         """Changes the status of ``user`` on the server, as another client would.
 
-        Example:
+        Subscribers get the change as a message. With ``after``, returns at once and the
+        change happens after that delay.
+
+        Examples:
         | Simulator Set User Status | agent1 | At Lunch |
+        | Simulator Set User Status | agent1 | Available | after=1s |
+        | Wait Until User Status Is | Available | user_id=agent1 |
         """
+        simulator = self._current()
         try:
-            self._current().set_user_status(user, status, notes)
+            simulator.model.check_status_change(user, status)
         except KeyError as error:
             raise AssertionError(error.args[0]) from None
+        if after is not None:
+            simulator.later(after.total_seconds(), simulator.set_user_status, user, status, notes)
+            logger.info(f"Status of '{user}' becomes '{status}' in {after.total_seconds():g} s.")
+            return
+        simulator.set_user_status(user, status, notes)
         logger.info(f"Status of '{user}' set to '{status}' on the simulator.")
 
     @keyword("Set Simulator Host Accepting")

@@ -32,6 +32,9 @@ AUTH_TOKEN = "urn:inin.com:connection:authTokenConnectionRequestSettings"
 SINGLE_SIGN_ON = "urn:inin.com:connection:singleSignOnTokenConnectionRequestSettings"
 ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
 CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
+USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"
+STATUS_MESSAGES_MESSAGE = "urn:inin.com:status:statusMessagesMessage"  # [guess] type name
+USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
 
 # Recorded from a real server (shared/icws/recorded/connection-400-authentication-failure.json).
 AUTHENTICATION_FAILURE = {
@@ -62,6 +65,8 @@ class Response:
     status: int
     body: bytes = b""
     headers: list[tuple[str, str]] = field(default_factory=list)
+    # Set for a server-sent-events answer: the session whose messages the stream carries.
+    stream: Session | None = None
 
 
 def json_response(status: int, value: Any = None, headers=()) -> Response:
@@ -99,6 +104,12 @@ class Session:
     ended: bool = False
     reason: str | None = None
     should_reconnect: bool = False
+    # Lower-case user ids per subscription; None when the subscription is off.
+    status_subscription: set[str] | None = None
+    catalog_subscription: bool = False
+    access_subscription: set[str] | None = None
+    # Callbacks of open event streams, called (from any thread) when messages arrive.
+    listeners: list = field(default_factory=list)
 
     def describe(self) -> dict:
         return {
@@ -186,6 +197,36 @@ class ICWSModel:
             ("GET", re.compile(r"^status/status-messages-user-access/([^/]+)$"), self._user_access),
             ("GET", re.compile(r"^status/user-statuses/([^/]+)$"), self._get_user_status),
             ("PUT", re.compile(r"^status/user-statuses/([^/]+)$"), self._put_user_status),
+            (
+                "PUT",
+                re.compile(r"^messaging/subscriptions/status/user-statuses$"),
+                self._subscribe_user_statuses,
+            ),
+            (
+                "DELETE",
+                re.compile(r"^messaging/subscriptions/status/user-statuses$"),
+                self._unsubscribe_user_statuses,
+            ),
+            (
+                "PUT",
+                re.compile(r"^messaging/subscriptions/status/status-messages$"),
+                self._subscribe_catalog,
+            ),
+            (
+                "DELETE",
+                re.compile(r"^messaging/subscriptions/status/status-messages$"),
+                self._unsubscribe_catalog,
+            ),
+            (
+                "PUT",
+                re.compile(r"^messaging/subscriptions/status/status-messages-user-access$"),
+                self._subscribe_user_access,
+            ),
+            (
+                "DELETE",
+                re.compile(r"^messaging/subscriptions/status/status-messages-user-access$"),
+                self._unsubscribe_user_access,
+            ),
         ]
 
     # -- entry point ---------------------------------------------------------------------
@@ -424,6 +465,7 @@ class ICWSModel:
         session.ended, session.reason, session.should_reconnect = True, reason, should_reconnect
         session.station = None
         self._sessions.pop(session.id, None)
+        self._notify(session)
         self._ended[session.id] = session
         while len(self._ended) > ENDED_SESSIONS_KEPT:
             self._ended.popitem(last=False)
@@ -507,9 +549,104 @@ class ICWSModel:
     # -- messaging -------------------------------------------------------------------------
 
     def _messages(self, request: Request, session: Session) -> Response:
+        wants_stream = "text/event-stream" in request.headers.get("accept", "").lower()
+        if wants_stream and self.scenario.features.get("messaging", 0) >= 2:
+            headers = [("Content-Type", "text/event-stream"), ("Cache-Control", NO_CACHE)]
+            return Response(200, b"", headers, stream=session)
         messages = list(session.messages)
         session.messages.clear()
         return json_response(200, messages)
+
+    def deliver(self, session: Session, message: dict) -> None:
+        """Queue a message for a session and wake its event streams."""
+        session.messages.append(message)
+        self._notify(session)
+
+    @staticmethod
+    def _notify(session: Session) -> None:
+        for listener in list(session.listeners):
+            listener()
+
+    def open_stream(self, session: Session, listener) -> None:
+        with self._lock:
+            session.listeners.append(listener)
+
+    def close_stream(self, session: Session, listener) -> None:
+        with self._lock:
+            if listener in session.listeners:
+                session.listeners.remove(listener)
+
+    def drain(self, session: Session) -> tuple[list[dict], bool]:
+        """Take a session's queued messages for a stream; True when the session ended."""
+        with self._lock:
+            messages = list(session.messages)
+            session.messages.clear()
+            return messages, session.ended
+
+    # -- subscriptions ---------------------------------------------------------------------
+
+    def _user_ids(self, request: Request):
+        body = self._json_body(request)
+        ids = body.get("userIds") if isinstance(body, dict) else None
+        if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+            return None
+        return ids
+
+    def _subscribe_user_statuses(self, request: Request, session: Session) -> Response:
+        ids = self._user_ids(request)
+        if ids is None:
+            return self._missing_property("userIds")
+        session.status_subscription = {item.lower() for item in ids}
+        # A new or replaced subscription starts with a full snapshot (isDelta false).
+        users = [u for u in (self.scenario.user(item) for item in ids) if u is not None]
+        self.deliver(
+            session,
+            {
+                "__type": USER_STATUS_MESSAGE,
+                "isDelta": False,
+                "userStatusList": [self.user_status(user) for user in users],
+            },
+        )
+        return json_response(200)
+
+    def _unsubscribe_user_statuses(self, request: Request, session: Session) -> Response:
+        session.status_subscription = None
+        return json_response(204)
+
+    def _subscribe_catalog(self, request: Request, session: Session) -> Response:
+        session.catalog_subscription = True
+        catalog = [self._localized(s, session.language) for s in self.scenario.statuses]
+        self.deliver(
+            session,
+            {"__type": STATUS_MESSAGES_MESSAGE, "isDelta": False, "statusMessageList": catalog},
+        )
+        return json_response(200)
+
+    def _unsubscribe_catalog(self, request: Request, session: Session) -> Response:
+        session.catalog_subscription = False
+        return json_response(204)
+
+    def _subscribe_user_access(self, request: Request, session: Session) -> Response:
+        ids = self._user_ids(request)
+        if ids is None:
+            return self._missing_property("userIds")
+        session.access_subscription = {item.lower() for item in ids}
+        users = [u for u in (self.scenario.user(item) for item in ids) if u is not None]
+        self.deliver(
+            session,
+            {
+                "__type": USER_ACCESS_MESSAGE,
+                "isDelta": False,
+                "userAccessList": [
+                    {"userId": u.id, "statusMessages": self.allowed_statuses(u)} for u in users
+                ],
+            },
+        )
+        return json_response(200)
+
+    def _unsubscribe_user_access(self, request: Request, session: Session) -> Response:
+        session.access_subscription = None
+        return json_response(204)
 
     # -- status ----------------------------------------------------------------------------
 
@@ -608,7 +745,7 @@ class ICWSModel:
                 body.get("forwardNumber"),
                 body.get("until"),
             )
-        session.messages.append(completion)
+        self.deliver(session, completion)
         return json_response(202, {"requestId": request_id})
 
     def _status_problem(self, user: User, status_id: str) -> tuple[str, str] | None:
@@ -635,7 +772,12 @@ class ICWSModel:
         state["forwardNumber"] = forward_number
         state["until"] = until
         state["statusChanged"] = now_compact()
-        return self.user_status(user)
+        body = self.user_status(user)
+        delta = {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [body]}
+        for session in self._sessions.values():
+            if session.status_subscription and user.id.lower() in session.status_subscription:
+                self.deliver(session, dict(delta))
+        return body
 
     @staticmethod
     def _json_body(request: Request) -> Any:
@@ -655,7 +797,8 @@ class ICWSModel:
         with self._lock:
             ended = [s for s in self._sessions.values() if s.user.id.lower() == user_id.lower()]
             for session in ended:
-                session.messages.append(
+                self.deliver(
+                    session,
                     {
                         "__type": CONNECTION_STATE_CHANGED,
                         "isDelta": True,
@@ -663,20 +806,24 @@ class ICWSModel:
                         "newConnectionState": 2,
                         "reason": reason,
                         "shouldReconnect": False,
-                    }
+                    },
                 )
                 self._end(session, reason)
             return len(ended)
 
+    def check_status_change(self, user_id: str, status_id: str) -> User:
+        """The user, if both user and status exist; KeyError naming what is missing."""
+        user = self.scenario.user(user_id)
+        if user is None:
+            raise KeyError(f"The scenario has no user {user_id!r}.")
+        if status_id.casefold() not in self._statuses:
+            known = ", ".join(s["statusId"] for s in self.scenario.statuses)
+            raise KeyError(f"The scenario has no status {status_id!r}; known: {known}.")
+        return user
+
     def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
         with self._lock:
-            user = self.scenario.user(user_id)
-            if user is None:
-                raise KeyError(f"The scenario has no user {user_id!r}.")
-            if status_id.casefold() not in self._statuses:
-                known = ", ".join(s["statusId"] for s in self.scenario.statuses)
-                raise KeyError(f"The scenario has no status {status_id!r}; known: {known}.")
-            return self.apply_status(user, status_id, notes)
+            return self.apply_status(self.check_status_change(user_id, status_id), status_id, notes)
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ thread each.
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import threading
 from http import HTTPStatus
@@ -16,6 +17,8 @@ from pathlib import Path
 from .model import ICWSModel, Request, Response, error_response
 from .scenario import Scenario, load_scenario
 
+# Real servers send ':ping' comments every few seconds on an idle event stream.
+PING_INTERVAL = 5.0
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BODY_BYTES = 8 * 1024 * 1024
 LISTEN_BACKLOG = 1024
@@ -38,6 +41,8 @@ class _HTTPProtocol(asyncio.Protocol):
         self._buffer = bytearray()
         self._transport: asyncio.Transport | None = None
         self._local_address = "127.0.0.1"
+        self._stream = None  # the session whose messages this connection streams
+        self._ping = None
 
     def connection_made(self, transport):
         self._transport = transport
@@ -52,8 +57,13 @@ class _HTTPProtocol(asyncio.Protocol):
 
     def connection_lost(self, exc):
         self._simulator._connections.discard(self._transport)
+        if self._stream is not None:
+            self._simulator.model.close_stream(self._stream, self._wake)
+            self._ping.cancel()
 
     def data_received(self, data: bytes):
+        if self._stream is not None:
+            return  # an event stream only sends
         self._buffer += data
         while self._transport is not None and not self._transport.is_closing():
             if not self._handle_one():
@@ -113,6 +123,9 @@ class _HTTPProtocol(asyncio.Protocol):
         response = self._simulator.model.handle(
             Request(method.upper(), path, query, headers, body, self._local_address)
         )
+        if response.stream is not None:
+            self._start_stream(response)
+            return False
         connection = headers.get("connection", "").lower()
         keep_alive = connection != "close" and (version == "HTTP/1.1" or connection == "keep-alive")
         self._transport.write(encode_response(response, keep_alive))
@@ -120,6 +133,46 @@ class _HTTPProtocol(asyncio.Protocol):
             self._transport.close()
             return False
         return True
+
+    # -- server-sent events --------------------------------------------------------------------
+
+    def _start_stream(self, response: Response) -> None:
+        """Answer with an endless event stream: one ``data:`` line per message.
+
+        The body is delimited by the connection's end (no Content-Length), which every
+        HTTP/1.1 client accepts and which keeps each message one plain write.
+        """
+        lines = ["HTTP/1.1 200 OK"] + [f"{name}: {value}" for name, value in response.headers]
+        lines.append("Connection: close")
+        self._transport.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        self._stream = response.stream
+        self._loop = asyncio.get_running_loop()
+        self._simulator.model.open_stream(self._stream, self._wake)
+        self._ping = self._loop.call_later(self._simulator.ping_interval, self._send_ping)
+        self._flush()
+
+    def _wake(self) -> None:
+        # Called by the model from whichever thread queued the message.
+        self._loop.call_soon_threadsafe(self._flush)
+
+    def _flush(self) -> None:
+        if self._transport is None or self._transport.is_closing():
+            return
+        messages, ended = self._simulator.model.drain(self._stream)
+        if messages:
+            self._transport.write(
+                b"".join(
+                    b"data: " + json.dumps(m, separators=(",", ":")).encode() + b"\n\n"
+                    for m in messages
+                )
+            )
+        if ended:
+            self._transport.close()
+
+    def _send_ping(self) -> None:
+        if self._transport is not None and not self._transport.is_closing():
+            self._transport.write(b":ping\n\n")
+            self._ping = self._loop.call_later(self._simulator.ping_interval, self._send_ping)
 
 
 def _dechunk(buffer: bytearray, start: int):
@@ -158,6 +211,7 @@ class ICWSSimulator:
         if host:
             self.scenario.hosts[0].address = host
         self.model = ICWSModel(self.scenario)
+        self.ping_interval = PING_INTERVAL
         self.requested_port = port
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -266,6 +320,12 @@ class ICWSSimulator:
         self.stop()
 
     # -- control ---------------------------------------------------------------------------
+
+    def later(self, delay: float, action, *args) -> None:
+        """Run a control action on the server after ``delay`` seconds, without blocking."""
+        if self._loop is None:
+            raise RuntimeError("The ICWS simulator is not running.")
+        self._loop.call_soon_threadsafe(self._loop.call_later, delay, action, *args)
 
     def sessions(self) -> list[dict]:
         return self.model.sessions()

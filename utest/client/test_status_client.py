@@ -17,13 +17,22 @@ def agent(simulator):
         session.disconnect()
 
 
-def test_status_change_is_one_request_plus_one_poll_for_the_completion(agent):
+@pytest.mark.parametrize(("mode", "requests_made"), [("polling", ["PUT", "GET"]), ("sse", ["PUT"])])
+def test_status_change_is_one_request_plus_what_the_completion_needs(
+    simulator, mode, requests_made
+):
+    agent = ICWSSession(simulator.url, messaging=mode)
+    agent.connect("agent1", "1234")
+    agent.channel.start()
     seen = counted(agent)
     completion = agent.status.set_user_status("agent1", "At Lunch", notes="1 pm")
-    assert [r.request.method for r in seen] == ["PUT", "GET"]
+    assert [r.request.method for r in seen] == requests_made
+    assert agent.channel.streaming is (mode == "sse")
     assert completion["__type"] == "urn:inin.com:messaging:asyncOperationCompletedMessage"
     status = agent.status.user_status("agent1")
     assert status["statusId"] == "At Lunch" and status["notes"] == "1 pm"
+    agent.disconnect()
+    assert not agent.channel.streaming
 
 
 def test_refusals_carry_the_server_reason(agent):

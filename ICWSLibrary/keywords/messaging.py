@@ -1,0 +1,168 @@
+"""The messaging channel: subscriptions, messages, and waiting for things to happen."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from robot.api.deco import keyword
+
+from ..client import ConnectionState, ICWSError
+from ..client.messaging import of_type
+from ..client.status import same_status
+from .base import LibraryComponent
+
+
+def _seconds(timeout: timedelta) -> float:
+    return timeout.total_seconds()
+
+
+def _summarize(messages: list[dict], limit: int = 10) -> str:
+    if not messages:
+        return "none"
+    shown = []
+    for message in messages[:limit]:
+        text = json.dumps(message, ensure_ascii=False)
+        shown.append(text if len(text) <= 160 else text[:160] + "...")
+    more = f" (and {len(messages) - limit} more)" if len(messages) > limit else ""
+    return f"{len(messages)}: " + "; ".join(shown) + more
+
+
+class MessagingKeywords(LibraryComponent):
+    @keyword("Subscribe To User Statuses")
+    def subscribe_to_user_statuses(self, *user_ids: str) -> None:
+        """Starts watching the statuses of ``user_ids`` through the messaging channel.
+
+        Adds them to the users already watched. The server first sends a full snapshot
+        of their statuses, then a message each time one changes; read them with
+        `Get Messages` or `Wait For Message`, or use `Wait Until User Status Is`, which
+        subscribes by itself.
+
+        Example:
+        | Subscribe To User Statuses | agent1 | agent2 |
+        | ${message} = | Wait For Message | userStatusMessage |
+        """
+        if not user_ids:
+            raise ICWSError("Subscribe To User Statuses needs at least one user id.")
+        watched = self.connected_session().status.subscribe(list(user_ids))
+        self.info(f"Watching the statuses of {', '.join(watched)}.")
+
+    @keyword("Unsubscribe From User Statuses")
+    def unsubscribe_from_user_statuses(self) -> None:
+        """Stops watching user statuses.
+
+        Example:
+        | Unsubscribe From User Statuses |
+        """
+        self.connected_session().status.unsubscribe()
+        self.info("No longer watching user statuses.")
+
+    @keyword("Get Messages")
+    def get_messages(self, message_type: str | None = None) -> list:
+        """Returns and removes the messages that have arrived, oldest first.
+
+        ``message_type`` keeps only messages of that ICWS ``__type``, given in full
+        (``urn:inin.com:status:userStatusMessage``) or by its last part
+        (``userStatusMessage``); other messages stay for later.
+
+        Example:
+        | ${messages} = | Get Messages | userStatusMessage |
+        | Length Should Be | ${messages} | 1 |
+        """
+        session = self.connected_session()
+        session.channel.fetch()
+        messages = session.messages.take(of_type(message_type))
+        self.info(
+            f"{len(messages)} message(s){' of type ' + message_type if message_type else ''}."
+        )
+        return messages
+
+    @keyword("Wait For Message")
+    def wait_for_message(
+        self, message_type: str, timeout: timedelta = timedelta(seconds=10)
+    ) -> dict:
+        """Waits until a message of ``message_type`` arrives, removes it and returns it.
+
+        ``message_type`` is the ICWS ``__type`` in full or by its last part. A message that
+        already arrived is returned at once. Fails after ``timeout``, listing the messages
+        that did arrive, or at once when the session is disconnected.
+
+        Example:
+        | Subscribe To User Statuses | agent1 |
+        | ${snapshot} = | Wait For Message | userStatusMessage | timeout=5s |
+        | Should Be Equal | ${snapshot}[isDelta] | ${False} |
+        """
+        session = self.connected_session()
+        message = session.channel.wait_for(of_type(message_type), _seconds(timeout))
+        if message is None:
+            raise AssertionError(
+                f"No {message_type} message arrived within {_seconds(timeout):g} s. "
+                f"Messages that did arrive: {_summarize(session.messages.peek())}."
+            )
+        self.info(f"Received {message.get('__type')}.")
+        return message
+
+    @keyword("Wait Until User Status Is")
+    def wait_until_user_status_is(
+        self,
+        status: str,
+        user_id: str | None = None,
+        timeout: timedelta = timedelta(seconds=10),
+    ) -> None:
+        """Waits until ``user_id`` (default: the session's user) has ``status``.
+
+        Subscribes to the user's status as needed and reacts to the server's messages, with
+        no fixed sleeps. Status ids compare without regard to case. Fails after ``timeout``
+        with the status the user has and the messages that arrived.
+
+        Examples:
+        | Wait Until User Status Is | Available | user_id=agent1 |
+        | Wait Until User Status Is | At Lunch | timeout=30s |
+        """
+        session = self.connected_session()
+        user = user_id or session.user_id
+        if not session.status.is_subscribed(user):
+            session.status.subscribe([user])
+
+        def reached() -> bool:
+            current = session.channel.user_statuses.get(user.lower())
+            return current is not None and same_status(current.get("statusId"), status)
+
+        if not session.channel.wait_until(reached, _seconds(timeout)):
+            current = session.channel.user_statuses.get(user.lower(), {})
+            raise AssertionError(
+                f"The status of '{user}' did not become '{status}' within "
+                f"{_seconds(timeout):g} s: it is '{current.get('statusId', 'unknown')}' "
+                f"(changed {current.get('statusChanged', 'at an unknown time')}). "
+                f"Messages that arrived: "
+                f"{_summarize(session.messages.peek())}."
+            )
+        self.info(f"Status of '{user}' is '{status}'.")
+
+    @keyword("Wait Until Connection State Is")
+    def wait_until_connection_state_is(
+        self, state: ConnectionState, timeout: timedelta = timedelta(seconds=10)
+    ) -> None:
+        """Waits until the current session's connection is ``up`` or ``down``.
+
+        Waiting for ``down`` reacts to the server's connection state message (or to the
+        channel's 401) as soon as it arrives, as when the server ends the session because
+        the same user logged on elsewhere. Fails after ``timeout`` with the state the
+        server reports.
+
+        Example:
+        | Wait Until Connection State Is | down | timeout=5s |
+        """
+        session = self.session()
+        seconds = _seconds(timeout)
+        if state is ConnectionState.DOWN:
+            reached = session.channel.wait_until_down(seconds) if session.connected else True
+        else:
+            reached = self.ctx.connection_status().state is state
+        if not reached:
+            status = self.ctx.connection_status()
+            raise AssertionError(
+                f"The connection of session {session.session_id} did not become '{state}' "
+                f"within {seconds:g} s: it is {status.describe()}."
+            )
+        self.info(f"Connection of session {session.session_id} is '{state}'.")
