@@ -2,6 +2,7 @@
 
 import io
 import textwrap
+import threading
 
 import robot
 
@@ -13,6 +14,7 @@ Library    ICWSLibrary    server={url}
 Leave Two Sessions Open
     Connect To ICWS    kevin.glinski    1234    alias=first
     Connect To ICWS    agent1    1234    alias=second
+    Wait Until User Status Is    Available    timeout=5s
 
 Fail With A Session Open
     Connect To ICWS    agent2    1234
@@ -32,6 +34,8 @@ def test_sessions_left_open_are_logged_off_when_the_suite_ends(simulator, tmp_pa
     rc, console = run_suite(tmp_path, SUITE.format(url=simulator.url), loglevel="TRACE")
     assert rc == 1, console  # the deliberate failure
     assert simulator.sessions() == []
+    readers = [t.name for t in threading.enumerate() if t.name.startswith("icws-messages-")]
+    assert readers == [], "no messaging reader may outlive the suite"
 
 
 def test_keywords_have_documentation_with_an_example():
