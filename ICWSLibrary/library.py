@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 from robot.api import logger
+from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robot.utils import ConnectionCache
 
 from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
@@ -16,6 +18,7 @@ from .keywords import (
     ServerKeywords,
     StatusKeywords,
 )
+from .recording import Recorder
 from .version import __version__
 
 
@@ -69,6 +72,20 @@ class ICWSLibrary:
     at any level. Give passwords as Robot Framework ``Secret`` values (Robot Framework 7.4 and
     newer) so that Robot itself never logs them either.
 
+    = Recording and replay =
+
+    With ``record=PATH`` (or the variable or environment variable ``ICWS_RECORD``), every
+    ICWS exchange of the suite's sessions, and every message they receive, is written to one
+    JSON file. Passwords, CSRF tokens, cookies and auth tokens never reach it: they become
+    stable placeholders such as ``{{csrfToken:1}}``; session ids and the server's address are
+    templated too. ``scrub`` names more fields to keep out. The simulator replays such a file
+    (``icws-simulator --replay PATH``, or `Start ICWS Simulator` with ``replay=PATH`` from the
+    ``ICWSLibrary.Simulator`` library), so a suite recorded once against a CIC lab server runs
+    in CI without it.
+
+    | *** Settings ***
+    | Library    ICWSLibrary    server=https://cic-lab:8019    record=${CURDIR}/lab.json    scrub=notes
+
     = Logging =
 
     Each keyword logs one line at INFO. Requests and responses are logged at DEBUG with their
@@ -88,6 +105,8 @@ class ICWSLibrary:
         timeout: timedelta = timedelta(seconds=10),
         verify: bool | str = True,
         messaging: MessagingMode = MessagingMode.AUTO,
+        record: str | None = None,
+        scrub: list[str] | None = None,
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -102,6 +121,11 @@ class ICWSLibrary:
         - ``messaging``: how sessions receive ICWS messages: ``auto`` (default) streams them
           as server-sent events when the server's ``messaging`` feature is 2 or later and
           polls otherwise; ``sse`` or ``polling`` force one way.
+        - ``record``: a file to record every ICWS exchange of the suite's sessions into, for
+          replay with ``icws-simulator --replay``. Without it, the variable ``${ICWS_RECORD}``
+          or the environment variable ``ICWS_RECORD`` turns recording on. Passwords, CSRF
+          tokens, cookies and auth tokens never reach the file. See `Recording and replay`.
+        - ``scrub``: more JSON fields to keep out of recordings, e.g. ``notes, forwardNumber``.
 
         Examples:
         | Library | ICWSLibrary | server=http://cic1:8018 |
@@ -113,6 +137,7 @@ class ICWSLibrary:
         self.timeout = _seconds(timeout)
         self.verify = verify
         self.messaging = messaging
+        self.recorder = _recorder(record, scrub or [])
         self.sessions: ConnectionCache[ICWSSession] = ConnectionCache(
             "No ICWS session: use Connect To ICWS first."
         )
@@ -146,7 +171,7 @@ class ICWSLibrary:
     # -- context shared by the keyword components ------------------------------------------
 
     def new_session(self, server: str) -> ICWSSession:
-        return ICWSSession(
+        session = ICWSSession(
             server,
             language=self.language,
             application_name=self.application_name,
@@ -154,6 +179,8 @@ class ICWSLibrary:
             verify=self.verify,
             messaging=self.messaging,
         )
+        session.recorder = self.recorder
+        return session
 
     def get_session(self, alias: str | None = None) -> ICWSSession:
         try:
@@ -221,6 +248,21 @@ class ICWSLibrary:
             logger.warn(f"ICWSLibrary could not log off a session at the end of the suite: {error}")
         if self._server_probe is not None:
             self._server_probe.close()
+        if self.recorder is not None:
+            self.recorder.save()
+
+
+def _recorder(record: str | None, scrub: list[str]) -> Recorder | None:
+    if not record:
+        try:
+            record = BuiltIn().get_variable_value("${ICWS_RECORD}")
+        except RobotNotRunningError:
+            record = None
+        record = record or os.environ.get("ICWS_RECORD")
+    if not record:
+        return None
+    fields = [field.strip() for item in scrub for field in str(item).split(",") if field.strip()]
+    return Recorder.for_path(record, fields)
 
 
 def _seconds(timeout) -> float:

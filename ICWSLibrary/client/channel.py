@@ -106,6 +106,9 @@ class MessageChannel:
     # -- receiving -------------------------------------------------------------------------
 
     def deliver(self, messages: list[dict]) -> None:
+        recorder = self._session.recorder
+        if recorder is not None:
+            recorder.messages(self._session.session_id, messages)
         for message in messages:
             self._apply(message)
         self.queue.put_all(messages)

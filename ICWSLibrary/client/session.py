@@ -11,6 +11,7 @@ Usable without Robot Framework::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -102,6 +103,7 @@ class ICWSSession:
         self._secrets: list[str] = []
         self._http = self._new_http_session(verify)
         self.messages = MessageQueue()
+        self._recorder = None
         self.channel = MessageChannel(self, messaging)
         self.status = StatusAPI(self)
 
@@ -129,6 +131,30 @@ class ICWSSession:
             }
         )
         return http
+
+    @property
+    def recorder(self):
+        """The ``ICWSLibrary.recording.Recorder`` this session records into, if any."""
+        return self._recorder
+
+    @recorder.setter
+    def recorder(self, recorder) -> None:
+        self._recorder = recorder
+        if recorder is not None:
+            # A response hook also records what others send with this requests.Session
+            # (RequestsLibrary, after Get ICWS Requests Session).
+            self._http.hooks["response"].append(self._record)
+
+    def _record(self, response: requests.Response, **_) -> None:
+        request = response.request
+        if request.url.split("?")[0].endswith("/messaging/messages"):
+            return  # messages are recorded as they arrive, whichever way they came
+        body = request.body
+        if isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
+        with contextlib.suppress(ValueError):
+            body = json.loads(body) if body else None
+        self._recorder.exchange(request, response, body)
 
     @property
     def http(self) -> requests.Session:

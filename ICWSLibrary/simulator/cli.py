@@ -19,11 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8018, help="port (0 picks a free one)")
     parser.add_argument("--host", help="address of the first host (default: the scenario's)")
     parser.add_argument("--scenario", help="scenario file (JSON or TOML)")
+    parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
     args = parser.parse_args(argv)
     try:
-        simulator = ICWSSimulator(args.scenario, host=args.host, port=args.port)
+        simulator = ICWSSimulator(args.scenario, host=args.host, port=args.port, replay=args.replay)
         simulator.start()
-    except ScenarioError as error:
+    except (ScenarioError, ValueError) as error:
         print(f"icws-simulator: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from robot.api import logger
 from robot.api.deco import keyword, library
-from robot.utils import ConnectionCache
 
 from .server import ICWSSimulator
 
@@ -37,15 +36,19 @@ class Simulator:
     """
 
     def __init__(self):
-        self._simulators: ConnectionCache[ICWSSimulator] = ConnectionCache(
-            "No ICWS simulator is running: use Start ICWS Simulator first."
-        )
+        # Running simulators, oldest first; the last one is current.
+        self._running: list[ICWSSimulator] = []
+        self._aliases: dict[str, ICWSSimulator] = {}
         self.ROBOT_LIBRARY_LISTENER = self
         self.ROBOT_LISTENER_API_VERSION = 3
 
     @keyword("Start ICWS Simulator")
     def start_icws_simulator(
-        self, scenario: str | None = None, port: int = 0, alias: str | None = None
+        self,
+        scenario: str | None = None,
+        port: int = 0,
+        alias: str | None = None,
+        replay: str | None = None,
     ) -> str:
         """Starts an ICWS simulator and returns its base URL, e.g. ``http://127.0.0.1:40123``.
 
@@ -54,28 +57,43 @@ class Simulator:
         password ``1234``). ``port`` 0 lets the system pick a free port. The new simulator
         becomes the current one.
 
+        With ``replay``, the simulator serves a recording made with the library's
+        ``record`` argument instead: the same suite then runs against what a real server
+        answered. A request the recording lacks fails naming the nearest recorded one.
+
         Examples:
         | ${url} = | Start ICWS Simulator |
         | ${url} = | Start ICWS Simulator | ${CURDIR}/switchover.json | alias=pair |
+        | ${url} = | Start ICWS Simulator | replay=${CURDIR}/recordings/atest.json |
         """
-        simulator = ICWSSimulator(scenario, port=port)
+        try:
+            simulator = ICWSSimulator(scenario, port=port, replay=replay)
+        except ValueError as error:
+            raise AssertionError(str(error)) from None
         url = simulator.start()
-        self._simulators.register(simulator, alias)
-        logger.info(f"ICWS simulator listening on {url} ({simulator.scenario.source}).")
+        self._running.append(simulator)
+        if alias:
+            self._aliases[alias.lower()] = simulator
+        source = f"replaying {replay}" if replay else simulator.scenario.source
+        logger.info(f"ICWS simulator listening on {url} ({source}).")
         return url
 
     @keyword("Stop ICWS Simulator")
     def stop_icws_simulator(self, alias: str | None = None) -> None:
         """Stops the current simulator, or the one named by ``alias``.
 
-        Stopping one that is already stopped passes.
+        The simulator started before it becomes current again, so a suite can start a
+        second simulator for a while and then return to the one ``__init__.robot`` started.
 
         Example:
         | Stop ICWS Simulator | alias=pair |
         """
-        simulator = self._simulators.get_connection(alias)
+        simulator = self._find(alias)
         url = simulator.url if simulator.port else "a stopped simulator"
         simulator.stop()
+        # The simulator started before it becomes current again.
+        self._running = [running for running in self._running if running is not simulator]
+        self._aliases = {name: sim for name, sim in self._aliases.items() if sim is not simulator}
         logger.info(f"Stopped the ICWS simulator at {url}.")
 
     @keyword("Stop All ICWS Simulators")
@@ -85,8 +103,8 @@ class Simulator:
         Example:
         | Suite Teardown | Stop All ICWS Simulators |
         """
-        count = len(self._simulators)
-        self._simulators.close_all("stop")
+        count = len(self._running)
+        self._stop_all()
         logger.info(f"Stopped {count} ICWS simulator(s).")
 
     @keyword("Get Simulator Sessions")
@@ -131,7 +149,10 @@ class Simulator:
             simulator.later(after.total_seconds(), simulator.disconnect_session, user, reason)
             logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
             return 0
-        count = simulator.disconnect_session(user, reason)
+        try:
+            count = simulator.disconnect_session(user, reason)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
         if not count:
             raise AssertionError(f"User '{user}' has no live session on the simulator.")
         logger.info(f"Ended {count} session(s) of '{user}': {reason}")
@@ -181,11 +202,26 @@ class Simulator:
         logger.info(f"Host {address} {'accepts' if accepting else 'refuses'} logons.")
 
     def _current(self) -> ICWSSimulator:
+        if not self._running:
+            raise AssertionError("No ICWS simulator is running: use Start ICWS Simulator first.")
+        return self._running[-1]
+
+    def _find(self, alias: str | None) -> ICWSSimulator:
+        if alias is None:
+            return self._current()
         try:
-            return self._simulators.get_connection()
-        except RuntimeError as error:
-            raise AssertionError(str(error)) from None
+            return self._aliases[alias.lower()]
+        except KeyError:
+            known = ", ".join(sorted(self._aliases)) or "none"
+            raise AssertionError(
+                f"No running ICWS simulator has alias '{alias}'. Known aliases: {known}."
+            ) from None
+
+    def _stop_all(self) -> None:
+        for simulator in reversed(self._running):
+            simulator.stop()
+        self._running, self._aliases = [], {}
 
     def close(self) -> None:
         """Listener hook: Robot Framework is done with the library, stop what runs."""
-        self._simulators.close_all("stop")
+        self._stop_all()

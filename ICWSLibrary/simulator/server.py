@@ -15,6 +15,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from .model import ICWSModel, Request, Response, error_response
+from .replay import ReplayModel
 from .scenario import Scenario, load_scenario
 
 # Real servers send ':ping' comments every few seconds on an idle event stream.
@@ -201,16 +202,22 @@ class ICWSSimulator:
 
     ``scenario`` is ``None`` (the default scenario), a JSON/TOML file path or a
     :class:`Scenario`. Every host of the scenario is served on the same port; ``host``
-    replaces the address of the first one (e.g. ``0.0.0.0``).
+    replaces the address of the first one (e.g. ``0.0.0.0``). With ``replay``, a recording
+    made with ``ICWSLibrary(record=...)`` answers instead of the simulated server.
     """
 
     def __init__(
-        self, scenario: Scenario | str | Path | None = None, host: str | None = None, port: int = 0
+        self,
+        scenario: Scenario | str | Path | None = None,
+        host: str | None = None,
+        port: int = 0,
+        replay: str | Path | None = None,
     ):
         self.scenario = load_scenario(scenario)
         if host:
             self.scenario.hosts[0].address = host
-        self.model = ICWSModel(self.scenario)
+        # A recording replaces the simulated server; the scenario then only gives the hosts.
+        self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
         self.requested_port = port
         self.port: int | None = None
@@ -291,6 +298,8 @@ class ICWSSimulator:
                     continue
                 raise
             self._servers, self.port = servers, port
+            if isinstance(self.model, ReplayModel):
+                self.model.base_url = self.url
             return
 
     async def _shutdown(self) -> None:

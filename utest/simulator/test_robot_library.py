@@ -47,3 +47,13 @@ def test_several_simulators_by_alias_and_close_stops_all(library):
 def test_keywords_without_a_simulator_say_so(library):
     with pytest.raises(AssertionError, match="use Start ICWS Simulator first"):
         library.get_simulator_sessions()
+
+
+def test_stopping_a_simulator_makes_the_previous_one_current_again(library):
+    first = library.start_icws_simulator(alias="main")
+    library.start_icws_simulator(alias="extra")
+    library.stop_icws_simulator("extra")
+    ICWSSession(first).connect("agent1", "1234")
+    assert [s["userID"] for s in library.get_simulator_sessions()] == ["agent1"]
+    with pytest.raises(AssertionError, match="No running ICWS simulator has alias 'extra'"):
+        library.stop_icws_simulator("extra")

@@ -1,0 +1,296 @@
+"""Recordings of ICWS conversations, with secrets scrubbed, for replay in CI.
+
+A recording is one human-readable JSON file: the exchanges of every session in the order
+they happened, and the messages the sessions received between them. Secrets and values that
+change from run to run never reach it; they become stable placeholders such as
+``{{csrfToken:1}}``, ``{{session:2}}`` or ``{{password:1}}`` (the same value always gets the
+same placeholder), so a replay can still check that a client sends back the token and
+cookie it was given, and a recording made on one server replays anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+FORMAT = "robotframework-icws recording 1"
+
+# Fields whose values are always secret, whatever the body they appear in.
+SECRET_FIELDS = {
+    "password": "password",
+    "newpassword": "password",
+    "oldpassword": "password",
+    "csrftoken": "csrfToken",
+    "authtoken": "authToken",
+    "authtokenseed": "authToken",
+    "singlesignontoken": "ssoToken",
+}
+# Request headers a recording keeps (the rest is noise that replay must not match on).
+KEPT_REQUEST_HEADERS = ("accept-language", "cookie")
+KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-type")
+MIN_ANYWHERE_LENGTH = 6
+_PLACEHOLDER = re.compile(r"\{\{([A-Za-z]+):?(\d*)\}\}")
+_COOKIE = re.compile(r"(icws_)(\d+)(=)([^;|,\s]+)", re.IGNORECASE)
+
+
+def canonical_query(query: str) -> str:
+    return urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+
+
+def canonical_body(body: Any) -> str:
+    if body is None or body == "":
+        return ""
+    if isinstance(body, (dict, list)):
+        return json.dumps(body, sort_keys=True, separators=(",", ":"))
+    return str(body)
+
+
+class Templater:
+    """Maps secret and run-specific values to placeholders, consistently.
+
+    ``extra_fields`` names more JSON fields to scrub (``notes``, ``forwardNumber``...).
+    """
+
+    def __init__(self, extra_fields=()):
+        self.extra_fields = {field.lower(): field for field in extra_fields}
+        self._by_value: dict[str, str] = {}
+        self._by_placeholder: dict[str, str] = {}
+        self._counts: Counter[str] = Counter()
+        # Values replaced wherever they appear (long random ones only: ids, tokens, hosts).
+        self._anywhere: list[str] = []
+        # Short secrets (passwords) are replaced in their fields, and anywhere as a last resort.
+        self._last_resort: list[str] = []
+
+    def placeholder(self, kind: str, value: str, anywhere: bool = False) -> str:
+        """The placeholder of a value, made on first sight.
+
+        ``anywhere`` values (session ids, tokens, cookies: long and random) are replaced
+        wherever they appear; others only in their own fields, and by :meth:`last_resort`.
+        """
+        value = str(value)
+        name = self._by_value.get(value)
+        if name is None:
+            self._counts[kind] += 1
+            name = "{{" + f"{kind}:{self._counts[kind]}" + "}}"
+            self._by_value[value] = name
+            self._by_placeholder[name] = value
+        # Short values would match inside unrelated text; real ids and tokens are long.
+        if anywhere and len(value) >= MIN_ANYWHERE_LENGTH:
+            _add_longest_first(self._anywhere, value)
+            if value in self._last_resort:
+                self._last_resort.remove(value)
+        elif value and value not in self._anywhere:
+            _add_longest_first(self._last_resort, value)
+        return name
+
+    def name(self, placeholder_name: str, value: str) -> None:
+        """Fix a placeholder for a value (``{{server}}``, say), replaced anywhere."""
+        self._by_value[value] = placeholder_name
+        self._by_placeholder[placeholder_name] = value
+        _add_longest_first(self._anywhere, value)
+
+    def value_of(self, placeholder_name: str) -> str | None:
+        return self._by_placeholder.get(placeholder_name)
+
+    def text(self, text: str) -> str:
+        for value in self._anywhere:
+            if value in text:
+                text = text.replace(value, self._by_value[value])
+        return text
+
+    def scrub(self, value: Any) -> Any:
+        """A copy of a JSON value with secrets and known run values templated."""
+        if isinstance(value, dict):
+            result = {}
+            for key, item in value.items():
+                lowered = str(key).lower()
+                if lowered in SECRET_FIELDS and isinstance(item, str):
+                    result[key] = self.placeholder(
+                        SECRET_FIELDS[lowered], item, anywhere=lowered != "password"
+                    )
+                elif lowered in self.extra_fields and item not in (None, ""):
+                    result[key] = self.placeholder(self.extra_fields[lowered], json.dumps(item))
+                else:
+                    result[key] = self.scrub(item)
+            return result
+        if isinstance(value, list):
+            return [self.scrub(item) for item in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+    def last_resort(self, text: str) -> str:
+        """Replace any short secret left anywhere: no secret may reach a file."""
+        for value in self._last_resort:
+            if len(value) >= 3 and value in text:
+                text = text.replace(value, self._by_value[value])
+        return text
+
+    def cookie(self, header: str) -> str:
+        """Template ``icws_<id>=<value>`` in a Cookie or Set-Cookie header."""
+
+        def swap(match: re.Match) -> str:
+            session = self.placeholder("session", match.group(2), anywhere=True)
+            value = self.placeholder("cookie", match.group(4), anywhere=True)
+            return f"{match.group(1)}{session}{match.group(3)}{value}"
+
+        return self.text(_COOKIE.sub(swap, header))
+
+
+class Recorder:
+    """Collects exchanges and messages and writes them to one file.
+
+    One recorder per file per process: every library instance (suite) that records to the
+    same path appends to the same recording, in order.
+    """
+
+    _open: dict[Path, Recorder] = {}
+    _registry_lock = threading.Lock()
+
+    def __init__(self, path: Path, extra_fields=()):
+        self.path = path
+        self.templater = Templater(extra_fields)
+        self.entries: list[dict] = []
+        self._lock = threading.Lock()
+        self._seq = 0
+
+    @classmethod
+    def for_path(cls, path: str | os.PathLike, extra_fields=()) -> Recorder:
+        resolved = Path(path).resolve()
+        with cls._registry_lock:
+            recorder = cls._open.get(resolved)
+            if recorder is None:
+                recorder = cls._open[resolved] = cls(resolved, extra_fields)
+            return recorder
+
+    def _next(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def learn_server(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        if parts.netloc and self.templater.value_of("{{server}}") is None:
+            self.templater.name("{{server}}", f"{parts.scheme}://{parts.netloc}")
+            if parts.hostname and not re.fullmatch(r"[\d.:]+", parts.hostname):
+                self.templater.name("{{host}}", parts.hostname)
+
+    def exchange(self, request, response, body: Any) -> None:
+        """Record one request and its response (``requests`` objects)."""
+        with self._lock:
+            t = self.templater
+            self.learn_server(request.url)
+            response_body = _json_or_text(response.content)
+            if isinstance(response_body, dict):
+                # Learn the new session's values before anything is written.
+                if response_body.get("sessionId"):
+                    t.placeholder("session", str(response_body["sessionId"]), anywhere=True)
+                if response_body.get("csrfToken"):
+                    t.placeholder("csrfToken", response_body["csrfToken"], anywhere=True)
+            for header in response.headers.get("Set-Cookie", "").split(","):
+                t.cookie(header)
+            parts = urlsplit(request.url)
+            # Keep the path from /icws on: a reverse-proxy prefix is not part of ICWS.
+            path = parts.path[max(parts.path.lower().find("/icws"), 0) :]
+            entry = {
+                "seq": self._next(),
+                "type": "exchange",
+                "request": {
+                    "method": request.method,
+                    "path": t.text(path),
+                    "query": t.text(canonical_query(parts.query)),
+                    "headers": self._headers(request.headers, KEPT_REQUEST_HEADERS),
+                    "body": t.scrub(body),
+                },
+                "response": {
+                    "status": response.status_code,
+                    "headers": self._headers(response.headers, KEPT_RESPONSE_HEADERS),
+                    "body": t.scrub(response_body),
+                },
+            }
+            self.entries.append(self._final(entry))
+
+    def messages(self, session_id: str, messages: list[dict]) -> None:
+        """Record messages a session received (from the stream or a poll)."""
+        if not messages:
+            return
+        with self._lock:
+            t = self.templater
+            entry = {
+                "seq": self._next(),
+                "type": "messages",
+                "session": t.placeholder("session", session_id, anywhere=True),
+                "messages": t.scrub(messages),
+            }
+            self.entries.append(self._final(entry))
+
+    def _headers(self, headers, kept) -> dict[str, str]:
+        result = {}
+        for name, value in headers.items():
+            lowered = name.lower()
+            if lowered in kept or lowered.startswith("inin-icws-"):
+                if lowered in ("cookie", "set-cookie"):
+                    result[name] = self.templater.cookie(value)
+                elif lowered == "inin-icws-csrf-token":
+                    result[name] = self.templater.placeholder("csrfToken", value, anywhere=True)
+                else:
+                    result[name] = self.templater.text(str(value))
+        return result
+
+    def _final(self, entry: dict) -> dict:
+        text = self.templater.last_resort(self.templater.text(json.dumps(entry)))
+        return json.loads(text)
+
+    def save(self) -> None:
+        with self._lock:
+            document = {
+                "format": FORMAT,
+                "recorded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "scrubbedFields": sorted(
+                    {"password", "csrfToken", "cookie", "authToken", "ssoToken"}
+                    | set(self.templater.extra_fields.values())
+                ),
+                "entries": self.entries,
+            }
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(self.path.suffix + ".tmp")
+            temporary.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+            temporary.replace(self.path)
+
+
+def _add_longest_first(values: list[str], value: str) -> None:
+    if value not in values:
+        values.append(value)
+        values.sort(key=len, reverse=True)
+
+
+def _json_or_text(content: bytes) -> Any:
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return content.decode("utf-8", "replace")
+
+
+def load(path: str | os.PathLike) -> dict:
+    """Read a recording; a clear ValueError when it is not one."""
+    try:
+        document = json.loads(Path(path).read_text("utf-8"))
+    except OSError as error:
+        raise ValueError(f"Cannot read recording {path}: {error.strerror}.") from None
+    except ValueError as error:
+        raise ValueError(f"Recording {path} is not valid JSON: {error}.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValueError(f"{path} is not a robotframework-icws recording ({FORMAT!r}).")
+    return document
+
+
+def placeholders_in(text: str) -> list[str]:
+    return ["{{" + (f"{kind}:{n}" if n else kind) + "}}" for kind, n in _PLACEHOLDER.findall(text)]

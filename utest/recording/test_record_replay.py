@@ -1,0 +1,162 @@
+"""Recording a conversation with secrets scrubbed, and replaying it."""
+
+import json
+
+import pytest
+
+from ICWSLibrary import ICWSLibrary
+from ICWSLibrary.client import ICWSError, ICWSSession
+from ICWSLibrary.recording import Recorder, Templater, load
+from ICWSLibrary.simulator import ICWSSimulator
+
+PASSWORD = "Zx9-distinct-Pw"
+USERS = {
+    "users": [
+        {"id": "qa.one", "password": PASSWORD, "displayName": "QA One"},
+        {"id": "qa.two", "password": PASSWORD + "2", "displayName": "QA Two"},
+    ]
+}
+
+
+def conversation(url: str, recorder: Recorder | None, mode: str = "sse") -> dict:
+    """A little of everything; returns what the run saw, including its secrets."""
+    seen = {"secrets": set(), "answers": []}
+    one = ICWSSession(url, messaging=mode)
+    one.recorder = recorder
+    one.connect("qa.one", PASSWORD)
+    two = ICWSSession(url, messaging=mode)
+    two.recorder = recorder
+    two.connect("qa.two", PASSWORD + "2")
+    for session in (one, two):
+        seen["secrets"] |= {
+            session.session_id,
+            str(session.http.headers["ININ-ICWS-CSRF-Token"]),
+            str(session.http.headers["Cookie"]).split("=", 1)[1].split("|")[0],
+        }
+    with pytest.raises(ICWSError):
+        ICWSSession(url).connect("qa.one", "wrong-" + PASSWORD)
+    two.status.subscribe(["qa.one"])
+    one.status.set_user_status("qa.one", "At Lunch", notes="Phone 555-0100")
+    assert two.channel.wait_until(
+        lambda: two.channel.user_statuses.get("qa.one", {}).get("statusId") == "At Lunch", 5
+    )
+    seen["answers"].append(one.status.user_status("qa.one")["statusId"])
+    one.status.set_user_status("qa.one", "Available")
+    seen["answers"].append(one.status.user_status("qa.one")["statusId"])
+    seen["answers"].append(one.call("GET", "/status/user-statuses/nobody", expected_status=404))
+    one.disconnect()
+    two.disconnect()
+    seen["answers"].append(str(one.connection_state().state))
+    return seen
+
+
+@pytest.fixture
+def recorded(tmp_path, start_simulator):
+    server = start_simulator(USERS)
+    path = tmp_path / "conversation.json"
+    recorder = Recorder(path, extra_fields=["notes"])
+    seen = conversation(server.url, recorder)
+    recorder.save()
+    return path, seen, server
+
+
+def test_no_secret_of_the_run_reaches_the_file(recorded):
+    path, seen, server = recorded
+    text = path.read_text()
+    secrets = seen["secrets"] | {PASSWORD, PASSWORD + "2", "wrong-" + PASSWORD, "555-0100"}
+    for secret in secrets:
+        assert secret not in text
+    assert "127.0.0.1" not in text and str(server.port) not in text
+    document = load(path)
+    logon = document["entries"][0]
+    assert logon["request"]["body"]["password"] == "{{password:1}}"
+    assert logon["response"]["body"]["csrfToken"] == "{{csrfToken:1}}"
+    assert logon["response"]["headers"]["Set-Cookie"].startswith("icws_{{session:1}}={{cookie:1}}|")
+    assert "{{notes:1}}" in text
+    assert document["scrubbedFields"] == sorted(document["scrubbedFields"])
+    kinds = {entry["type"] for entry in document["entries"]}
+    assert kinds == {"exchange", "messages"}
+
+
+def test_templater_is_stable_and_reversible():
+    templater = Templater(["notes"])
+    first = templater.placeholder("session", "1234567", anywhere=True)
+    assert templater.placeholder("session", "1234567") == first == "{{session:1}}"
+    assert templater.placeholder("session", "7654321") == "{{session:2}}"
+    assert templater.text("/icws/1234567/connection") == "/icws/{{session:1}}/connection"
+    assert templater.value_of("{{session:2}}") == "7654321"
+    scrubbed = templater.scrub({"password": "pw", "notes": "n", "nested": [{"csrfToken": "t"}]})
+    assert scrubbed == {
+        "password": "{{password:1}}",
+        "notes": "{{notes:1}}",
+        "nested": [{"csrfToken": "{{csrfToken:1}}"}],
+    }
+    assert templater.last_resort("the pw is here") == "the pw is here"  # too short to hunt
+    assert templater.cookie("icws_7654321=abc-def|languageId=en-us; Path=/icws/7654321") == (
+        "icws_{{session:2}}={{cookie:1}}|languageId=en-us; Path=/icws/{{session:2}}"
+    )
+
+
+@pytest.mark.parametrize("mode", ["sse", "polling"])
+def test_replay_answers_like_the_recorded_server(recorded, mode):
+    path, seen, _ = recorded
+    with ICWSSimulator(replay=path) as replay:
+        again = conversation(replay.url, None, mode)
+        assert again["answers"] == seen["answers"]
+        assert again["secrets"].isdisjoint(seen["secrets"]), "replay mints fresh credentials"
+
+
+def test_replay_checks_credentials(recorded):
+    path, _, _ = recorded
+    with ICWSSimulator(replay=path) as replay:
+        session = ICWSSession(replay.url)
+        session.connect("qa.one", PASSWORD)
+        session.http.headers["ININ-ICWS-CSRF-Token"] = "forged"
+        with pytest.raises(ICWSError) as error:
+            session.call("GET", "/status/user-statuses/qa.one")
+        assert error.value.status == 401 and error.value.error_code == 2
+
+
+def test_request_not_in_the_recording_names_the_nearest(recorded):
+    path, _, _ = recorded
+    with ICWSSimulator(replay=path) as replay:
+        session = ICWSSession(replay.url)
+        session.connect("qa.one", PASSWORD)
+        with pytest.raises(ICWSError) as error:
+            session.call("GET", "/status/user-statuses/qa.three")
+        message = str(error.value)
+        assert error.value.error_id == "replay.notRecorded"
+        assert (
+            "Not in the recording conversation.json: GET /icws/{{session:1}}/status/user-statuses/qa.three"
+            in message
+        )
+        assert "Nearest recorded: GET /icws/{{session:1}}/status/user-statuses/qa.one" in message
+
+
+def test_library_records_through_the_import_argument(tmp_path, start_simulator):
+    server = start_simulator(USERS)
+    path = tmp_path / "library.json"
+    library = ICWSLibrary(server=server.url, record=str(path), scrub=["notes, forwardNumber"])
+    library.connect_to_icws("qa.one", PASSWORD)
+    library.set_user_status("At Lunch", notes="secret note", forward_number="555-0199")
+    library.close()
+    text = path.read_text()
+    assert "secret note" not in text and "555-0199" not in text and PASSWORD not in text
+    assert json.loads(text)["scrubbedFields"] == [
+        "authToken",
+        "cookie",
+        "csrfToken",
+        "forwardNumber",
+        "notes",
+        "password",
+        "ssoToken",
+    ]
+
+
+def test_bad_recordings_are_refused_clearly(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}')
+    with pytest.raises(ValueError, match="is not a robotframework-icws recording"):
+        ICWSSimulator(replay=bad)
+    with pytest.raises(ValueError, match="Cannot read recording"):
+        ICWSSimulator(replay=tmp_path / "missing.json")
