@@ -186,7 +186,7 @@ class Recorder:
         with self._lock:
             t = self.templater
             self.learn_server(request.url)
-            response_body = _json_or_text(response.content)
+            response_body = json_or_text(response.content)
             if isinstance(response_body, dict):
                 # Learn the new session's values before anything is written.
                 if response_body.get("sessionId"):
@@ -270,7 +270,8 @@ def _add_longest_first(values: list[str], value: str) -> None:
         values.sort(key=len, reverse=True)
 
 
-def _json_or_text(content: bytes) -> Any:
+def json_or_text(content: bytes) -> Any:
+    """A body as JSON when it parses, else as text (``None`` when empty)."""
     if not content:
         return None
     try:

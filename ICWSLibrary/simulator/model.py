@@ -155,7 +155,38 @@ def session_cookie(header: str | None, session_id: str) -> str | None:
     return None
 
 
-class ICWSModel:
+class StreamHub:
+    """Hands a session's queued messages to its open event streams.
+
+    A session object has ``messages`` (a deque), ``listeners`` (callbacks of open streams)
+    and ``ended``; the HTTP server registers a listener per stream and drains on each call.
+    """
+
+    _lock: threading.RLock
+
+    @staticmethod
+    def _notify(session) -> None:
+        for listener in list(session.listeners):
+            listener()
+
+    def open_stream(self, session, listener) -> None:
+        with self._lock:
+            session.listeners.append(listener)
+
+    def close_stream(self, session, listener) -> None:
+        with self._lock:
+            if listener in session.listeners:
+                session.listeners.remove(listener)
+
+    def drain(self, session) -> tuple[list[dict], bool]:
+        """Take a session's queued messages for a stream; True when the session ended."""
+        with self._lock:
+            messages = list(session.messages)
+            session.messages.clear()
+            return messages, session.ended
+
+
+class ICWSModel(StreamHub):
     """The state and rules of one simulated CIC server (all its hosts)."""
 
     def __init__(self, scenario: Scenario | str | None = None):
@@ -199,37 +230,18 @@ class ICWSModel:
             ("GET", re.compile(r"^status/status-messages-user-access/([^/]+)$"), self._user_access),
             ("GET", re.compile(r"^status/user-statuses/([^/]+)$"), self._get_user_status),
             ("PUT", re.compile(r"^status/user-statuses/([^/]+)$"), self._put_user_status),
-            (
-                "PUT",
-                re.compile(r"^messaging/subscriptions/status/user-statuses$"),
-                self._subscribe_user_statuses,
-            ),
-            (
-                "DELETE",
-                re.compile(r"^messaging/subscriptions/status/user-statuses$"),
-                self._unsubscribe_user_statuses,
-            ),
-            (
-                "PUT",
-                re.compile(r"^messaging/subscriptions/status/status-messages$"),
-                self._subscribe_catalog,
-            ),
-            (
-                "DELETE",
-                re.compile(r"^messaging/subscriptions/status/status-messages$"),
-                self._unsubscribe_catalog,
-            ),
-            (
-                "PUT",
-                re.compile(r"^messaging/subscriptions/status/status-messages-user-access$"),
+        ]
+        subscriptions = {
+            "user-statuses": (self._subscribe_user_statuses, self._unsubscribe_user_statuses),
+            "status-messages": (self._subscribe_catalog, self._unsubscribe_catalog),
+            "status-messages-user-access": (
                 self._subscribe_user_access,
-            ),
-            (
-                "DELETE",
-                re.compile(r"^messaging/subscriptions/status/status-messages-user-access$"),
                 self._unsubscribe_user_access,
             ),
-        ]
+        }
+        for name, (start, stop) in subscriptions.items():
+            pattern = re.compile(f"^messaging/subscriptions/status/{name}$")
+            self._session_routes += [("PUT", pattern, start), ("DELETE", pattern, stop)]
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -564,27 +576,6 @@ class ICWSModel:
         """Queue a message for a session and wake its event streams."""
         session.messages.append(message)
         self._notify(session)
-
-    @staticmethod
-    def _notify(session: Session) -> None:
-        for listener in list(session.listeners):
-            listener()
-
-    def open_stream(self, session: Session, listener) -> None:
-        with self._lock:
-            session.listeners.append(listener)
-
-    def close_stream(self, session: Session, listener) -> None:
-        with self._lock:
-            if listener in session.listeners:
-                session.listeners.remove(listener)
-
-    def drain(self, session: Session) -> tuple[list[dict], bool]:
-        """Take a session's queued messages for a stream; True when the session ended."""
-        with self._lock:
-            messages = list(session.messages)
-            session.messages.clear()
-            return messages, session.ended
 
     # -- subscriptions ---------------------------------------------------------------------
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..recording import Templater, canonical_body, canonical_query, load
+from ..recording import Templater, canonical_body, canonical_query, json_or_text, load
 from .model import (
     SESSION_NO_LONGER_VALID,
     Request,
     Response,
+    StreamHub,
     error_response,
     json_response,
     session_cookie,
@@ -49,7 +50,7 @@ class ReplaySession:
         return {"sessionId": self.id, "recordedAs": self.placeholder}
 
 
-class ReplayModel:
+class ReplayModel(StreamHub):
     """The ``handle(request)`` of a simulator that answers from a recording."""
 
     def __init__(self, recording: str | Path):
@@ -86,21 +87,6 @@ class ReplayModel:
         with self._lock:
             return [s.describe() for s in self._sessions.values() if not s.ended]
 
-    def open_stream(self, session: ReplaySession, listener) -> None:
-        with self._lock:
-            session.listeners.append(listener)
-
-    def close_stream(self, session: ReplaySession, listener) -> None:
-        with self._lock:
-            if listener in session.listeners:
-                session.listeners.remove(listener)
-
-    def drain(self, session: ReplaySession) -> tuple[list[dict], bool]:
-        with self._lock:
-            messages = list(session.messages)
-            session.messages.clear()
-            return messages, session.ended
-
     # -- answering -----------------------------------------------------------------------
 
     def _handle(self, request: Request) -> Response:
@@ -119,7 +105,7 @@ class ReplayModel:
             request.method,
             self.templater.text(unquote(path)),
             self.templater.text(canonical_query(request.query)),
-            canonical_body(self.templater.scrub(_json_or_text(request.body))),
+            canonical_body(self.templater.scrub(json_or_text(request.body))),
         )
         entry = self._choose(key)
         if entry is None:
@@ -270,13 +256,11 @@ class ReplayModel:
                 continue
             filled = json.loads(self._fill(json.dumps(entry["messages"])))
             session.messages.extend(filled)
-            for listener in list(session.listeners):
-                listener()
+            self._notify(session)
 
     def _end(self, session: ReplaySession) -> None:
         session.ended = True
-        for listener in list(session.listeners):
-            listener()
+        self._notify(session)
 
     def _not_recorded(self, key: tuple) -> Response:
         wanted = _describe(key)
@@ -314,12 +298,3 @@ def _describe(key: tuple) -> str:
     method, path, query, body = key
     text = f"{method} {path}" + (f"?{query}" if query else "")
     return text + (f" {body}" if body else "")
-
-
-def _json_or_text(body: bytes):
-    if not body:
-        return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        return body.decode("utf-8", "replace")
