@@ -107,6 +107,8 @@ class ICWSLibrary:
         messaging: MessagingMode = MessagingMode.AUTO,
         record: str | None = None,
         scrub: list[str] | None = None,
+        connect_timeout: timedelta | None = None,
+        auto_reconnect: bool = False,
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -115,7 +117,12 @@ class ICWSLibrary:
         - ``language``: the ``Accept-Language`` of the sessions; localized texts such as
           status messages and disconnect reasons follow it.
         - ``application_name``: the name the sessions show on the CIC server.
-        - ``timeout``: how long one request may take, in Robot time format (``10s``, ``1 min``).
+        - ``timeout``: how long the server may take to answer one request, in Robot time
+          format (``10s``, ``1 min``).
+        - ``connect_timeout``: how long connecting may take (default: ``timeout``). A GET
+          whose connection fails is retried twice; other requests are never retried.
+        - ``auto_reconnect``: when the server has ended a session (HTTP 401), log on again
+          once with the same credentials and repeat the request, instead of failing.
         - ``verify``: TLS certificate verification: ``True`` (default), ``False``, or the path
           of a CA bundle.
         - ``messaging``: how sessions receive ICWS messages: ``auto`` (default) streams them
@@ -135,6 +142,8 @@ class ICWSLibrary:
         self.language = language
         self.application_name = application_name
         self.timeout = _seconds(timeout)
+        self.connect_timeout = None if connect_timeout is None else _seconds(connect_timeout)
+        self.auto_reconnect = auto_reconnect
         self.verify = verify
         self.messaging = messaging
         self.recorder = _recorder(record, scrub or [])
@@ -178,6 +187,8 @@ class ICWSLibrary:
             timeout=self.timeout,
             verify=self.verify,
             messaging=self.messaging,
+            connect_timeout=self.connect_timeout,
+            auto_reconnect=self.auto_reconnect,
         )
         session.recorder = self.recorder
         return session

@@ -38,6 +38,10 @@ IC_AUTH_TYPE = "urn:inin.com:connection:icAuthConnectionRequestSettings"
 DEFAULT_INCLUDE = ("features", "version")
 # Real clients cap switchover hops at 5 to 10; a longer chain is a misconfigured pair.
 DEFAULT_MAX_HOPS = 8
+# A GET reads and changes nothing, so a dropped connection may be retried; other methods
+# never are, because the server may have acted before the connection broke.
+DEFAULT_GET_RETRIES = 2
+RETRY_PAUSE = 0.1
 _SESSION_COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
 _ANY_STATUS = ("any", "anything", "*")
 
@@ -86,12 +90,20 @@ class ICWSSession:
         verify: bool | str = True,
         max_hops: int = DEFAULT_MAX_HOPS,
         messaging: str = "auto",
+        connect_timeout: float | None = None,
+        auto_reconnect: bool = False,
+        get_retries: int = DEFAULT_GET_RETRIES,
     ):
         self.address = server if isinstance(server, ServerAddress) else ServerAddress.parse(server)
         self.initial_address = self.address
         self.language = language
         self.application_name = application_name
         self.timeout = timeout
+        self.connect_timeout = timeout if connect_timeout is None else connect_timeout
+        self.auto_reconnect = auto_reconnect
+        self.get_retries = get_retries
+        self.reconnects = 0
+        self._credentials: tuple[str, str] | None = None
         self.max_hops = max_hops
         self.session_id: str | None = None
         self.user_id: str | None = None
@@ -199,18 +211,29 @@ class ICWSSession:
         """Send one request; transport failures become :class:`ICWSError`."""
         method = method.upper()
         data = None if body is None else json.dumps(body).encode("utf-8")
-        started = time.perf_counter()
-        try:
-            response = self._http.request(
-                method,
-                url,
-                data=data,
-                params=params,
-                timeout=self.timeout if timeout is None else timeout,
-                allow_redirects=False,
-            )
-        except requests.RequestException as error:
-            raise self._transport_error(error, method, url) from None
+        retries = self.get_retries if method == "GET" else 0
+        for attempt in range(retries + 1):
+            started = time.perf_counter()
+            try:
+                response = self._http.request(
+                    method,
+                    url,
+                    data=data,
+                    params=params,
+                    timeout=(self.connect_timeout, self.timeout if timeout is None else timeout),
+                    allow_redirects=False,
+                )
+                break
+            except requests.ConnectionError as error:
+                # A read timeout is not retried: the server is slow, not gone.
+                retryable = not isinstance(error, requests.ReadTimeout)
+                if attempt < retries and retryable:
+                    log.debug("retrying %s %s after %s", method, url, error)
+                    time.sleep(RETRY_PAUSE * (attempt + 1))
+                    continue
+                raise self._transport_error(error, method, url) from None
+            except requests.RequestException as error:
+                raise self._transport_error(error, method, url) from None
         if log.isEnabledFor(logging.DEBUG):
             self._log_exchange(response, body, time.perf_counter() - started)
         return response
@@ -231,9 +254,35 @@ class ICWSSession:
         """
         url = self.url_for(path)
         response = self.send(method, url, body, params=params)
+        if (
+            response.status_code == 401
+            and self.auto_reconnect
+            and self._credentials is not None
+            and not _status_expected(401, expected_status)
+            and url.startswith(self.session_root)
+        ):
+            reason = _error_body(response).get("message") or "HTTP 401"
+            self._reconnect(reason)
+            response = self.send(method, self.url_for(path), body, params=params)
         if not _status_expected(response.status_code, expected_status):
             raise self.error_for(response, expected=_describe_expected(expected_status))
         return self.parse_body(response)
+
+    def call_object(self, method: str, path: str, body: Any = None, *, what: str) -> dict:
+        """Like :meth:`call`, for answers that must be a JSON object (``what`` names it)."""
+        url = self.url_for(path)
+        result = self.call(method, path, body)
+        if not isinstance(result, dict):
+            shown = (
+                "an empty body" if result is None else f"{type(result).__name__} {result!r:.100}"
+            )
+            raise ICWSError(
+                f"{method.upper()} {_path_of(url)} on {self.address} answered {shown} where "
+                f"{what} was expected.",
+                method=method.upper(),
+                url=url,
+            )
+        return result
 
     def parse_body(self, response: requests.Response) -> Any:
         """The JSON body of a response; a clear :class:`ICWSError` when it is not JSON."""
@@ -307,7 +356,10 @@ class ICWSSession:
                 "skip verification."
             )
         elif isinstance(error, requests.exceptions.ConnectTimeout):
-            message = f"Could not connect to {server} within {timeout:g} s (connect timeout)."
+            message = (
+                f"Could not connect to {server} within {self.connect_timeout:g} s "
+                "(connect timeout)."
+            )
         elif isinstance(error, requests.exceptions.ReadTimeout):
             message = f"{server} did not answer {where} within {timeout:g} s (read timeout)."
         elif isinstance(error, requests.exceptions.ConnectionError):
@@ -347,6 +399,8 @@ class ICWSSession:
             if response.status_code in (200, 201):
                 self.address = address
                 self._accept_logon(response, user)
+                if self.auto_reconnect:
+                    self._credentials = (user, password)
                 return self.session_id
             if response.status_code != 503:
                 self.address = address
@@ -420,6 +474,20 @@ class ICWSSession:
         self.connected = True
         self.ended_reason = None
 
+    def _reconnect(self, reason: str) -> None:
+        """Log on again once with the same credentials (``auto_reconnect``)."""
+        user, password = self._credentials
+        old = self.session_id
+        log.info("ICWS session %s was lost (%s); logging on again as %s", old, reason, user)
+        self.channel.stop()
+        self.channel = MessageChannel(self, self.channel.requested_mode)
+        self.connected = False
+        self.address = self.initial_address
+        self.connect(user, password)
+        self.reconnects += 1
+        if self.status.subscribed:
+            self.status.subscribe([])  # the new session starts without subscriptions
+
     def disconnect(self) -> bool:
         """Log off. Returns False when the server had already ended the session."""
         if self.session_id is None or not self.connected:
@@ -482,19 +550,19 @@ class ICWSSession:
     def features(self) -> dict[str, int]:
         """Feature versions by featureId; cached from the logon answer when it had them."""
         if self._features is None:
-            body = self.call("GET", "/icws/connection/features") or {}
+            body = self.call_object("GET", "/icws/connection/features", what="a feature list")
             self._features = _feature_map(body.get("featureInfoList", []))
         return self._features
 
     def server_version(self) -> dict[str, str]:
         """The ``/icws/connection/version`` body; cached from the logon answer when it had it."""
         if self._version is None:
-            self._version = self.call("GET", "/icws/connection/version") or {}
+            self._version = self.call_object("GET", "/icws/connection/version", what="a version")
         return self._version
 
     def server_time(self) -> str:
         """The server's UTC time as ICWS writes it (one request each time)."""
-        body = self.call("GET", "/icws/connection/server-time") or {}
+        body = self.call_object("GET", "/icws/connection/server-time", what="the server time")
         value = body.get("serverUtcTime")
         if not value:
             raise ICWSError(f"{self.address} answered server-time without serverUtcTime: {body}")

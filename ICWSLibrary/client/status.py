@@ -51,7 +51,9 @@ class StatusAPI:
 
     def user_status(self, user_id: str) -> dict:
         """The raw ``GET status/user-statuses/{userId}`` body."""
-        return self._session.call("GET", f"/status/user-statuses/{quote(user_id, safe='')}")
+        return self._session.call_object(
+            "GET", f"/status/user-statuses/{quote(user_id, safe='')}", what="a user status"
+        )
 
     def set_user_status(
         self,
@@ -77,7 +79,8 @@ class StatusAPI:
         if until is not None:
             body["until"] = until_body(until)
         path = f"/status/user-statuses/{quote(user_id, safe='')}"
-        answer = self._session.call("PUT", path, body) or {}
+        answer = self._session.call("PUT", path, body)
+        answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")
         if request_id is None:
             # Servers that apply the change at once answer 200/204 without a request id.
@@ -111,7 +114,9 @@ class StatusAPI:
     def catalog(self) -> list[dict]:
         """Every status message the server defines (cached for the session)."""
         if self._catalog is None:
-            body = self._session.call("GET", "/status/status-messages") or {}
+            body = self._session.call_object(
+                "GET", "/status/status-messages", what="the status catalog"
+            )
             self._catalog = list(body.get("statusMessageList") or [])
         return self._catalog
 
@@ -124,7 +129,7 @@ class StatusAPI:
     def allowed_statuses(self, user_id: str) -> list[str]:
         """The status ids that ``user_id`` may select."""
         path = f"/status/status-messages-user-access/{quote(user_id, safe='')}"
-        body = self._session.call("GET", path) or {}
+        body = self._session.call_object("GET", path, what="the statuses a user may select")
         return [str(item) for item in body.get("statusMessages") or []]
 
     def subscribe(self, user_ids: list[str]) -> list[str]:

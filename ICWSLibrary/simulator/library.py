@@ -7,6 +7,7 @@ from datetime import timedelta
 from robot.api import logger
 from robot.api.deco import keyword, library
 
+from .faults import FaultKind
 from .server import ICWSSimulator
 
 
@@ -200,6 +201,43 @@ class Simulator:
         except KeyError as error:
             raise AssertionError(error.args[0]) from None
         logger.info(f"Host {address} {'accepts' if accepting else 'refuses'} logons.")
+
+    @keyword("Simulator Inject Fault")
+    def simulator_inject_fault(
+        self,
+        kind: FaultKind,
+        count: int = 1,
+        path: str = "",
+        latency: timedelta = timedelta(seconds=1),
+    ) -> None:
+        """Makes the next ``count`` requests whose path contains ``path`` fail as ``kind``.
+
+        Kinds: ``latency`` (answers after ``latency``), ``error`` (HTTP 500 with an ICWS
+        error), ``drop`` (closes the connection without answering), ``truncated`` (half of
+        the real JSON body), ``not-json`` (a plain-text body), ``empty`` (no body), ``html``
+        (a proxy's 502 error page), ``kill-session`` (the server ends the session first).
+        ``count`` 0 keeps the fault until `Simulator Clear Faults`; an empty ``path``
+        matches every request.
+
+        Examples:
+        | Simulator Inject Fault | html | path=/status/ |
+        | Simulator Inject Fault | latency | latency=2s |
+        | Simulator Inject Fault | error | count=0 |
+        """
+        self._current().inject_fault(kind, count, path, latency.total_seconds())
+        where = f" on paths with {path!r}" if path else ""
+        times = "until cleared" if count == 0 else f"{count} time(s)"
+        logger.info(f"Injecting '{kind.value}' {times}{where}.")
+
+    @keyword("Simulator Clear Faults")
+    def simulator_clear_faults(self) -> None:
+        """Removes every fault still to inject.
+
+        Example:
+        | [Teardown] | Simulator Clear Faults |
+        """
+        self._current().clear_faults()
+        logger.info("No faults to inject.")
 
     def _current(self) -> ICWSSimulator:
         if not self._running:

@@ -819,6 +819,14 @@ class ICWSModel(StreamHub):
         with self._lock:
             return self.apply_status(self.check_status_change(user_id, status_id), status_id, notes)
 
+    def end_session_of(self, path: str, reason: str) -> None:
+        """End the session a request path names, if it is live (fault injection)."""
+        match = re.match(r"^/icws/(\d+)", path)
+        with self._lock:
+            session = self._sessions.get(match.group(1)) if match else None
+            if session is not None:
+                self._end(session, reason)
+
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         with self._lock:
             for host in self.scenario.hosts:

@@ -273,6 +273,13 @@ class ReplayModel(StreamHub):
             f"{nearest[0] if nearest else 'none'}.",
         )
 
+    def end_session_of(self, path: str, reason: str) -> None:
+        match = _SESSION_PATH.match(path)
+        with self._lock:
+            session = self._by_id.get(match.group(1)) if match else None
+            if session is not None:
+                self._end(session)
+
     # -- control keywords cannot act on a recording ----------------------------------------
 
     def disconnect_user(self, user_id: str, reason: str) -> int:

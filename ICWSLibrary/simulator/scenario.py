@@ -60,6 +60,8 @@ class Scenario:
     ic_server: str = "cicsim"
     languages: list[str] = field(default_factory=lambda: ["en-us"])
     single_session_per_user: bool = False
+    # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
+    faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
 
     def user(self, user_id: str) -> User | None:
@@ -145,6 +147,12 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
     ]
     if not hosts:
         raise ScenarioError(f"Scenario {origin} has no hosts.")
+    kinds = {"latency", "error", "drop", "truncated", "not-json", "empty", "html", "kill-session"}
+    for fault in data.get("faults", []):
+        if not isinstance(fault, dict) or fault.get("kind") not in kinds:
+            raise ScenarioError(
+                f"Scenario {origin}: a fault needs a 'kind' of {', '.join(sorted(kinds))}: {fault}"
+            )
     statuses = list(data.get("statuses", []))
     for status in statuses:
         if "statusId" not in status:
@@ -158,5 +166,6 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         ic_server=str(data.get("icServer", "cicsim")),
         languages=[str(lang).lower() for lang in data.get("languages", ["en-us"])],
         single_session_per_user=bool(data.get("singleSessionPerUser", False)),
+        faults=list(data.get("faults", [])),
         source=origin,
     )

@@ -14,6 +14,7 @@ import threading
 from http import HTTPStatus
 from pathlib import Path
 
+from .faults import Fault, FaultKind, FaultPlan, faulty_response
 from .model import ICWSModel, Request, Response, error_response
 from .replay import ReplayModel
 from .scenario import Scenario, load_scenario
@@ -44,6 +45,7 @@ class _HTTPProtocol(asyncio.Protocol):
         self._local_address = "127.0.0.1"
         self._stream = None  # the session whose messages this connection streams
         self._ping = None
+        self._delayed = False  # a latency fault holds the answer; later requests wait
 
     def connection_made(self, transport):
         self._transport = transport
@@ -66,9 +68,16 @@ class _HTTPProtocol(asyncio.Protocol):
         if self._stream is not None:
             return  # an event stream only sends
         self._buffer += data
-        while self._transport is not None and not self._transport.is_closing():
-            if not self._handle_one():
-                return
+        self._serve_buffer()
+
+    def _serve_buffer(self) -> None:
+        while (
+            self._transport is not None
+            and not self._transport.is_closing()
+            and not self._delayed
+            and self._handle_one()
+        ):
+            pass
 
     def _fail(self, status: int, message: str) -> bool:
         response = error_response(status, "error.request.malformed", message)
@@ -121,9 +130,11 @@ class _HTTPProtocol(asyncio.Protocol):
             consumed = body_start + length
         del self._buffer[:consumed]
         path, _, query = target.partition("?")
-        response = self._simulator.model.handle(
-            Request(method.upper(), path, query, headers, body, self._local_address)
-        )
+        request = Request(method.upper(), path, query, headers, body, self._local_address)
+        fault = self._simulator.faults.take(path)
+        if fault is not None:
+            return self._inject(fault, request, version, headers)
+        response = self._simulator.model.handle(request)
         if response.stream is not None:
             self._start_stream(response)
             return False
@@ -134,6 +145,38 @@ class _HTTPProtocol(asyncio.Protocol):
             self._transport.close()
             return False
         return True
+
+    def _inject(self, fault: Fault, request: Request, version: str, headers: dict) -> bool:
+        if fault.kind is FaultKind.DROP:
+            self._transport.abort()
+            return False
+        if fault.kind is FaultKind.KILL_SESSION:
+            self._simulator.model.end_session_of(request.path, "The session was killed.")
+        real = None
+        if fault.kind in (FaultKind.LATENCY, FaultKind.TRUNCATED, FaultKind.KILL_SESSION):
+            real = self._simulator.model.handle(request)
+        response = faulty_response(fault, real)
+        keep_alive = headers.get("connection", "").lower() != "close"
+        if fault.kind is FaultKind.LATENCY:
+            self._delayed = True
+            asyncio.get_running_loop().call_later(
+                fault.seconds, self._answer_late, encode_response(response, keep_alive), keep_alive
+            )
+            return False
+        self._transport.write(encode_response(response, keep_alive))
+        if not keep_alive:
+            self._transport.close()
+        return keep_alive
+
+    def _answer_late(self, data: bytes, keep_alive: bool) -> None:
+        self._delayed = False
+        if self._transport is None or self._transport.is_closing():
+            return
+        self._transport.write(data)
+        if not keep_alive:
+            self._transport.close()
+            return
+        self._serve_buffer()
 
     # -- server-sent events --------------------------------------------------------------------
 
@@ -219,6 +262,7 @@ class ICWSSimulator:
         # A recording replaces the simulated server; the scenario then only gives the hosts.
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
+        self.faults = FaultPlan.from_scenario(getattr(self.scenario, "faults", []))
         self.requested_port = port
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -349,3 +393,12 @@ class ICWSSimulator:
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         self.model.set_host_accepting(address, accepting, alternate_hosts)
+
+    def inject_fault(
+        self, kind: FaultKind | str, count: int = 1, path: str = "", seconds: float = 1.0
+    ) -> None:
+        """Make the next ``count`` requests (0: all, until cleared) on ``path`` fail so."""
+        self.faults.add(Fault(FaultKind(kind), count, path, seconds))
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
