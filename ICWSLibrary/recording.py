@@ -32,6 +32,8 @@ SECRET_FIELDS = {
     "authtokenseed": "authToken",
     "singlesignontoken": "ssoToken",
 }
+# Fields that tell the time the server answered; replay fills in the time it answers.
+CLOCK_FIELDS = {"serverutctime"}
 # Request headers a recording keeps (the rest is noise that replay must not match on).
 KEPT_REQUEST_HEADERS = ("accept-language", "cookie")
 KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-type")
@@ -115,6 +117,9 @@ class Templater:
                     result[key] = self.placeholder(
                         SECRET_FIELDS[lowered], item, anywhere=lowered != "password"
                     )
+                elif lowered in CLOCK_FIELDS and isinstance(item, str):
+                    # The server's clock now: a replay answers with its own clock.
+                    result[key] = "{{now}}"
                 elif lowered in self.extra_fields and item not in (None, ""):
                     result[key] = self.placeholder(self.extra_fields[lowered], json.dumps(item))
                 else:
@@ -160,6 +165,13 @@ class Recorder:
         self.entries: list[dict] = []
         self._lock = threading.Lock()
         self._seq = 0
+        # A message is replayed after the exchange it followed. A stream reader may deliver
+        # a message the server sent in answer to a request before that request's exchange is
+        # recorded, so messages arriving while a request is in flight wait for it.
+        self._last_exchange = 0
+        self._in_flight = 0
+        self._held: list[tuple[str, dict]] = []
+        self._request_ids: dict[str, int] = {}
 
     @classmethod
     def for_path(cls, path: str | os.PathLike, extra_fields=()) -> Recorder:
@@ -181,54 +193,94 @@ class Recorder:
             if parts.hostname and not re.fullmatch(r"[\d.:]+", parts.hostname):
                 self.templater.name("{{host}}", parts.hostname)
 
+    def begin(self) -> None:
+        """A request is about to go out; messages arriving meanwhile wait for its exchange."""
+        with self._lock:
+            self._in_flight += 1
+
+    def abort(self) -> None:
+        """The request of :meth:`begin` failed without an answer."""
+        with self._lock:
+            self._settle()
+
     def exchange(self, request, response, body: Any) -> None:
         """Record one request and its response (``requests`` objects)."""
         with self._lock:
-            t = self.templater
-            self.learn_server(request.url)
-            response_body = json_or_text(response.content)
-            if isinstance(response_body, dict):
-                # Learn the new session's values before anything is written.
-                if response_body.get("sessionId"):
-                    t.placeholder("session", str(response_body["sessionId"]), anywhere=True)
-                if response_body.get("csrfToken"):
-                    t.placeholder("csrfToken", response_body["csrfToken"], anywhere=True)
-            for header in response.headers.get("Set-Cookie", "").split(","):
-                t.cookie(header)
-            parts = urlsplit(request.url)
-            # Keep the path from /icws on: a reverse-proxy prefix is not part of ICWS.
-            path = parts.path[max(parts.path.lower().find("/icws"), 0) :]
-            entry = {
-                "seq": self._next(),
-                "type": "exchange",
-                "request": {
-                    "method": request.method,
-                    "path": t.text(path),
-                    "query": t.text(canonical_query(parts.query)),
-                    "headers": self._headers(request.headers, KEPT_REQUEST_HEADERS),
-                    "body": t.scrub(body),
-                },
-                "response": {
-                    "status": response.status_code,
-                    "headers": self._headers(response.headers, KEPT_RESPONSE_HEADERS),
-                    "body": t.scrub(response_body),
-                },
-            }
-            self.entries.append(self._final(entry))
+            if not request.url.split("?")[0].endswith("/messaging/messages"):
+                # Messages are recorded as they arrive, whichever way they came.
+                self._record_exchange(request, response, body)
+            self._settle()
+
+    def _settle(self) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
+        if self._in_flight == 0:
+            held, self._held = self._held, []
+            for session, message in held:
+                self._record_message(session, message)
+
+    def _record_exchange(self, request, response, body: Any) -> None:
+        t = self.templater
+        self.learn_server(request.url)
+        response_body = json_or_text(response.content)
+        if isinstance(response_body, dict):
+            # Learn the new session's values before anything is written.
+            if response_body.get("sessionId"):
+                t.placeholder("session", str(response_body["sessionId"]), anywhere=True)
+            if response_body.get("csrfToken"):
+                t.placeholder("csrfToken", response_body["csrfToken"], anywhere=True)
+        for header in response.headers.get("Set-Cookie", "").split(","):
+            t.cookie(header)
+        parts = urlsplit(request.url)
+        # Keep the path from /icws on: a reverse-proxy prefix is not part of ICWS.
+        path = parts.path[max(parts.path.lower().find("/icws"), 0) :]
+        entry = {
+            "seq": self._next(),
+            "type": "exchange",
+            "request": {
+                "method": request.method,
+                "path": t.text(path),
+                "query": t.text(canonical_query(parts.query)),
+                "headers": self._headers(request.headers, KEPT_REQUEST_HEADERS),
+                "body": t.scrub(body),
+            },
+            "response": {
+                "status": response.status_code,
+                "headers": self._headers(response.headers, KEPT_RESPONSE_HEADERS),
+                "body": t.scrub(response_body),
+            },
+        }
+        entry = self._final(entry)
+        self.entries.append(entry)
+        self._last_exchange = entry["seq"]
+        answer = entry["response"].get("body")
+        if isinstance(answer, dict) and answer.get("requestId") is not None:
+            self._request_ids[str(answer["requestId"])] = entry["seq"]
 
     def messages(self, session_id: str, messages: list[dict]) -> None:
-        """Record messages a session received (from the stream or a poll)."""
-        if not messages:
-            return
+        """Record messages a session received (from the stream or a poll), one entry each."""
         with self._lock:
-            t = self.templater
-            entry = {
+            for message in messages:
+                if self._in_flight:
+                    self._held.append((session_id, message))
+                else:
+                    self._record_message(session_id, message)
+
+    def _record_message(self, session_id: str, message: dict) -> None:
+        t = self.templater
+        scrubbed = self._final(t.scrub(message))
+        after = self._last_exchange
+        if str(scrubbed.get("__type", "")).endswith("asyncOperationCompletedMessage"):
+            # A completion belongs to the request that was given its requestId.
+            after = self._request_ids.get(str(scrubbed.get("requestId")), after)
+        self.entries.append(
+            {
                 "seq": self._next(),
                 "type": "messages",
                 "session": t.placeholder("session", session_id, anywhere=True),
-                "messages": t.scrub(messages),
+                "after": after,
+                "messages": [scrubbed],
             }
-            self.entries.append(self._final(entry))
+        )
 
     def _headers(self, headers, kept) -> dict[str, str]:
         result = {}

@@ -9,19 +9,22 @@ Test Tags           simulator
 
 
 *** Variables ***
-${RECORDING}    ${CURDIR}/../resources/recordings/atest.json
+${RECORDING}            ${CURDIR}/../resources/recordings/atest.json
+# A recording answers only the logons it saw: the shipped one was made as this user.
+${RECORDED_USER}        kevin.glinski
+${RECORDED_PASSWORD}    1234
 
 
 *** Test Cases ***
 Recorded Conversation Replays
     ${url}    Start ICWS Simulator    replay=${RECORDING}    alias=replay
-    Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
-    ${status}    Call ICWS    GET    /status/user-statuses/${ICWS_USER}
-    Should Be Equal    ${status}[userId]    ${ICWS_USER}
+    Connect To ICWS    ${RECORDED_USER}    ${RECORDED_PASSWORD}    server=${url}
+    ${status}    Call ICWS    GET    /status/user-statuses/${RECORDED_USER}
+    Should Be Equal    ${status}[userId]    ${RECORDED_USER}
 
 Request Not In The Recording Names The Nearest Recorded One
     ${url}    Start ICWS Simulator    replay=${RECORDING}    alias=replay
-    Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
+    Connect To ICWS    ${RECORDED_USER}    ${RECORDED_PASSWORD}    server=${url}
     ${error}    Run Keyword And Expect Error    *
     ...    Call ICWS    GET    /status/user-statuses/someone.never.recorded
     Should Contain    ${error}    HTTP 501
@@ -32,6 +35,6 @@ Request Not In The Recording Names The Nearest Recorded One
 
 Control Keywords Cannot Act On A Recording
     ${url}    Start ICWS Simulator    replay=${RECORDING}    alias=replay
-    Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
+    Connect To ICWS    ${RECORDED_USER}    ${RECORDED_PASSWORD}    server=${url}
     Run Keyword And Expect Error    A replayed recording cannot end sessions*
-    ...    Simulator Disconnect Session    ${ICWS_USER}
+    ...    Simulator Disconnect Session    ${RECORDED_USER}

@@ -159,8 +159,6 @@ class ICWSSession:
 
     def _record(self, response: requests.Response, **_) -> None:
         request = response.request
-        if request.url.split("?")[0].endswith("/messaging/messages"):
-            return  # messages are recorded as they arrive, whichever way they came
         body = request.body
         if isinstance(body, bytes):
             body = body.decode("utf-8", "replace")
@@ -214,6 +212,8 @@ class ICWSSession:
         retries = self.get_retries if method == "GET" else 0
         for attempt in range(retries + 1):
             started = time.perf_counter()
+            if self._recorder is not None:
+                self._recorder.begin()
             try:
                 response = self._http.request(
                     method,
@@ -225,6 +225,8 @@ class ICWSSession:
                 )
                 break
             except requests.ConnectionError as error:
+                if self._recorder is not None:
+                    self._recorder.abort()
                 # A read timeout is not retried: the server is slow, not gone.
                 retryable = not isinstance(error, requests.ReadTimeout)
                 if attempt < retries and retryable:
@@ -233,6 +235,8 @@ class ICWSSession:
                     continue
                 raise self._transport_error(error, method, url) from None
             except requests.RequestException as error:
+                if self._recorder is not None:
+                    self._recorder.abort()
                 raise self._transport_error(error, method, url) from None
         if log.isEnabledFor(logging.DEBUG):
             self._log_exchange(response, body, time.perf_counter() - started)

@@ -15,6 +15,7 @@ import json
 import re
 import secrets
 import threading
+import time
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
@@ -70,6 +71,15 @@ class ReplayModel(StreamHub):
         self._by_id: dict[str, ReplaySession] = {}
         self.requests_served = 0
         self.base_url = "http://127.0.0.1"
+        # Messages by the exchange after which they were sent.
+        self._messages_after: dict[int, list[dict]] = {}
+        previous_exchange = 0
+        for entry in self.entries:
+            if entry.get("type") == "exchange":
+                previous_exchange = entry["seq"]
+            elif entry.get("type") == "messages":
+                after = entry.get("after", previous_exchange)
+                self._messages_after.setdefault(after, []).append(entry)
 
     # -- the model interface the HTTP server uses ----------------------------------------
 
@@ -219,7 +229,9 @@ class ReplayModel(StreamHub):
 
         def value(match: re.Match) -> str:
             name = match.group(0)
-            if name == "{{server}}":
+            if name == "{{now}}":
+                found = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+            elif name == "{{server}}":
                 found = self.base_url
             elif name == "{{host}}":
                 found = self.base_url.split("://", 1)[-1].rsplit(":", 1)[0]
@@ -244,13 +256,8 @@ class ReplayModel(StreamHub):
         return json_response(200, messages)
 
     def _release_messages_after(self, seq: int) -> None:
-        """Deliver the messages recorded after this exchange and before the next one."""
-        index = next((i for i, e in enumerate(self.entries) if e["seq"] == seq), None)
-        if index is None:
-            return
-        for entry in self.entries[index + 1 :]:
-            if entry.get("type") != "messages":
-                break
+        """Deliver the messages the recorded server sent in answer to this exchange."""
+        for entry in self._messages_after.get(seq, []):
             session = self._sessions.get(entry["session"])
             if session is None or session.ended:
                 continue

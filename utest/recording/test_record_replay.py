@@ -160,3 +160,48 @@ def test_bad_recordings_are_refused_clearly(tmp_path):
         ICWSSimulator(replay=bad)
     with pytest.raises(ValueError, match="Cannot read recording"):
         ICWSSimulator(replay=tmp_path / "missing.json")
+
+
+def _fake_exchange(method, url, status, body):
+    from types import SimpleNamespace
+
+    request = SimpleNamespace(method=method, url=url, headers={})
+    content = json.dumps(body).encode() if body is not None else b""
+    return request, SimpleNamespace(content=content, headers={}, status_code=status)
+
+
+def test_messages_arriving_during_a_request_are_recorded_after_its_exchange(tmp_path):
+    """A stream reader can deliver the answer's message before the answer is recorded."""
+    recorder = Recorder(tmp_path / "race.json")
+    recorder.templater.placeholder("session", "1234567", anywhere=True)  # as a logon teaches
+    url = "http://cic:8018/icws/1234567/status/user-statuses/agent1"
+    recorder.begin()
+    recorder.messages("1234567", [{"__type": "urn:inin.com:status:userStatusMessage"}])
+    assert recorder.entries == [], "held while the request is in flight"
+    recorder.exchange(*_fake_exchange("PUT", url, 202, {"requestId": "7"}), {"statusId": "x"})
+    recorder.messages(
+        "1234567",
+        [{"__type": "urn:inin.com:messaging:asyncOperationCompletedMessage", "requestId": "7"}],
+    )
+    kinds = [(e["type"], e.get("after")) for e in recorder.entries]
+    assert kinds == [("exchange", None), ("messages", 1), ("messages", 1)]
+    assert (
+        recorder.entries[0]["request"]["path"] == "/icws/{{session:1}}/status/user-statuses/agent1"
+    )
+
+
+def test_server_clock_replays_as_the_replay_clock(tmp_path, start_simulator):
+    server = start_simulator(USERS)
+    path = tmp_path / "clock.json"
+    session = ICWSSession(server.url)
+    session.recorder = Recorder(path)
+    session.server_time()
+    session.recorder.save()
+    assert load(path)["entries"][0]["response"]["body"] == {"serverUtcTime": "{{now}}"}
+    with ICWSSimulator(replay=path) as replay:
+        from datetime import datetime, timezone
+
+        from ICWSLibrary.client import parse_datetime
+
+        value = parse_datetime(ICWSSession(replay.url).server_time())
+        assert abs((datetime.now(timezone.utc) - value).total_seconds()) < 5
