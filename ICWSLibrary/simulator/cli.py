@@ -20,9 +20,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", help="address of the first host (default: the scenario's)")
     parser.add_argument("--scenario", help="scenario file (JSON or TOML)")
     parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
+    parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
+    parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
     args = parser.parse_args(argv)
     try:
-        simulator = ICWSSimulator(args.scenario, host=args.host, port=args.port, replay=args.replay)
+        simulator = ICWSSimulator(
+            args.scenario,
+            host=args.host,
+            port=args.port,
+            replay=args.replay,
+            certfile=args.certfile,
+            keyfile=args.keyfile,
+        )
         simulator.start()
     except (ScenarioError, ValueError) as error:
         print(f"icws-simulator: {error}", file=sys.stderr)

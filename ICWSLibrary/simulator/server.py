@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import ssl
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -255,6 +256,8 @@ class ICWSSimulator:
         host: str | None = None,
         port: int = 0,
         replay: str | Path | None = None,
+        certfile: str | Path | None = None,
+        keyfile: str | Path | None = None,
     ):
         self.scenario = load_scenario(scenario)
         if host:
@@ -262,6 +265,11 @@ class ICWSSimulator:
         # A recording replaces the simulated server; the scenario then only gives the hosts.
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
+        # HTTPS, as real servers serve on 8019, when given a certificate.
+        self._tls = None
+        if certfile:
+            self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            self._tls.load_cert_chain(certfile, keyfile)
         self.faults = FaultPlan.from_scenario(getattr(self.scenario, "faults", []))
         self.requested_port = port
         self.port: int | None = None
@@ -284,7 +292,7 @@ class ICWSSimulator:
     def _url_for(self, address: str) -> str:
         shown = "127.0.0.1" if address in ("0.0.0.0", "") else address
         shown = f"[{shown}]" if ":" in shown else shown
-        return f"http://{shown}:{self.port}"
+        return f"{'https' if self._tls else 'http'}://{shown}:{self.port}"
 
     def start(self) -> str:
         """Start serving and return the base URL once every host listens."""
@@ -331,6 +339,7 @@ class ICWSSimulator:
                         port,
                         backlog=LISTEN_BACKLOG,
                         reuse_address=True,
+                        ssl=self._tls,
                     )
                     servers.append(server)
                     port = server.sockets[0].getsockname()[1]
