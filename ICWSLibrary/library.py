@@ -18,7 +18,6 @@ from .keywords import (
     ServerKeywords,
     StatusKeywords,
 )
-from .recording import Recorder
 from .version import __version__
 
 
@@ -263,7 +262,7 @@ class ICWSLibrary:
             self.recorder.save()
 
 
-def _recorder(record: str | None, scrub: list[str]) -> Recorder | None:
+def _recorder(record: str | None, scrub: list[str]):
     if not record:
         try:
             record = BuiltIn().get_variable_value("${ICWS_RECORD}")
@@ -272,6 +271,8 @@ def _recorder(record: str | None, scrub: list[str]) -> Recorder | None:
         record = record or os.environ.get("ICWS_RECORD")
     if not record:
         return None
+    from .recording import Recorder  # only suites that record pay for it
+
     fields = [field.strip() for item in scrub for field in str(item).split(",") if field.strip()]
     return Recorder.for_path(record, fields)
 

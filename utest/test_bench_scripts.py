@@ -26,3 +26,14 @@ def test_reaction_latency_script_reports_both_modes():
     output = run("reaction_latency.py", "--rounds", "4", "--idle", "0.3")
     assert re.search(r"^sse\s+[\d.]+\s+[\d.]+\s+[\d.]+$", output, re.MULTILINE)
     assert re.search(r"^polling\s+[\d.]+\s+[\d.]+\s+[\d.]+$", output, re.MULTILINE)
+
+
+def test_keyword_cost_script_prints_every_figure():
+    output = run("keyword_cost.py", "--rounds", "1", "--n", "10")
+    for figure in (
+        r"ratio 2/1 [\d.]+ +2/3 [\d.]+ .* 2/4 [\d.]+",
+        r"Connect To ICWS \+ Disconnect: [\d.]+ ms, 2 requests",
+        r"max RSS [\d.]+ MiB",
+        r"Simulator with 8 keep-alive client\(s\): [\d,]+ req/s",
+    ):
+        assert re.search(figure, output), figure
