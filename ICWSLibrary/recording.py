@@ -343,7 +343,3 @@ def load(path: str | os.PathLike) -> dict:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"{path} is not a robotframework-icws recording ({FORMAT!r}).")
     return document
-
-
-def placeholders_in(text: str) -> list[str]:
-    return ["{{" + (f"{kind}:{n}" if n else kind) + "}}" for kind, n in _PLACEHOLDER.findall(text)]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
 
@@ -81,36 +79,3 @@ class MessageQueue:
     def peek(self) -> list[Message]:
         with self._arrived:
             return list(self._messages)
-
-    def wait_for(
-        self,
-        predicate: Predicate,
-        timeout: float,
-        poll: Callable[[], None] | None = None,
-    ) -> Message | None:
-        """Take the first matching message, waiting up to ``timeout`` seconds.
-
-        With ``poll`` (short polling), it is called to fetch new messages with growing
-        pauses; without it, the wait ends as soon as a pushing reader delivers a match.
-        """
-        deadline = time.monotonic() + timeout
-        if poll is None:
-            # Check and wait under one lock (the Condition's lock is re-entrant), so a
-            # message delivered between the check and the wait is not missed.
-            with self._arrived:
-                while True:
-                    found = self.take_first(predicate)
-                    remaining = deadline - time.monotonic()
-                    if found is not None or remaining <= 0:
-                        return found
-                    self._arrived.wait(remaining)
-        for attempt in itertools.count():
-            found = self.take_first(predicate)
-            remaining = deadline - time.monotonic()
-            if found is not None or remaining <= 0:
-                return found
-            pause = POLL_DELAYS[min(attempt, len(POLL_DELAYS) - 1)]
-            if pause:
-                time.sleep(min(pause, remaining))
-            poll()
-        return None  # pragma: no cover - the loop only ends by returning

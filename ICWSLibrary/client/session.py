@@ -112,7 +112,6 @@ class ICWSSession:
         self.ended_reason: str | None = None
         self._features: dict[str, int] | None = None
         self._version: dict[str, str] | None = None
-        self._secrets: list[str] = []
         self._http = self._new_http_session(verify)
         self.messages = MessageQueue()
         self._recorder = None
@@ -384,7 +383,6 @@ class ICWSSession:
             "userID": user,
             "password": password,
         }
-        self._secrets.append(password)
         params = {"include": ",".join(include)} if include else None
         queue, tried, refusals = [self.address], set(), []
         while queue:
@@ -466,7 +464,6 @@ class ICWSSession:
         self.session_id = session_id
         self.user_id = info.get("userID") or user
         self.logon_info = {key: value for key, value in info.items() if key != "csrfToken"}
-        self._secrets += [token, cookie or ""]
         headers = {"ININ-ICWS-CSRF-Token": HiddenStr(token)}
         if cookie is not None:
             headers["Cookie"] = HiddenStr(f"icws_{session_id}={cookie}")
@@ -584,12 +581,6 @@ class ICWSSession:
             self.connected = False
             self.ended_reason = reason
         self.messages.wake()
-
-    def redact(self, text: str) -> str:
-        """Mask this session's secrets (password, token, cookie) in free text."""
-        from .redact import redact_text
-
-        return redact_text(text, self._secrets)
 
     def _log_exchange(self, response: requests.Response, body: Any, elapsed: float) -> None:
         request = response.request

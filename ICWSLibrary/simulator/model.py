@@ -47,7 +47,7 @@ INTERNAL_ERROR_CODE = -2147467259
 NO_STATION_ERROR_ID = "-2147221496"
 ENDED_SESSIONS_KEPT = 10_000
 LOGOFF_REASON = "The session was logged off by the client."
-TRUTHY_RIGHT_SET_OTHERS = "setOthersStatus"
+RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
 
 
 @dataclass
@@ -717,7 +717,7 @@ class ICWSModel(StreamHub):
         user = self.scenario.user(user_id)
         if user is None:
             return self._unknown_user(user_id)
-        if user is not session.user and not session.user.may(TRUTHY_RIGHT_SET_OTHERS):
+        if user is not session.user and not session.user.may(RIGHT_TO_SET_OTHERS_STATUS):
             return error_response(
                 403,
                 "error.request.accessDenied",

@@ -23,33 +23,18 @@ def test_of_type_matches_full_urn_short_name_and_everything():
     assert of_type(None)(DONE)
 
 
-def test_wait_for_wakes_when_a_pushing_reader_delivers():
+def test_put_all_wakes_waiters_on_the_condition():
     queue = MessageQueue()
-    timer = threading.Timer(0.05, queue.put_all, args=([STATUS, DONE],))
-    timer.start()
-    started = time.monotonic()
-    found = queue.wait_for(lambda m: m.get("requestId") == "7", timeout=5)
-    assert found == DONE
-    assert time.monotonic() - started < 2
-    assert queue.peek() == [STATUS]
+    arrived = []
 
+    def waiter():
+        with queue.condition:
+            queue.condition.wait_for(lambda: queue.peek(), timeout=5)
+            arrived.extend(queue.peek())
 
-def test_wait_for_polls_until_the_match_arrives():
-    queue = MessageQueue()
-    polls = []
-
-    def poll():
-        polls.append(1)
-        if len(polls) == 3:
-            queue.put_all([DONE])
-
-    assert queue.wait_for(of_type("asyncOperationCompletedMessage"), 5, poll=poll) == DONE
-    assert len(polls) == 3
-
-
-def test_wait_for_times_out_with_none_and_loses_nothing():
-    queue = MessageQueue()
-    queue.put_all([STATUS])
-    assert queue.wait_for(lambda m: False, timeout=0.05) is None
-    assert queue.wait_for(lambda m: False, timeout=0.05, poll=lambda: None) is None
-    assert queue.peek() == [STATUS]
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    time.sleep(0.05)
+    queue.put_all([DONE])
+    thread.join(timeout=5)
+    assert arrived == [DONE]
