@@ -166,7 +166,7 @@ class MessageChannel:
         """
         self.start()
         deadline = time.monotonic() + timeout
-        if self.mode is MessagingMode.POLLING:
+        with self.queue.condition:
             for attempt in itertools.count():
                 if check():
                     return True
@@ -174,25 +174,20 @@ class MessageChannel:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return False
+                if self.mode is not MessagingMode.POLLING:
+                    self.queue.condition.wait(remaining)  # the stream reader notifies
+                    continue
+                # Pausing on the condition, not sleeping, lets a lost session end it early.
                 pause = POLL_DELAYS[min(attempt, len(POLL_DELAYS) - 1)]
                 if pause:
-                    time.sleep(min(pause, remaining))
+                    self.queue.condition.wait(min(pause, remaining))
                 try:
                     self.poll()
                 except ICWSError:
                     if self._session.connected:
                         raise
-                    # The poll found the session ended: the next round checks, then fails.
-        with self.queue.condition:
-            while True:
-                if check():
-                    return True
-                self._fail_if_down()
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self.queue.condition.wait(remaining)
-        return False  # pragma: no cover
+                    # The poll found the session ended: the next round fails with why.
+        return False  # pragma: no cover - the loop only ends by returning
 
     def wait_until_down(self, timeout: float) -> bool:
         """Wait until the server ends the session (a message, or a 401 on the channel)."""

@@ -579,20 +579,21 @@ class ICWSModel(StreamHub):
 
     # -- subscriptions ---------------------------------------------------------------------
 
-    def _user_ids(self, request: Request):
+    def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | None:
+        """The ``userIds`` of a subscription body (lower-cased) and the known users among them."""
         body = self._json_body(request)
         ids = body.get("userIds") if isinstance(body, dict) else None
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
             return None
-        return ids
+        users = [user for user in map(self.scenario.user, ids) if user is not None]
+        return {item.lower() for item in ids}, users
 
     def _subscribe_user_statuses(self, request: Request, session: Session) -> Response:
-        ids = self._user_ids(request)
-        if ids is None:
+        watched = self._watched_users(request)
+        if watched is None:
             return self._missing_property("userIds")
-        session.status_subscription = {item.lower() for item in ids}
+        session.status_subscription, users = watched
         # A new or replaced subscription starts with a full snapshot (isDelta false).
-        users = [u for u in (self.scenario.user(item) for item in ids) if u is not None]
         self.deliver(
             session,
             {
@@ -621,11 +622,10 @@ class ICWSModel(StreamHub):
         return json_response(204)
 
     def _subscribe_user_access(self, request: Request, session: Session) -> Response:
-        ids = self._user_ids(request)
-        if ids is None:
+        watched = self._watched_users(request)
+        if watched is None:
             return self._missing_property("userIds")
-        session.access_subscription = {item.lower() for item in ids}
-        users = [u for u in (self.scenario.user(item) for item in ids) if u is not None]
+        session.access_subscription, users = watched
         self.deliver(
             session,
             {
