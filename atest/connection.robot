@@ -5,6 +5,10 @@ Suite Setup         Use ICWS Server
 Test Teardown       Disconnect All
 
 
+*** Variables ***
+${WRONG_PASSWORD}       wrong-password
+
+
 *** Test Cases ***
 Connect Returns The Session Id
     ${session}    Connect As Test User
@@ -46,11 +50,11 @@ Connection State Should Be Down Fails While Up
 
 Wrong Password Fails With The Server's Message
     ${error}    Run Keyword And Expect Error    *
-    ...    Connect To ICWS    ${ICWS_USER}    wrong-password    server=${ICWS_SERVER}
+    ...    Connect To ICWS    ${ICWS_USER}    ${WRONG_PASSWORD}    server=${ICWS_SERVER}
     Should Contain    ${error}    Logon of user '${ICWS_USER}' to ${ICWS_SERVER} failed: HTTP 400
     Should Contain    ${error}    errorId 'error.request.connection.authenticationFailure'
     Should Contain    ${error}    The authentication process failed.
-    Should Not Contain    ${error}    wrong-password
+    Should Not Contain    ${error}    ${WRONG_PASSWORD}
 
 Password Can Be A Secret
     ${secret type}    Evaluate    getattr(importlib.import_module('robot.api.types'), 'Secret', None)

@@ -76,7 +76,8 @@ Agent May Not Set Another User's Status
 
 Supervisor Sets An Agent's Status
     [Tags]    simulator
-    Connect To ICWS    supervisor    1234    server=${ICWS_SERVER}    alias=supervisor
+    Connect To ICWS    ${ICWS_SUPERVISOR}    ${ICWS_SUPERVISOR_PASSWORD}    server=${ICWS_SERVER}
+    ...    alias=supervisor
     Set User Status    At Lunch    user_id=agent5
     User Status Should Be    At Lunch    user_id=agent5
     Set User Status    Available    user_id=agent5

@@ -71,6 +71,8 @@ def test_no_secret_in_output_log_or_console_at_trace(secret_simulator, tmp_path,
     for name, text in outputs.items():
         for secret in secrets:
             assert secret not in text, f"a secret leaked into {name}"
+    # Passwords written in suite data land in output.xml as data: the suites use variables.
+    assert "${PASSWORD}" in outputs["output.xml"]
     # The run did log real detail, so the check above was not vacuous.
     assert "/status/user-statuses/qa.secret" in outputs["output.xml"]
     assert "ININ-ICWS-CSRF-Token" in outputs["output.xml"]
