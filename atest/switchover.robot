@@ -26,3 +26,14 @@ Switchover Loop Stops With What Each Host Said
     Should Start With    ${error}    No CIC server accepted the logon of user '${ICWS_USER}'
     Should Contain    ${error}    error.server.notAcceptingConnections
     Should Contain    ${error}    127.0.0.2
+
+A Refusing Host Made Accepting Takes The Logon Itself
+    ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover.json
+    ...    alias=switchover
+    Set Simulator Host Accepting    127.0.0.1    True
+    Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
+    ${info}    Get Session Info
+    Should Be Equal    ${info}[server]    ${url}
+    Set Simulator Host Accepting    127.0.0.1    False
+    Run Keyword And Expect Error    No running ICWS simulator has alias 'nothing'.*
+    ...    Stop ICWS Simulator    nothing

@@ -4,7 +4,7 @@ import pytest
 import requests
 
 from ICWSLibrary import Simulator
-from ICWSLibrary.client import ICWSSession
+from ICWSLibrary.client import ICWSError, ICWSSession
 
 
 @pytest.fixture
@@ -57,3 +57,23 @@ def test_stopping_a_simulator_makes_the_previous_one_current_again(library):
     assert [s["userID"] for s in library.get_simulator_sessions()] == ["agent1"]
     with pytest.raises(AssertionError, match="No running ICWS simulator has alias 'extra'"):
         library.stop_icws_simulator("extra")
+
+
+def test_stop_all_stops_every_simulator(library):
+    urls = [library.start_icws_simulator(), library.start_icws_simulator(alias="b")]
+    library.stop_all_icws_simulators()
+    for url in urls:
+        with pytest.raises(requests.ConnectionError):
+            requests.get(url + "/icws/connection/features", timeout=2)
+    with pytest.raises(AssertionError, match="use Start ICWS Simulator first"):
+        library.get_simulator_sessions()
+
+
+def test_set_simulator_host_accepting_keyword(library):
+    library.start_icws_simulator()
+    library.set_simulator_host_accepting("127.0.0.1", False)
+    with pytest.raises(ICWSError) as error:
+        ICWSSession(library._current().url).connect("agent1", "1234")
+    assert error.value.status == 503
+    with pytest.raises(AssertionError, match="no host '10.9.9.9'"):
+        library.set_simulator_host_accepting("10.9.9.9", True)
