@@ -54,6 +54,14 @@ Body As JSON Text Or Dictionary
     ${error}    Call ICWS    POST    /icws/connection    ${text}    expected_status=400
     Should Be Equal    ${error}[errorId]    error.request.connection.authenticationFailure
 
+Typo In A Path Suggests The Documented Operation
+    ${error}    Run Keyword And Expect Error    *
+    ...    Call ICWS    GET    /status/user-statuse/${ICWS_USER}
+    Should Contain    ${error}    answered HTTP 404
+    VAR    ${suggestion}    is not one of the documented ICWS operations; did you mean
+    ...    GET /icws/{sessionId}/status/user-statuses/{userId}?    separator=${SPACE}
+    Should End With    ${error}    ${suggestion}
+
 URL Instead Of Path Is Refused
     Run Keyword And Expect Error    Give an ICWS path such as /status/status-messages, not a URL*
     ...    Call ICWS    GET    http://elsewhere:8018/icws/connection/features

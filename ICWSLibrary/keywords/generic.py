@@ -11,6 +11,7 @@ from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 
 from ..client import ICWSError
 from ..client.redact import redact_json
+from ..operations import methods_for, nearest
 from .base import LibraryComponent
 
 
@@ -34,7 +35,9 @@ class GenericKeywords(LibraryComponent):
         message, unless ``expected_status`` names it: a number, several (``400, 404``) or
         ``any``. Returns ``None`` for an empty body.
 
-        The 670 ICWS operations are listed in the vendor's ICWS reference.
+        The 670 ICWS operations are listed in the vendor's ICWS reference. When a call
+        fails on a path that none of them has (a typo, say), the failure names the nearest
+        documented operation.
 
         Examples:
         | ${catalog} = | Call ICWS | GET | /status/status-messages |
@@ -52,7 +55,10 @@ class GenericKeywords(LibraryComponent):
                 raise ICWSError(f"Call ICWS body is not valid JSON ({error}): {body!r}") from None
         elif isinstance(body, str):
             body = None
-        result = session.call(method, path, body, expected_status=expected_status)
+        try:
+            result = session.call(method, path, body, expected_status=expected_status)
+        except ICWSError as error:
+            raise _with_operation_hint(error, method, session.url_for(path)) from None
         self.info(f"{method.upper()} {path}: {_summary(result)}.")
         return result
 
@@ -90,6 +96,27 @@ class GenericKeywords(LibraryComponent):
             + (f" registered in RequestsLibrary as '{requests_alias}'." if requests_alias else ".")
         )
         return http
+
+
+def _with_operation_hint(error: ICWSError, method: str, url: str) -> ICWSError:
+    """Add, to the failure of a path no ICWS operation has, the nearest one that exists."""
+    if error.status not in (404, 405, 501):
+        return error
+    path = "/icws/" + url.split("/icws/", 1)[1].split("?")[0] if "/icws/" in url else url
+    if method.upper() in methods_for(path):
+        return error
+    hint = f" {method.upper()} {path} is not one of the documented ICWS operations"
+    suggestion = nearest(method.upper(), path)
+    hint += f"; did you mean {suggestion}?" if suggestion else "."
+    return ICWSError(
+        str(error) + hint,
+        status=error.status,
+        error_id=error.error_id,
+        error_code=error.error_code,
+        server_message=error.server_message,
+        method=error.method,
+        url=error.url,
+    )
 
 
 def _is_sessionless(path: str) -> bool:

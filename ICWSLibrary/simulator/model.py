@@ -17,10 +17,10 @@ import time
 import uuid
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from ..operations import methods_for, template_for
 from .scenario import Scenario, User, load_scenario
 
 JSON_TYPE = "application/vnd.inin.icws+JSON; charset=utf-8"
@@ -123,25 +123,6 @@ class Session:
             "station": (self.station or {}).get("id"),
             "queuedMessages": len(self.messages),
         }
-
-
-def _load_operations() -> list[tuple[str, re.Pattern, str]]:
-    text = resources.files(__package__).joinpath("data/endpoints.json").read_text("utf-8")
-    operations = []
-    for item in json.loads(text):
-        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(item["path"]))
-        operations.append((item["method"], re.compile(f"^{pattern}$", re.IGNORECASE), item["path"]))
-    return operations
-
-
-_OPERATIONS: list | None = None
-
-
-def known_operations() -> list[tuple[str, re.Pattern, str]]:
-    global _OPERATIONS
-    if _OPERATIONS is None:
-        _OPERATIONS = _load_operations()
-    return _OPERATIONS
 
 
 _COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
@@ -292,11 +273,9 @@ class ICWSModel(StreamHub):
         return self._not_found(request)
 
     def _unrouted(self, request: Request, path: str) -> Response:
-        methods = {method for method, pattern, _ in known_operations() if pattern.match(path)}
+        methods = methods_for(path)
         if request.method in methods:
-            template = next(
-                t for m, p, t in known_operations() if m == request.method and p.match(path)
-            )
+            template = template_for(request.method, path)
             return error_response(
                 501,
                 "simulator.notSimulated",
