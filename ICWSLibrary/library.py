@@ -38,10 +38,10 @@ class ICWSLibrary:
     still open when the suite ends is logged off, also when tests failed, so no session (and
     no CIC license) is left behind. `Disconnect` and `Disconnect All` log off earlier.
 
-    | *** Settings ***
+    | ``*** Settings ***``
     | Library    ICWSLibrary    server=http://cic1:8018
     |
-    | *** Test Cases ***
+    | ``*** Test Cases ***``
     | Agent Is Available
     |     Connect To ICWS    agent1    ${PASSWORD}    alias=agent
     |     Connection State Should Be Up
@@ -82,7 +82,7 @@ class ICWSLibrary:
     ``ICWSLibrary.Simulator`` library), so a suite recorded once against a CIC lab server runs
     in CI without it.
 
-    | *** Settings ***
+    | ``*** Settings ***``
     | Library    ICWSLibrary    server=https://cic-lab:8019    record=${CURDIR}/lab.json    scrub=notes
 
     = Logging =

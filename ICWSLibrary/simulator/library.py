@@ -20,17 +20,17 @@ class Simulator:
     a switchover scenario, say); the one started last is *current*, and ``alias`` names
     them. Every simulator still running when Robot Framework ends is stopped.
 
-    | *** Settings ***
+    | ``*** Settings ***``
     | Library    ICWSLibrary.Simulator
     | Library    ICWSLibrary
-    | Suite Setup    Start ICWS Simulator
     |
-    | *** Test Cases ***
+    | ``*** Test Cases ***``
     | Server Ends The Session
-    |     ${url}    Start ICWS Simulator    alias=main
+    |     ${url}    Start ICWS Simulator
     |     Connect To ICWS    agent1    1234    server=${url}
     |     Simulator Disconnect Session    agent1
     |     Connection State Should Be Down
+    |     [Teardown]    Stop ICWS Simulator
 
     A scenario file (JSON or TOML) sets the simulated server's users, statuses, features,
     version and hosts; see ``resources/scenarios/`` in the project for examples.
