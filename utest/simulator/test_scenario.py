@@ -54,3 +54,18 @@ def test_bad_scenarios_name_the_file_and_the_problem(tmp_path, name, text, compl
 def test_missing_scenario_file():
     with pytest.raises(ScenarioError, match="Cannot read scenario file"):
         load_scenario("/no/such/scenario.json")
+
+
+def test_shipped_toml_scenario_makes_clients_poll(start_simulator):
+    from ICWSLibrary.client import ICWSSession
+
+    from ..conftest import SCENARIOS
+
+    server = start_simulator(SCENARIOS / "older-server.toml")
+    session = ICWSSession(server.url)
+    session.connect("qa.agent", "lab-password")
+    session.status.subscribe(["qa.agent"])
+    assert session.channel.mode.value == "polling"
+    assert session.channel.wait_until(lambda: "qa.agent" in session.channel.user_statuses, 5)
+    assert server.scenario.user("qa.supervisor").may("setOthersStatus")
+    session.disconnect()
