@@ -411,3 +411,13 @@ class ICWSSimulator:
 
     def clear_faults(self) -> None:
         self.faults.clear()
+
+    def cut_streams(self) -> int:
+        """Close every open event stream, as a proxy that drops idle connections would.
+
+        The sessions stay alive; their messages queue until a client reconnects.
+        """
+        streams = [t for t in list(self._connections) if t.get_protocol()._stream is not None]
+        for transport in streams:
+            self._loop.call_soon_threadsafe(transport.abort)
+        return len(streams)

@@ -70,3 +70,31 @@ def test_timeout_returns_none_and_keeps_what_arrived(agent):
     agent.status.subscribe(["agent2"])
     assert agent.wait_for_message(of_type("queueContentsMessage"), timeout=0.3) is None
     assert [m["__type"] for m in agent.messages.peek()] == ["urn:inin.com:status:userStatusMessage"]
+
+
+def test_stream_reader_reconnects_after_the_stream_is_cut(simulator):
+    session = ICWSSession(simulator.url, messaging="sse")
+    session.connect("agent1", "1234")
+    session.status.subscribe(["agent2"])
+    assert session.channel.wait_until(lambda: "agent2" in session.channel.user_statuses, 5)
+    deadline = time.monotonic() + 5
+    while simulator.cut_streams() == 0:  # the reader's stream may still be opening
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    simulator.set_user_status("agent2", "Gone Home")  # queued while no stream is open
+    assert session.channel.wait_until(
+        lambda: session.channel.user_statuses["agent2"]["statusId"] == "Gone Home", 10
+    )
+    assert session.channel.streaming and session.connected
+    session.disconnect()
+
+
+def test_stream_reader_retries_a_refused_first_connection(simulator):
+    simulator.inject_fault("drop", count=1, path="/messaging/messages")
+    session = ICWSSession(simulator.url, messaging="sse")
+    session.connect("agent1", "1234")
+    session.channel.start()
+    assert session.channel.streaming
+    session.status.set_user_status("agent1", "At Lunch")  # completes through the stream
+    session.disconnect()
+    assert reader_threads() == []
