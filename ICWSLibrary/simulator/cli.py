@@ -7,8 +7,18 @@ import signal
 import sys
 import threading
 
+from .model import Request, Response
 from .scenario import ScenarioError
 from .server import ICWSSimulator
+
+
+def log_request(request: Request, response: Response) -> None:
+    """One line per answered request on stderr: never headers or bodies, which hold secrets."""
+    print(
+        f"{request.local_address} {request.method} {request.path} -> {response.status}",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
     parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
     parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
+    parser.add_argument(
+        "--verbose", action="store_true", help="log each request and its status to stderr"
+    )
     args = parser.parse_args(argv)
+    stop = threading.Event()
+    # Installed before listening, so a SIGTERM that arrives early still stops cleanly.
+    # Python allows signal handlers in the main thread only (main() may run embedded).
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         simulator = ICWSSimulator(
             args.scenario,
@@ -31,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             replay=args.replay,
             certfile=args.certfile,
             keyfile=args.keyfile,
+            on_request=log_request if args.verbose else None,
         )
         simulator.start()
     except (ScenarioError, ValueError) as error:
@@ -41,8 +60,6 @@ def main(argv: list[str] | None = None) -> int:
             f"icws-simulator: cannot listen on port {args.port}: {error.strerror}", file=sys.stderr
         )
         return 1
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"ICWS simulator listening on {simulator.url}", flush=True)
     for address, url in simulator.urls.items():
         if url != simulator.url:

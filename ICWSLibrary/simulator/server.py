@@ -8,15 +8,17 @@ thread each.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
 from .faults import Fault, FaultKind, FaultPlan, faulty_response
-from .model import ICWSModel, Request, Response, error_response
+from .model import INTERNAL_ERROR_CODE, ICWSModel, Request, Response, error_response
 from .replay import ReplayModel
 from .scenario import Scenario, load_scenario
 
@@ -47,6 +49,7 @@ class _HTTPProtocol(asyncio.Protocol):
         self._stream = None  # the session whose messages this connection streams
         self._ping = None
         self._delayed = False  # a latency fault holds the answer; later requests wait
+        self._continued = False  # '100 Continue' already sent for the request being read
 
     def connection_made(self, transport):
         self._transport = transport
@@ -72,6 +75,20 @@ class _HTTPProtocol(asyncio.Protocol):
         self._serve_buffer()
 
     def _serve_buffer(self) -> None:
+        try:
+            self._serve_requests()
+        except Exception as error:  # a bug here must still answer JSON, not drop the client
+            response = error_response(
+                500,
+                "error.server.internal",
+                f"The ICWS simulator failed to serve a request: {error!r}",
+                INTERNAL_ERROR_CODE,
+            )
+            self._transport.write(encode_response(response, keep_alive=False))
+            self._transport.close()
+            self._buffer.clear()
+
+    def _serve_requests(self) -> None:
         while (
             self._transport is not None
             and not self._transport.is_closing()
@@ -112,30 +129,34 @@ class _HTTPProtocol(asyncio.Protocol):
         if "chunked" in headers.get("transfer-encoding", "").lower():
             decoded = _dechunk(self._buffer, body_start)
             if decoded is None:
-                return len(self._buffer) <= MAX_BODY_BYTES or self._fail(413, "Body too large.")
+                if len(self._buffer) > MAX_BODY_BYTES:
+                    return self._fail(413, "The request body is too large.")
+                return self._continue(headers)
             if decoded is False:
                 return self._fail(400, "The chunked request body is malformed.")
             body, consumed = decoded
         else:
-            try:
-                length = int(headers.get("content-length", "0") or "0")
-                if length < 0:
-                    raise ValueError(length)
-            except ValueError:
+            declared = headers.get("content-length", "0")
+            # Digits only: int() would also take '+5', ' 5' or '5_0'.
+            if not (declared.isascii() and declared.isdigit()):
                 return self._fail(400, "The Content-Length header is not a valid number.")
+            length = int(declared)
             if length > MAX_BODY_BYTES:
                 return self._fail(413, "The request body is too large.")
             if len(self._buffer) < body_start + length:
-                return False
+                return self._continue(headers)
             body = bytes(self._buffer[body_start : body_start + length])
             consumed = body_start + length
         del self._buffer[:consumed]
+        self._continued = False
         path, _, query = target.partition("?")
         request = Request(method.upper(), path, query, headers, body, self._local_address)
         fault = self._simulator.faults.take(path)
         if fault is not None:
             return self._inject(fault, request, version, headers)
         response = self._simulator.model.handle(request)
+        if self._simulator.on_request is not None:
+            self._simulator.on_request(request, response)
         if response.stream is not None:
             self._start_stream(response)
             return False
@@ -146,6 +167,16 @@ class _HTTPProtocol(asyncio.Protocol):
             self._transport.close()
             return False
         return True
+
+    def _continue(self, headers: dict) -> bool:
+        """Wait for the body; first tell a client that asked (curl does, above 1 KB) to send it.
+
+        Without the interim answer such a client waits a second before sending anyway.
+        """
+        if not self._continued and headers.get("expect", "").lower() == "100-continue":
+            self._continued = True
+            self._transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        return False
 
     def _inject(self, fault: Fault, request: Request, version: str, headers: dict) -> bool:
         if fault.kind is FaultKind.DROP:
@@ -227,14 +258,21 @@ def _dechunk(buffer: bytearray, start: int):
         line_end = buffer.find(b"\r\n", position)
         if line_end < 0:
             return None
-        try:
-            size = int(bytes(buffer[position:line_end]).split(b";")[0], 16)
-        except ValueError:
+        digits = bytes(buffer[position:line_end]).split(b";")[0].strip()
+        # Hex digits only: int() would also take '-6' or '0x6', and a negative size
+        # would send this loop backwards for ever.
+        if not digits or digits.strip(b"0123456789abcdefABCDEF"):
             return False
+        size = int(digits, 16)
         position = line_end + 2
         if size == 0:
-            trailer_end = buffer.find(b"\r\n", position)
-            return None if trailer_end < 0 else (bytes(body), trailer_end + 2)
+            # The last chunk; then optional trailer fields, each ending in CRLF, then CRLF.
+            if len(buffer) < position + 2:
+                return None
+            if buffer[position : position + 2] == b"\r\n":
+                return bytes(body), position + 2
+            trailers_end = buffer.find(b"\r\n\r\n", position)
+            return None if trailers_end < 0 else (bytes(body), trailers_end + 4)
         if len(buffer) < position + size + 2:
             return None
         body += buffer[position : position + size]
@@ -258,13 +296,20 @@ class ICWSSimulator:
         replay: str | Path | None = None,
         certfile: str | Path | None = None,
         keyfile: str | Path | None = None,
+        on_request: Callable[[Request, Response], None] | None = None,
     ):
+        # A simulator changes its scenario (hosts accepting or not, the address of --host):
+        # a Scenario object given by the caller is copied so that it stays as it was.
+        if isinstance(scenario, Scenario):
+            scenario = copy.deepcopy(scenario)
         self.scenario = load_scenario(scenario)
         if host:
             self.scenario.hosts[0].address = host
         # A recording replaces the simulated server; the scenario then only gives the hosts.
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
+        # Called after each answered request, from the server thread (--verbose logs so).
+        self.on_request = on_request
         # HTTPS, as real servers serve on 8019, when given a certificate.
         self._tls = None
         if certfile:

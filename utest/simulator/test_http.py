@@ -161,3 +161,83 @@ def test_cli_rejects_a_bad_scenario_file(tmp_path):
     )
     assert result.returncode == 2
     assert f"Scenario file {bad} is not valid JSON" in result.stderr
+
+
+LOGON_BODY = json.dumps(
+    {
+        "__type": "urn:inin.com:connection:icAuthConnectionRequestSettings",
+        "applicationName": "raw",
+        "userID": "agent2",
+        "password": "1234",
+    }
+).encode()
+LOGON_HEAD = b"POST /icws/connection HTTP/1.1\r\nHost: x\r\nAccept-Language: en-us\r\n"
+
+
+@pytest.mark.parametrize("size", [b"-6", b"0x6", b"+6", b"zz", b""])
+def test_bad_chunk_sizes_are_400_and_never_hang_the_server(simulator, size):
+    answer = raw_exchange(
+        simulator,
+        LOGON_HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + size + b"\r\nabcdef\r\n0\r\n\r\n",
+    )
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert "chunked" in json.loads(answer.partition(b"\r\n\r\n")[2])["message"]
+    assert requests.get(simulator.url + "/icws/connection/features", timeout=5).ok
+
+
+def test_chunked_body_with_trailer_fields_leaves_the_next_request_intact(simulator):
+    chunked = b"%x\r\n%s\r\n0\r\nX-Checksum: 1\r\n\r\n" % (len(LOGON_BODY), LOGON_BODY)
+    follow_up = b"GET /icws/connection/version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    answer = raw_exchange(
+        simulator, LOGON_HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + chunked + follow_up
+    )
+    assert answer.startswith(b"HTTP/1.1 201 ")
+    assert b"HTTP/1.1 200 OK" in answer and b"productPatchDisplayString" in answer
+
+
+@pytest.mark.parametrize("length", [b"+5", b" 5_0", b"-1", b""])
+def test_content_length_must_be_plain_digits(simulator, length):
+    answer = raw_exchange(simulator, LOGON_HEAD + b"Content-Length: " + length + b"\r\n\r\n{}")
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert "Content-Length" in json.loads(answer.partition(b"\r\n\r\n")[2])["message"]
+
+
+def test_expect_100_continue_is_answered_before_the_body(simulator):
+    head = LOGON_HEAD + b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(LOGON_BODY)
+    with socket.create_connection(("127.0.0.1", simulator.port), timeout=5) as sock:
+        sock.sendall(head)
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(LOGON_BODY)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 201 ")
+
+
+def test_a_failure_outside_the_model_still_answers_json_500(simulator):
+    def broken_hook(request, response):
+        raise RuntimeError("hook failed")
+
+    simulator.on_request = broken_hook
+    response = requests.get(simulator.url + "/icws/connection/version", timeout=5)
+    assert response.status_code == 500
+    assert error_of(response)["errorCode"] == -2147467259
+    simulator.on_request = None
+    assert requests.get(simulator.url + "/icws/connection/version", timeout=5).ok
+
+
+def test_cli_verbose_logs_each_request_without_credentials():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ICWSLibrary.simulator", "--port", "0", "--verbose"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = process.stdout.readline().strip().rsplit(" ", 1)[1]
+        session = RawSession(url, "agent4")
+        assert session.request("GET", "/connection").status_code == 200
+        assert process.stderr.readline().strip() == "127.0.0.1 POST /icws/connection -> 201"
+        line = process.stderr.readline().strip()
+        assert line == f"127.0.0.1 GET /icws/{session.id}/connection -> 200"
+        assert session.token not in line and "icws_" not in line
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
