@@ -12,6 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+# Other spellings of a right that scenario files may use, and the one the model checks.
+RIGHT_ALIASES = {"canSetOthersStatus": "setOthersStatus"}
+
 try:
     import tomllib
 except ImportError:  # pragma: no cover - Python 3.10
@@ -118,9 +121,11 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
 
 def _build(data: dict[str, Any], origin: str) -> Scenario:
     users = {}
-    for item in data.get("users", []):
+    for item in _objects(data, "users", origin):
         if not item.get("id") or "password" not in item:
             raise ScenarioError(f"Scenario {origin}: every user needs 'id' and 'password': {item}")
+        rights = _strings(item, "rights", origin) or []
+        allowed = _strings(item, "allowedStatuses", origin)
         user = User(
             id=str(item["id"]),
             password=str(item["password"]),
@@ -130,21 +135,26 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             on_phone=bool(item.get("onPhone", False)),
             on_phone_changed=item.get("onPhoneChanged"),
             notes=str(item.get("notes", "")),
-            rights=frozenset(item.get("rights", [])),
-            allowed_statuses=item.get("allowedStatuses"),
+            rights=frozenset(RIGHT_ALIASES.get(right, right) for right in rights),
+            allowed_statuses=allowed,
         )
         users[user.id.lower()] = user
-    hosts = [
-        Host(
-            address=str(item["address"]),
-            name=str(item.get("name", item["address"])),
-            accepting=bool(item.get("accepting", True)),
-            alternate_hosts=[str(host) for host in item.get("alternateHostList", [])],
-            error_id=str(item.get("errorId", Host.error_id)),
-            message=str(item.get("message", Host.message)),
+    hosts = []
+    for item in _objects(data, "hosts", origin):
+        if not item.get("address"):
+            raise ScenarioError(f"Scenario {origin}: every host needs an 'address': {item}")
+        if not isinstance(item.get("accepting", True), bool):
+            raise ScenarioError(f"Scenario {origin}: 'accepting' must be true or false: {item}")
+        hosts.append(
+            Host(
+                address=str(item["address"]),
+                name=str(item.get("name", item["address"])),
+                accepting=item.get("accepting", True),
+                alternate_hosts=_strings(item, "alternateHostList", origin) or [],
+                error_id=str(item.get("errorId", Host.error_id)),
+                message=str(item.get("message", Host.message)),
+            )
         )
-        for item in data.get("hosts", [])
-    ]
     if not hosts:
         raise ScenarioError(f"Scenario {origin} has no hosts.")
     kinds = {"latency", "error", "drop", "truncated", "not-json", "empty", "html", "kill-session"}
@@ -169,3 +179,21 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         faults=list(data.get("faults", [])),
         source=origin,
     )
+
+
+def _objects(data: dict[str, Any], key: str, origin: str) -> list[dict[str, Any]]:
+    items = data.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ScenarioError(f"Scenario {origin}: '{key}' must be a list of objects.")
+    return items
+
+
+def _strings(item: dict[str, Any], key: str, origin: str) -> list[str] | None:
+    """A list of strings of a user or host; a lone string would otherwise become letters."""
+    value = item.get(key)
+    if value is not None and (
+        not isinstance(value, list) or not all(isinstance(entry, str) for entry in value)
+    ):
+        owner = item.get("id") or item.get("address")
+        raise ScenarioError(f"Scenario {origin}: '{key}' of {owner} must be a list of strings.")
+    return list(value) if value is not None else None

@@ -1,7 +1,11 @@
 """The Robot keywords of ICWSLibrary.Simulator, called from Python."""
 
+import io
+import re
+
 import pytest
 import requests
+import robot
 
 from ICWSLibrary import Simulator
 from ICWSLibrary.client import ICWSError, ICWSSession
@@ -77,3 +81,70 @@ def test_set_simulator_host_accepting_keyword(library):
     assert error.value.status == 503
     with pytest.raises(AssertionError, match="no host '10.9.9.9'"):
         library.set_simulator_host_accepting("10.9.9.9", True)
+
+
+INIT_SUITE = """\
+*** Settings ***
+Library           ICWSLibrary.Simulator
+Suite Setup       Start ICWS Simulator    alias=main
+"""
+
+CHILD_SUITE = """\
+*** Settings ***
+Library    ICWSLibrary.Simulator
+Library    Collections
+
+*** Test Cases ***
+Child Suite Controls The Simulator That __init__ Started
+    ${sessions} =    Get Simulator Sessions
+    Length Should Be    ${sessions}    0
+    Set Simulator Host Accepting    127.0.0.1    False
+    Stop ICWS Simulator    alias=main
+"""
+
+LEFTOVER_SUITE = """\
+*** Settings ***
+Library    ICWSLibrary.Simulator
+Library    OperatingSystem
+
+*** Test Cases ***
+Leave One Running For Robot To Stop
+    ${url} =    Start ICWS Simulator
+    Create File    ${OUTPUT_DIR}/url.txt    ${url}
+"""
+
+
+def test_child_suites_share_the_simulator_that_init_started_and_robot_stops_it(tmp_path):
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "__init__.robot").write_text(INIT_SUITE)
+    (suites / "child.robot").write_text(CHILD_SUITE)
+    (suites / "leftover.robot").write_text(LEFTOVER_SUITE)
+    console = io.StringIO()
+    rc = robot.run(
+        str(suites), outputdir=str(tmp_path), stdout=console, stderr=console, console="dotted"
+    )
+    assert rc == 0, console.getvalue()
+    url = (tmp_path / "url.txt").read_text()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "/icws/connection/features", timeout=2)
+
+
+def test_every_keyword_has_a_description_and_an_example_table():
+    from robot.libdoc import LibraryDocumentation
+
+    documented = LibraryDocumentation("ICWSLibrary.Simulator")
+    names = {kw.name for kw in documented.keywords}
+    assert {
+        "Start ICWS Simulator",
+        "Stop ICWS Simulator",
+        "Stop All ICWS Simulators",
+        "Get Simulator Sessions",
+        "Simulator Disconnect Session",
+        "Set Simulator Host Accepting",
+    } <= names
+    for kw in documented.keywords:
+        description, _, example = kw.doc.partition("Example")
+        assert description.strip(), kw.name
+        row = rf"^\|(?:[^\n]*\|)? {re.escape(kw.name)} \|"  # the keyword in a table cell
+        assert re.search(row, example, re.M), kw.name

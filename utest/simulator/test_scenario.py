@@ -1,6 +1,11 @@
+import json
+
 import pytest
 
-from ICWSLibrary.simulator import ScenarioError, load_scenario
+from ICWSLibrary.simulator import ICWSSimulator, ScenarioError, load_scenario
+
+from ..conftest import SCENARIOS
+from .helpers import logon
 
 
 def test_default_scenario_has_the_documented_users_and_features():
@@ -59,8 +64,6 @@ def test_missing_scenario_file():
 def test_shipped_toml_scenario_makes_clients_poll(start_simulator):
     from ICWSLibrary.client import ICWSSession
 
-    from ..conftest import SCENARIOS
-
     server = start_simulator(SCENARIOS / "older-server.toml")
     session = ICWSSession(server.url)
     session.connect("qa.agent", "lab-password")
@@ -69,3 +72,47 @@ def test_shipped_toml_scenario_makes_clients_poll(start_simulator):
     assert session.channel.wait_until(lambda: "qa.agent" in session.channel.user_statuses, 5)
     assert server.scenario.user("qa.supervisor").may("setOthersStatus")
     session.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"users": [{"id": "a", "password": "p", "rights": "setOthersStatus"}]}, "'rights' of a"),
+        ({"users": [{"id": "a", "password": "p", "allowedStatuses": "Available"}]}, "'allowed"),
+        ({"users": {"id": "a"}}, "'users' must be a list of objects"),
+        ({"hosts": [{"name": "cic"}]}, "every host needs an 'address'"),
+        ({"hosts": [{"address": "127.0.0.1", "accepting": "false"}]}, "'accepting' must be"),
+        ({"hosts": [{"address": "127.0.0.1", "alternateHostList": "b"}]}, "'alternateHostList'"),
+    ],
+)
+def test_values_of_the_wrong_shape_are_refused_not_misread(tmp_path, data, complaint):
+    path = tmp_path / "shape.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ScenarioError, match=complaint) as error:
+        load_scenario(path)
+    assert "shape.json" in str(error.value)
+
+
+def test_can_set_others_status_is_another_spelling_of_the_right():
+    scenario = load_scenario(
+        {"users": [{"id": "lead", "password": "p", "rights": ["canSetOthersStatus"]}]}
+    )
+    assert scenario.user("lead").may("setOthersStatus")
+
+
+def test_a_simulator_leaves_the_scenario_object_it_was_given_unchanged():
+    scenario = load_scenario(SCENARIOS / "switchover.json")
+    with ICWSSimulator(scenario, host="127.0.0.5") as simulator:
+        simulator.set_host_accepting("127.0.0.3", True)
+        assert simulator.scenario.hosts[0].address == "127.0.0.5"
+    assert scenario.hosts[0].address == "127.0.0.1"
+    assert scenario.host("127.0.0.3").accepting is False
+
+
+def test_the_loop_scenario_refuses_on_both_hosts_naming_each_other(start_simulator):
+    server = start_simulator(SCENARIOS / "switchover-loop.json")
+    assert server.url == server.urls["127.0.0.1"]
+    first, second = logon(server.urls["127.0.0.1"]), logon(server.urls["127.0.0.2"])
+    assert (first.status_code, second.status_code) == (503, 503)
+    assert first.json()["alternateHostList"] == ["127.0.0.2"]
+    assert second.json()["alternateHostList"] == ["127.0.0.1"]
