@@ -26,6 +26,9 @@ from .scenario import Scenario, load_scenario
 PING_INTERVAL = 5.0
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BODY_BYTES = 8 * 1024 * 1024
+# A request whose headers or body stop arriving is answered 408 and its connection closed,
+# so a half-sent request cannot hold a connection (and its memory) for ever.
+REQUEST_TIMEOUT = 30.0
 LISTEN_BACKLOG = 1024
 _REASONS = {status.value: status.phrase for status in HTTPStatus}
 
@@ -50,6 +53,7 @@ class _HTTPProtocol(asyncio.Protocol):
         self._ping = None
         self._delayed = False  # a latency fault holds the answer; later requests wait
         self._continued = False  # '100 Continue' already sent for the request being read
+        self._partial_timer: asyncio.TimerHandle | None = None  # a request is half-read
 
     def connection_made(self, transport):
         self._transport = transport
@@ -64,6 +68,8 @@ class _HTTPProtocol(asyncio.Protocol):
 
     def connection_lost(self, exc):
         self._simulator._connections.discard(self._transport)
+        if self._partial_timer is not None:
+            self._partial_timer.cancel()
         if self._stream is not None:
             self._simulator.model.close_stream(self._stream, self._wake)
             self._ping.cancel()
@@ -73,6 +79,31 @@ class _HTTPProtocol(asyncio.Protocol):
             return  # an event stream only sends
         self._buffer += data
         self._serve_buffer()
+        self._watch_partial_request()
+
+    def _watch_partial_request(self) -> None:
+        """Time out a request that started arriving and stopped."""
+        waiting = bool(self._buffer) and not self._delayed and not self._transport.is_closing()
+        if waiting and self._partial_timer is None:
+            loop = asyncio.get_running_loop()
+            self._partial_timer = loop.call_later(
+                self._simulator.request_timeout, self._partial_timed_out
+            )
+        elif not waiting and self._partial_timer is not None:
+            self._partial_timer.cancel()
+            self._partial_timer = None
+
+    def _partial_timed_out(self) -> None:
+        self._partial_timer = None
+        if self._buffer and self._transport is not None and not self._transport.is_closing():
+            response = error_response(
+                408,
+                "error.request.timeout",
+                f"The request did not arrive whole within {self._simulator.request_timeout:g} s.",
+            )
+            self._transport.write(encode_response(response, keep_alive=False))
+            self._transport.close()
+            self._buffer.clear()
 
     def _serve_buffer(self) -> None:
         try:
@@ -128,6 +159,8 @@ class _HTTPProtocol(asyncio.Protocol):
         body_start = end + 4
         if "chunked" in headers.get("transfer-encoding", "").lower():
             decoded = _dechunk(self._buffer, body_start)
+            if decoded is True:
+                return self._fail(413, "The request body is too large.")
             if decoded is None:
                 if len(self._buffer) > MAX_BODY_BYTES:
                     return self._fail(413, "The request body is too large.")
@@ -252,7 +285,8 @@ class _HTTPProtocol(asyncio.Protocol):
 
 
 def _dechunk(buffer: bytearray, start: int):
-    """(body, end) of a complete chunked body; None if incomplete; False if malformed."""
+    """(body, end) of a complete chunked body; None if incomplete; False if malformed;
+    True if a chunk would take the body past MAX_BODY_BYTES."""
     body, position = bytearray(), start
     while True:
         line_end = buffer.find(b"\r\n", position)
@@ -264,6 +298,8 @@ def _dechunk(buffer: bytearray, start: int):
         if not digits or digits.strip(b"0123456789abcdefABCDEF"):
             return False
         size = int(digits, 16)
+        if len(body) + size > MAX_BODY_BYTES:
+            return True  # too large: refused before any of it is awaited
         position = line_end + 2
         if size == 0:
             # The last chunk; then optional trailer fields, each ending in CRLF, then CRLF.
@@ -308,6 +344,7 @@ class ICWSSimulator:
         # A recording replaces the simulated server; the scenario then only gives the hosts.
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
+        self.request_timeout = REQUEST_TIMEOUT
         # Called after each answered request, from the server thread (--verbose logs so).
         self.on_request = on_request
         # HTTPS, as real servers serve on 8019, when given a certificate.
