@@ -10,7 +10,8 @@ from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robot.utils import ConnectionCache
 
 from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
-from .client.channel import MessagingMode
+from .client.channel import DEFAULT_POLL_INTERVAL, MessagingMode
+from .client.transport import parse_timeout, parse_verify
 from .keywords import (
     ConnectionKeywords,
     GenericKeywords,
@@ -102,12 +103,13 @@ class ICWSLibrary:
         language: str = "en-us",
         application_name: str = "Robot Framework",
         timeout: timedelta = timedelta(seconds=10),
-        verify: bool | str = True,
+        verify: str | bool = True,
         messaging: MessagingMode = MessagingMode.AUTO,
         record: str | None = None,
         scrub: list[str] | None = None,
         connect_timeout: timedelta | None = None,
         auto_reconnect: bool = False,
+        poll_interval: timedelta = timedelta(seconds=DEFAULT_POLL_INTERVAL),
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -123,10 +125,14 @@ class ICWSLibrary:
         - ``auto_reconnect``: when the server has ended a session (HTTP 401), log on again
           once with the same credentials and repeat the request, instead of failing.
         - ``verify``: TLS certificate verification: ``True`` (default), ``False``, or the path
-          of a CA bundle.
+          of a CA bundle file or folder. Text works as well, so ``--variable
+          ICWS_VERIFY:false`` does what it says: ``true``/``false``/``yes``/``no`` (any case)
+          are booleans, anything else must be an existing file or folder.
         - ``messaging``: how sessions receive ICWS messages: ``auto`` (default) streams them
           as server-sent events when the server's ``messaging`` feature is 2 or later and
           polls otherwise; ``sse`` or ``polling`` force one way.
+        - ``poll_interval``: when polling, how often a waiting keyword asks for messages
+          (default ``0.1 s``). Sessions poll only while a keyword waits.
         - ``record``: a file to record every ICWS exchange of the suite's sessions into, for
           replay with ``icws-simulator --replay``. Without it, the variable ``${ICWS_RECORD}``
           or the environment variable ``ICWS_RECORD`` turns recording on. Passwords, CSRF
@@ -140,10 +146,14 @@ class ICWSLibrary:
         self.server = server or None
         self.language = language
         self.application_name = application_name
-        self.timeout = _seconds(timeout)
-        self.connect_timeout = None if connect_timeout is None else _seconds(connect_timeout)
+        # Checked here, so a wrong setting fails the import, not every keyword after it.
+        self.timeout = parse_timeout(timeout)
+        self.connect_timeout = (
+            None if connect_timeout is None else parse_timeout(connect_timeout, "connect_timeout")
+        )
+        self.poll_interval = parse_timeout(poll_interval, "poll_interval")
         self.auto_reconnect = auto_reconnect
-        self.verify = verify
+        self.verify = parse_verify(verify)
         self.messaging = messaging
         self.recorder = _recorder(record, scrub or [])
         self.sessions: ConnectionCache[ICWSSession] = ConnectionCache(
@@ -188,6 +198,7 @@ class ICWSLibrary:
             messaging=self.messaging,
             connect_timeout=self.connect_timeout,
             auto_reconnect=self.auto_reconnect,
+            poll_interval=self.poll_interval,
         )
         session.recorder = self.recorder
         return session
@@ -198,6 +209,11 @@ class ICWSLibrary:
         except RuntimeError as error:
             known = ", ".join(self._aliases()) or "none"
             raise ICWSError(f"{error} Known sessions: {known}.") from None
+
+    def session_named(self, alias: str) -> ICWSSession | None:
+        """The session an alias names, or None (an index is not an alias here)."""
+        index = self.sessions._aliases.get(alias)
+        return None if index is None else self.sessions.get_connection(index)
 
     def current_alias(self) -> str | None:
         index = self.sessions.current_index
@@ -274,10 +290,7 @@ def _recorder(record: str | None, scrub: list[str]):
     from .recording import Recorder  # only suites that record pay for it
 
     fields = [field.strip() for item in scrub for field in str(item).split(",") if field.strip()]
-    return Recorder.for_path(record, fields)
-
-
-def _seconds(timeout) -> float:
-    if isinstance(timeout, timedelta):
-        return timeout.total_seconds()
-    return float(timeout)
+    try:
+        return Recorder.for_path(record, fields)
+    except ValueError as error:
+        raise ICWSError(str(error)) from None

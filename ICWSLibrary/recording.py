@@ -20,18 +20,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .client.redact import SECRET_FIELD_KINDS as SECRET_FIELDS
+from .client.redact import mask_cookies
+
 FORMAT = "robotframework-icws recording 1"
 
-# Fields whose values are always secret, whatever the body they appear in.
-SECRET_FIELDS = {
-    "password": "password",
-    "newpassword": "password",
-    "oldpassword": "password",
-    "csrftoken": "csrfToken",
-    "authtoken": "authToken",
-    "authtokenseed": "authToken",
-    "singlesignontoken": "ssoToken",
-}
 # Fields that tell the time the server answered; replay fills in the time it answers.
 CLOCK_FIELDS = {"serverutctime"}
 # Request headers a recording keeps (the rest is noise that replay must not match on).
@@ -40,10 +33,19 @@ KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-
 MIN_ANYWHERE_LENGTH = 6
 _PLACEHOLDER = re.compile(r"\{\{([A-Za-z]+):?(\d*)\}\}")
 _COOKIE = re.compile(r"(icws_)(\d+)(=)([^;|,\s]+)", re.IGNORECASE)
+_SHORT_SECRET_KINDS = frozenset(("password",))
 
 
-def canonical_query(query: str) -> str:
-    return urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+def canonical_query(query: str, templater: Templater | None = None) -> str:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if templater is not None:
+        pairs = [
+            (name, templater.placeholder(SECRET_FIELDS[name.lower()], value))
+            if name.lower() in SECRET_FIELDS and value
+            else (name, value)
+            for name, value in pairs
+        ]
+    return urlencode(sorted(pairs))
 
 
 def canonical_body(body: Any) -> str:
@@ -113,9 +115,13 @@ class Templater:
             result = {}
             for key, item in value.items():
                 lowered = str(key).lower()
-                if lowered in SECRET_FIELDS and isinstance(item, str):
+                if lowered in SECRET_FIELDS and item not in (None, ""):
+                    # Any value, not only text: a numeric password is a password too.
+                    kind = SECRET_FIELDS[lowered]
                     result[key] = self.placeholder(
-                        SECRET_FIELDS[lowered], item, anywhere=lowered != "password"
+                        kind,
+                        item if isinstance(item, str) else json.dumps(item),
+                        anywhere=kind not in _SHORT_SECRET_KINDS,
                     )
                 elif lowered in CLOCK_FIELDS and isinstance(item, str):
                     # The server's clock now: a replay answers with its own clock.
@@ -132,10 +138,15 @@ class Templater:
         return value
 
     def last_resort(self, text: str) -> str:
-        """Replace any short secret left anywhere: no secret may reach a file."""
+        """Replace any short secret left anywhere: no secret may reach a file.
+
+        Only whole values: with password ``1234``, ``ext. 12345`` is other data and stays.
+        """
         for value in self._last_resort:
+            # One or two characters would hit unrelated numbers and words everywhere.
             if len(value) >= 3 and value in text:
-                text = text.replace(value, self._by_value[value])
+                pattern = rf"(?<![\w]){re.escape(value)}(?![\w])"
+                text = re.sub(pattern, lambda _, v=value: self._by_value[v], text)
         return text
 
     def cookie(self, header: str) -> str:
@@ -146,7 +157,16 @@ class Templater:
             value = self.placeholder("cookie", match.group(4), anywhere=True)
             return f"{match.group(1)}{session}{match.group(3)}{value}"
 
-        return self.text(_COOKIE.sub(swap, header))
+        # Other cookies (a load balancer's affinity cookie, say) are secret as well.
+        templated = _COOKIE.sub(swap, header)
+        return self.text(
+            mask_cookies(
+                templated,
+                lambda name, value: (
+                    value if "{{" in value else self.placeholder("cookie", value, anywhere=True)
+                ),
+            )
+        )
 
 
 class Recorder:
@@ -175,7 +195,9 @@ class Recorder:
 
     @classmethod
     def for_path(cls, path: str | os.PathLike, extra_fields=()) -> Recorder:
-        resolved = Path(path).resolve()
+        """The recorder of a file; a ValueError at once if the file could not be written."""
+        resolved = Path(path).expanduser().resolve()
+        _check_writable(resolved)
         with cls._registry_lock:
             recorder = cls._open.get(resolved)
             if recorder is None:
@@ -239,7 +261,7 @@ class Recorder:
             "request": {
                 "method": request.method,
                 "path": t.text(path),
-                "query": t.text(canonical_query(parts.query)),
+                "query": t.text(canonical_query(parts.query, t)),
                 "headers": self._headers(request.headers, KEPT_REQUEST_HEADERS),
                 "body": t.scrub(body),
             },
@@ -314,6 +336,19 @@ class Recorder:
             temporary = self.path.with_suffix(self.path.suffix + ".tmp")
             temporary.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
             temporary.replace(self.path)
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before a suite runs, not after it, when its recording could not be saved."""
+    if path.is_dir():
+        raise ValueError(f"Cannot record into {path}: it is a folder; give a file name.")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"Cannot record into {path}: {folder} is not a writable folder.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ValueError(f"Cannot record into {path}: the file is not writable.")
 
 
 def _add_longest_first(values: list[str], value: str) -> None:

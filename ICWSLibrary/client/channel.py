@@ -1,27 +1,25 @@
 """A session's ICWS messaging channel: a server-sent-events stream or short polling.
 
 With feature ``messaging`` 2 or later the server streams messages as server-sent events;
-one background thread per session reads that stream and pushes each message to waiting
-keywords at once. Older servers are polled, and only while a keyword waits or asks for
-messages, so an idle session sends nothing.
+the process's one stream reader (:mod:`.streams`) reads every session's stream and pushes
+each message to waiting keywords at once. Older servers are polled at a short fixed
+interval, and only while a keyword waits or asks for messages, so an idle session sends
+nothing.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
-import socket
 import threading
 import time
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
-import requests
-
 from .errors import ICWSError
-from .messaging import CONNECTION_STATE_CHANGED, POLL_DELAYS, Predicate
-from .sse import SSEParser, messages_of
+from .messaging import CONNECTION_STATE_CHANGED, Predicate
+from .sse import messages_of, only_messages
+from .streams import StreamCallbacks, StreamHandle, StreamReader, StreamRefused, StreamSpec
 
 if TYPE_CHECKING:
     from .session import ICWSSession
@@ -29,9 +27,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("ICWSLibrary.client.channel")
 
 USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"
-# Servers ping an idle stream every few seconds; a minute of silence means it is dead.
-STREAM_READ_TIMEOUT = 60.0
-STREAM_RECONNECTS = 5
+# While a keyword waits on a polled channel: often enough that a wait reacts within a
+# tenth of a second, rare enough to stay near ten small requests a second.
+DEFAULT_POLL_INTERVAL = 0.1
 
 
 class MessagingMode(Enum):
@@ -48,17 +46,22 @@ class MessageChannel:
     (merge the fields they carry).
     """
 
-    def __init__(self, session: ICWSSession, mode: MessagingMode | str = MessagingMode.AUTO):
+    def __init__(
+        self,
+        session: ICWSSession,
+        mode: MessagingMode | str = MessagingMode.AUTO,
+        poll_interval: float | None = None,
+    ):
         self._session = session
         self.requested_mode = MessagingMode(mode)
         self.mode: MessagingMode | None = None
+        self.poll_interval = DEFAULT_POLL_INTERVAL if poll_interval is None else poll_interval
         self.queue = session.messages
         self.user_statuses: dict[str, dict] = {}
         self.stream_error: str | None = None
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
+        self._stream: StreamHandle | None = None
         self._ready = threading.Event()
-        self._response: requests.Response | None = None
+        self._redirect: str | None = None
 
     # -- starting and stopping -------------------------------------------------------------
 
@@ -71,37 +74,84 @@ class MessageChannel:
                 self.mode = MessagingMode.SSE if messaging >= 2 else MessagingMode.POLLING
         if self.mode is not MessagingMode.SSE or not self._session.connected:
             return
-        if self._thread is None or not self._thread.is_alive():
-            self._stop.clear()
+        if self._stream is None or self._stream.done.is_set():
             self._ready.clear()
-            self._thread = threading.Thread(
-                target=self._read_stream,
-                name=f"icws-messages-{self._session.session_id}",
-                daemon=True,
-            )
-            self._thread.start()
+            self._redirect = None
+            self._stream = StreamReader.shared().open(self._stream_spec(), self._callbacks())
             if not self._ready.wait(self._session.timeout + 1):
+                self._stream.stop()
                 raise ICWSError(
                     f"The messaging stream of session {self._session.session_id} on "
                     f"{self._session.address} did not open within {self._session.timeout:g} s"
                     + (f": {self.stream_error}" if self.stream_error else ".")
                 )
+            if self._redirect is not None:
+                raise ICWSError(
+                    f"The messaging stream of session {self._session.session_id} on "
+                    f"{self._session.address} was redirected to {self._redirect}; redirects are "
+                    "not followed, so the session's credentials never leave its server."
+                )
+
+    def _stream_spec(self) -> StreamSpec:
+        session = self._session
+        http = session.http
+        headers = {
+            "Accept": "text/event-stream",
+            "Accept-Encoding": "identity",
+            "Accept-Language": session.language,
+        }
+        headers.update(http.credentials.headers)
+        url = f"{session.session_root}/messaging/messages"
+        return StreamSpec(
+            url=url,
+            headers={name: str(value) for name, value in headers.items()},
+            verify=http.verify,
+            connect_timeout=session.connect_timeout,
+            proxy=http.proxies.get(url.split(":", 1)[0]),
+        )
+
+    def _callbacks(self) -> StreamCallbacks:
+        session = self._session
+
+        def opened() -> None:
+            self.stream_error = None
+            self._ready.set()
+
+        def events(data: list[str]) -> None:
+            for item in data:
+                self.deliver(messages_of(item))
+
+        def refused(refusal: StreamRefused) -> None:
+            self.stream_error = f"the stream answered {refusal}"
+            if refusal.status == 401:
+                session.mark_down("no longer accepted by the server (401 on the messaging channel)")
+            elif 300 <= refusal.status < 400:
+                self._redirect = refusal.location or "(no Location)"
+            else:
+                # The server does not stream after all: fall back to short polling.
+                self.mode = MessagingMode.POLLING
+                log.debug("messaging falls back to polling: %s", self.stream_error)
+            self._ready.set()
+
+        def ended(reason: str | None) -> None:
+            if reason is not None:
+                self.stream_error = reason
+                session.mark_down(f"unreachable for messages: {reason}")
+            self._ready.set()
+            self.queue.wake()
+
+        return StreamCallbacks(opened, events, refused, ended)
 
     def stop(self) -> None:
-        """Close the stream and end the reader thread; nothing keeps running after."""
-        self._stop.set()
-        response = self._response
-        if response is not None:
-            _interrupt(response)
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=5)
-        self._thread = None
+        """Close the stream at once; nothing keeps running after."""
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.stop()
         self.queue.wake()
 
     @property
     def streaming(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._stream is not None and not self._stream.done.is_set()
 
     # -- receiving -------------------------------------------------------------------------
 
@@ -109,9 +159,15 @@ class MessageChannel:
         recorder = self._session.recorder
         if recorder is not None:
             recorder.messages(self._session.session_id, messages)
+        applied = []
         for message in messages:
-            self._apply(message)
-        self.queue.put_all(messages)
+            try:
+                self._apply(message)
+            except Exception as error:  # noqa: BLE001 - one bad message must not cost the rest
+                log.warning("Ignored a malformed %s: %s", message.get("__type", "message"), error)
+                continue
+            applied.append(message)
+        self.queue.put_all(applied)
 
     def _apply(self, message: dict) -> None:
         kind = message.get("__type")
@@ -119,7 +175,9 @@ class MessageChannel:
             snapshot = message.get("isDelta") is False
             statuses = {} if snapshot else dict(self.user_statuses)
             for status in message.get("userStatusList") or []:
-                key = str(status.get("userId", "")).lower()
+                if not isinstance(status, dict) or not status.get("userId"):
+                    raise ValueError(f"a userStatusList entry without a userId: {status!r:.100}")
+                key = str(status["userId"]).lower()
                 merged = {} if snapshot else dict(statuses.get(key, {}))
                 merged.update(status)
                 statuses[key] = merged
@@ -133,8 +191,10 @@ class MessageChannel:
         messages = self._session.call("GET", "/messaging/messages") or []
         if not isinstance(messages, list):
             raise ICWSError(
-                f"{self._session.address} answered messaging/messages with {messages!r}"
+                f"{self._session.address} answered messaging/messages with {messages!r:.200} "
+                "where a list of messages was expected."
             )
+        messages = only_messages(messages)
         self.deliver(messages)
         return messages
 
@@ -166,8 +226,9 @@ class MessageChannel:
         """
         self.start()
         deadline = time.monotonic() + timeout
+        polled = False
         with self.queue.condition:
-            for attempt in itertools.count():
+            while True:
                 if check():
                     return True
                 self._fail_if_down()
@@ -178,9 +239,9 @@ class MessageChannel:
                     self.queue.condition.wait(remaining)  # the stream reader notifies
                     continue
                 # Pausing on the condition, not sleeping, lets a lost session end it early.
-                pause = POLL_DELAYS[min(attempt, len(POLL_DELAYS) - 1)]
-                if pause:
-                    self.queue.condition.wait(min(pause, remaining))
+                if polled:
+                    self.queue.condition.wait(min(self.poll_interval, remaining))
+                polled = True
                 try:
                     self.poll()
                 except ICWSError:
@@ -200,103 +261,3 @@ class MessageChannel:
                 f"ICWS session {session.session_id} of user '{session.user_id}' on "
                 f"{session.address} was {session.ended_reason or 'disconnected'}."
             )
-
-    # -- the stream ------------------------------------------------------------------------
-
-    def _read_stream(self) -> None:
-        session = self._session
-        http = requests.Session()
-        http.trust_env = False
-        http.proxies.update(session.http.proxies)
-        http.verify = session.http.verify
-        http.headers.update(session.http.headers)
-        http.headers.update({"Accept": "text/event-stream", "Accept-Encoding": "identity"})
-        url = f"{session.session_root}/messaging/messages"
-        failures = 0
-        try:
-            while not self._stop.is_set() and session.connected:
-                try:
-                    response = http.get(
-                        url, stream=True, timeout=(session.timeout, STREAM_READ_TIMEOUT)
-                    )
-                except requests.RequestException as error:
-                    failures += 1
-                    self.stream_error = f"{type(error).__name__}: {error}"
-                    if failures > STREAM_RECONNECTS:
-                        break
-                    self._stop.wait(min(0.1 * 2**failures, 3))
-                    continue
-                self._response = response
-                try:
-                    if not self._accept(response):
-                        break
-                    failures = 0
-                    self._pump(response)
-                except Exception as error:  # noqa: BLE001 - any broken stream reconnects
-                    # A read timeout or a cut connection: reconnect, unless stopping.
-                    self.stream_error = f"{type(error).__name__}: {error}"
-                finally:
-                    self._response = None
-                    response.close()
-        finally:
-            http.close()
-            self._ready.set()
-            self.queue.wake()
-
-    def _accept(self, response: requests.Response) -> bool:
-        """Check the stream's answer; False ends the reader."""
-        session = self._session
-        if response.status_code == 401:
-            session.mark_down("no longer accepted by the server (401 on the messaging channel)")
-            return False
-        content_type = response.headers.get("Content-Type", "")
-        if response.status_code != 200 or "event-stream" not in content_type.lower():
-            # The server does not stream after all: fall back to short polling.
-            self.stream_error = f"the stream answered {response.status_code} {content_type}"
-            self.mode = MessagingMode.POLLING
-            log.debug("messaging falls back to polling: %s", self.stream_error)
-            return False
-        self._ready.set()
-        return True
-
-    def _pump(self, response: requests.Response) -> None:
-        raw = response.raw
-        read = getattr(raw, "read1", None) or raw._fp.read1  # urllib3 1.26 lacks read1
-        parser = SSEParser()
-        while not self._stop.is_set():
-            chunk = read(65536)
-            if not chunk:
-                return
-            for data in parser.feed(chunk):
-                try:
-                    self.deliver(messages_of(data))
-                except ValueError:
-                    log.warning("Ignored a messaging event that is not JSON: %.200s", data)
-
-
-def _interrupt(response: requests.Response) -> None:
-    """Wake a thread blocked reading this response by shutting its socket down.
-
-    Closing the response from another thread races with the reader; shutting the socket
-    down makes the blocked read return end-of-stream cleanly instead.
-    """
-    sock = _socket_of(response)
-    try:
-        if sock is not None:
-            sock.shutdown(socket.SHUT_RDWR)
-        else:
-            response.close()
-    except OSError:
-        pass
-
-
-def _socket_of(response: requests.Response) -> socket.socket | None:
-    raw = response.raw
-    # A response that ends the connection owns its socket through http.client's file.
-    fp = getattr(getattr(raw, "_fp", None), "fp", None)
-    sock = getattr(getattr(fp, "raw", None), "_sock", None)
-    if isinstance(sock, socket.socket):
-        return sock
-    connection = getattr(raw, "_connection", None) or getattr(raw, "connection", None)
-    sock = getattr(connection, "sock", None)
-    return sock if isinstance(sock, socket.socket) else None

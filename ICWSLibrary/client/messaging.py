@@ -12,10 +12,6 @@ Predicate = Callable[[Message], bool]
 ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
 CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
 
-# While a keyword waits on short polling, poll quickly at first (most operations complete
-# within milliseconds) and back off so that a long wait stays near one request a second.
-POLL_DELAYS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.7, 1.0)
-
 
 def of_type(message_type: str | None) -> Predicate:
     """A predicate matching messages by ``__type``; ``None`` matches every message.

@@ -8,26 +8,59 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import unquote_plus
 
 MASK = "***"
 
-SECRET_FIELDS = frozenset(
-    name.lower()
-    for name in (
-        "password",
-        "csrfToken",
-        "authToken",
-        "authTokenSeed",
-        "singleSignOnToken",
-        "token",
-        "newPassword",
-        "oldPassword",
-    )
-)
+# Every JSON field (and query parameter) whose value is secret, lower-cased, with the kind
+# of secret it holds: logs mask them, recordings turn them into {{kind:N}} placeholders.
+SECRET_FIELD_KINDS = {
+    "password": "password",
+    "newpassword": "password",
+    "oldpassword": "password",
+    "csrftoken": "csrfToken",
+    "authtoken": "authToken",
+    "authtokenseed": "authToken",
+    "singlesignontoken": "ssoToken",
+    "token": "token",
+    "accesstoken": "token",
+    "refreshtoken": "token",
+    "idtoken": "token",
+    "apikey": "token",
+    "clientsecret": "token",
+}
+SECRET_FIELDS = frozenset(SECRET_FIELD_KINDS)
 SECRET_HEADERS = frozenset(("cookie", "set-cookie", "inin-icws-csrf-token", "authorization"))
 
-# icws_<sessionId>=<value>: keep the cookie name (useful when debugging) and hide the value.
-_COOKIE_VALUE = re.compile(r"(icws_\d*=)[^;,\s]*", re.IGNORECASE)
+# name=value pairs of Cookie and Set-Cookie headers; the attributes of Set-Cookie are not
+# values of cookies and stay readable.
+_COOKIE_PAIR = re.compile(r"(^|[;,]\s*)([^=;,\s]+)=([^;,]*)")
+COOKIE_ATTRIBUTES = frozenset(("path", "domain", "expires", "max-age", "samesite", "version"))
+
+
+def mask_cookies(header: str, replace=lambda name, value: MASK) -> str:
+    """A Cookie or Set-Cookie header with each cookie's value replaced, names kept."""
+
+    def swap(match: re.Match) -> str:
+        name = match.group(2)
+        if name.lower() in COOKIE_ATTRIBUTES:
+            return match.group(0)
+        return f"{match.group(1)}{name}={replace(name, match.group(3))}"
+
+    return _COOKIE_PAIR.sub(swap, header)
+
+
+def mask_query(url: str) -> str:
+    """A URL with the values of secret query parameters (``password=``...) masked."""
+    if "?" not in url:
+        return url
+    base, _, query = url.partition("?")
+    pairs = []
+    for pair in query.split("&"):
+        name, sep, value = pair.partition("=")
+        secret = unquote_plus(name).lower() in SECRET_FIELDS
+        pairs.append(f"{name}{sep}{MASK if secret and sep else value}")
+    return f"{base}?{'&'.join(pairs)}"
 
 
 def redact_json(value):
@@ -48,7 +81,7 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     for name, value in headers.items():
         lowered = name.lower()
         if lowered in ("cookie", "set-cookie"):
-            redacted[name] = _COOKIE_VALUE.sub(rf"\g<1>{MASK}", value)
+            redacted[name] = mask_cookies(str(value))
             if redacted[name] == value:
                 redacted[name] = MASK
         elif lowered in SECRET_HEADERS:
@@ -59,11 +92,32 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def redact_text(text: str, secrets) -> str:
-    """Mask every occurrence of the given secret strings in free text."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, MASK)
+    """Mask every whole occurrence of the given secret strings in free text.
+
+    Whole means not inside a longer word or number: with password ``1234``, ``ext. 12345``
+    stays as it is, while ``password=1234`` and ``"1234"`` are masked.
+    """
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        if secret in text:
+            text = re.sub(rf"(?<![\w]){re.escape(secret)}(?![\w])", MASK, text)
     return text
+
+
+class SecretValues:
+    """The secret values one session knows (password, CSRF token, cookie), to mask them."""
+
+    def __init__(self) -> None:
+        self._values: set[str] = set()
+
+    def add(self, value) -> None:
+        if value:
+            self._values.add(str(value))
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def mask(self, text: str) -> str:
+        return redact_text(str(text), self._values) if self._values else str(text)
 
 
 class HiddenStr(str):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import re
 import time
 from dataclasses import dataclass
@@ -29,8 +28,17 @@ from .address import ServerAddress
 from .channel import MessageChannel
 from .errors import ICWSError
 from .messaging import MessageQueue, Predicate
-from .redact import HiddenStr, redact_headers, redact_json
+from .redact import HiddenStr, SecretValues, mask_query, redact_headers, redact_json
 from .status import StatusAPI
+from .transport import (
+    MAX_RESPONSE_BYTES,
+    ICWSHTTPSession,
+    origin_of,
+    parse_timeout,
+    parse_verify,
+    read_body,
+    resolve_ca,
+)
 
 log = logging.getLogger("ICWSLibrary.client")
 
@@ -93,13 +101,22 @@ class ICWSSession:
         connect_timeout: float | None = None,
         auto_reconnect: bool = False,
         get_retries: int = DEFAULT_GET_RETRIES,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        poll_interval: float | None = None,
     ):
         self.address = server if isinstance(server, ServerAddress) else ServerAddress.parse(server)
         self.initial_address = self.address
         self.language = language
         self.application_name = application_name
-        self.timeout = timeout
-        self.connect_timeout = timeout if connect_timeout is None else connect_timeout
+        self.timeout = parse_timeout(timeout)
+        self.connect_timeout = (
+            self.timeout
+            if connect_timeout is None
+            else parse_timeout(connect_timeout, "connect_timeout")
+        )
+        self.max_response_bytes = max_response_bytes
+        # Everything secret this session knows; masked in every message it writes.
+        self.secrets = SecretValues()
         self.auto_reconnect = auto_reconnect
         self.get_retries = get_retries
         self.reconnects = 0
@@ -115,21 +132,17 @@ class ICWSSession:
         self._http = self._new_http_session(verify)
         self.messages = MessageQueue()
         self._recorder = None
-        self.channel = MessageChannel(self, messaging)
+        self.channel = MessageChannel(self, messaging, poll_interval=poll_interval)
         self.status = StatusAPI(self)
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _new_http_session(self, verify: bool | str) -> requests.Session:
-        http = requests.Session()
+    def _new_http_session(self, verify: bool | str) -> ICWSHTTPSession:
+        http = ICWSHTTPSession()
         # Reading proxy settings from the environment costs ~0.4 ms per request; resolve
         # them once here and stop requests from scanning again.
         http.proxies.update(get_environ_proxies(self.address.icws_root))
-        if verify is True:
-            verify = (
-                os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-            )
-        http.verify = verify
+        http.verify = resolve_ca(parse_verify(verify))
         http.trust_env = False
         # The session cookie is sent by hand (see class doc); a cookie jar would add a
         # second copy on matching paths and keep stale cookies after a switchover.
@@ -156,7 +169,12 @@ class ICWSSession:
             # (RequestsLibrary, after Get ICWS Requests Session).
             self._http.hooks["response"].append(self._record)
 
-    def _record(self, response: requests.Response, **_) -> None:
+    def _record(self, response: requests.Response, stream: bool = False, **_) -> None:
+        if stream:
+            return  # send() records its own answers once their bounded body is read
+        self._record_answer(response)
+
+    def _record_answer(self, response: requests.Response) -> None:
         request = response.request
         body = request.body
         if isinstance(body, bytes):
@@ -206,11 +224,16 @@ class ICWSSession:
         timeout: float | None = None,
     ) -> requests.Response:
         """Send one request; transport failures become :class:`ICWSError`."""
-        method = method.upper()
+        method = str(method).strip().upper()
+        if not re.fullmatch(r"[A-Z]+", method):
+            raise ICWSError(f"The HTTP method must be a word such as GET or PUT, not {method!r}.")
         data = None if body is None else json.dumps(body).encode("utf-8")
         retries = self.get_retries if method == "GET" else 0
+        timeout = self.timeout if timeout is None else timeout
         for attempt in range(retries + 1):
             started = time.perf_counter()
+            # The whole request, connecting included, ends by the deadline.
+            deadline = time.monotonic() + max(timeout, self.connect_timeout)
             if self._recorder is not None:
                 self._recorder.begin()
             try:
@@ -219,10 +242,32 @@ class ICWSSession:
                     url,
                     data=data,
                     params=params,
-                    timeout=(self.connect_timeout, self.timeout if timeout is None else timeout),
+                    timeout=(self.connect_timeout, timeout),
                     allow_redirects=False,
+                    stream=True,
                 )
+                read_body(response, deadline, timeout, self.max_response_bytes)
                 break
+            except TimeoutError:
+                if self._recorder is not None:
+                    self._recorder.abort()
+                # Not retried: the server answered, only too slowly.
+                raise ICWSError(
+                    f"{origin_of(url) or url} did not finish answering {method} {_path_of(url)} "
+                    f"within {max(timeout, self.connect_timeout):g} s (the request timeout); "
+                    "the answer arrived too slowly.",
+                    method=method,
+                    url=url,
+                ) from None
+            except OverflowError as error:
+                if self._recorder is not None:
+                    self._recorder.abort()
+                raise ICWSError(
+                    f"{method} {_path_of(url)} on {origin_of(url)} answered a body that {error}; "
+                    f"the limit is {self.max_response_bytes:,} bytes (max_response_bytes).",
+                    method=method,
+                    url=url,
+                ) from None
             except requests.ConnectionError as error:
                 if self._recorder is not None:
                     self._recorder.abort()
@@ -237,6 +282,8 @@ class ICWSSession:
                 if self._recorder is not None:
                     self._recorder.abort()
                 raise self._transport_error(error, method, url) from None
+        if self._recorder is not None:
+            self._record_answer(response)
         if log.isEnabledFor(logging.DEBUG):
             self._log_exchange(response, body, time.perf_counter() - started)
         return response
@@ -279,7 +326,7 @@ class ICWSSession:
             shown = (
                 "an empty body" if result is None else f"{type(result).__name__} {result!r:.100}"
             )
-            raise ICWSError(
+            raise self._error(
                 f"{method.upper()} {_path_of(url)} on {self.address} answered {shown} where "
                 f"{what} was expected.",
                 method=method.upper(),
@@ -308,8 +355,18 @@ class ICWSSession:
         method = request.method if request is not None else "?"
         return f"{method} {path} on {self.address}"
 
+    def _error(self, message: str, **fields) -> ICWSError:
+        """An :class:`ICWSError` with every secret this session knows masked.
+
+        A server or a proxy may echo a password or token in an error body; what it said
+        still reaches the report, without the secret.
+        """
+        if fields.get("server_message"):
+            fields["server_message"] = self.secrets.mask(fields["server_message"])
+        return ICWSError(self.secrets.mask(message), **fields)
+
     def _not_json(self, response: requests.Response, what: str) -> ICWSError:
-        return ICWSError(
+        return self._error(
             f"{self._where(response)} answered {response.status_code} with {what}: "
             f"{_snippet(response)}. Is a proxy or another service answering at {self.address}?",
             status=response.status_code,
@@ -338,7 +395,7 @@ class ICWSSession:
             )
         else:
             message = f"{self._where(response)} answered {details}; expected {expected}."
-        return ICWSError(
+        return self._error(
             message,
             status=status,
             error_id=error_id,
@@ -369,7 +426,7 @@ class ICWSSession:
             message = f"Could not reach {server} for {where}: {_root_cause(error)}."
         else:
             message = f"{where} on {server} failed: {_root_cause(error)}."
-        return ICWSError(message, method=method, url=url)
+        return self._error(message, method=method, url=url)
 
     # -- logon and logoff ------------------------------------------------------------------
 
@@ -383,6 +440,7 @@ class ICWSSession:
             "userID": user,
             "password": password,
         }
+        self.secrets.add(password)
         params = {"include": ",".join(include)} if include else None
         queue, tried, refusals = [self.address], set(), []
         while queue:
@@ -418,7 +476,7 @@ class ICWSSession:
                 if host.lower() not in tried and host.lower() not in queued:
                     queue.append(address.with_host(host))
                     queued.add(host.lower())
-        raise ICWSError(
+        raise self._error(
             f"No CIC server accepted the logon of user '{user}' starting from "
             f"{self.initial_address}: " + "; ".join(refusals) + ".",
             status=503,
@@ -435,7 +493,7 @@ class ICWSSession:
         )
         if not error.error_id and not error.server_message:
             message += f", body: {_snippet(response)}"
-        return ICWSError(
+        return self._error(
             message + ".",
             status=error.status,
             error_id=error.error_id,
@@ -452,22 +510,32 @@ class ICWSSession:
         session_id = str(info.get("sessionId") or response.headers.get("ININ-ICWS-Session-ID", ""))
         token = info.get("csrfToken") or response.headers.get("ININ-ICWS-CSRF-Token")
         if not session_id or not token:
-            raise ICWSError(
+            raise self._error(
                 f"Logon to {self.address} answered {response.status_code} without a session id "
                 "or CSRF token; is this an ICWS server?",
+                status=response.status_code,
+            )
+        if not session_id.isdigit() or len(session_id) > 20:
+            # It goes into every path: '../x' would leave /icws on the server.
+            raise self._error(
+                f"Logon to {self.address} answered a session id that is not a number "
+                f"({session_id[:40]!r}); is this an ICWS server?",
                 status=response.status_code,
             )
         cookie = None
         for name_id, value in _SESSION_COOKIE.findall(response.headers.get("Set-Cookie", "")):
             if name_id == session_id:
                 cookie = value
+        self.secrets.add(str(token))
+        self.secrets.add(cookie)
         self.session_id = session_id
         self.user_id = info.get("userID") or user
         self.logon_info = {key: value for key, value in info.items() if key != "csrfToken"}
         headers = {"ININ-ICWS-CSRF-Token": HiddenStr(token)}
         if cookie is not None:
             headers["Cookie"] = HiddenStr(f"icws_{session_id}={cookie}")
-        self._http.headers.update(headers)
+        self._http.credentials.origin = origin_of(self.address.base_url)
+        self._http.credentials.headers = headers
         if "features" in info:
             self._features = _feature_map(info["features"])
         if isinstance(info.get("version"), dict):
@@ -566,7 +634,7 @@ class ICWSSession:
         body = self.call_object("GET", "/icws/connection/server-time", what="the server time")
         value = body.get("serverUtcTime")
         if not value:
-            raise ICWSError(f"{self.address} answered server-time without serverUtcTime: {body}")
+            raise self._error(f"{self.address} answered server-time without serverUtcTime: {body}")
         return value
 
     # -- messaging -------------------------------------------------------------------------
@@ -588,11 +656,12 @@ class ICWSSession:
             response_body = redact_json(json.loads(response.content)) if response.content else ""
         except ValueError:
             response_body = response.text[:500]
-        log.debug(
-            "%s %s -> %s %s in %.1f ms\nrequest headers: %s\nrequest body: %s\n"
-            "response headers: %s\nresponse body: %s",
+        text = (
+            "{} {} -> {} {} in {:.1f} ms\nrequest headers: {}\nrequest body: {}\n"
+            "response headers: {}\nresponse body: {}"
+        ).format(
             request.method,
-            request.url,
+            mask_query(request.url),
             response.status_code,
             response.reason,
             elapsed * 1000,
@@ -601,6 +670,7 @@ class ICWSSession:
             redact_headers(response.headers),
             json.dumps(response_body) if not isinstance(response_body, str) else response_body,
         )
+        log.debug(self.secrets.mask(text))
 
 
 def _feature_map(features) -> dict[str, int]:

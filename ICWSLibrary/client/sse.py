@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+
+log = logging.getLogger("ICWSLibrary.client.sse")
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+class LineTooLong(ValueError):
+    """A stream line grew past the parser's bound without ending."""
 
 
 class SSEParser:
@@ -11,34 +21,45 @@ class SSEParser:
     Handles lines split across chunks (CRLF split too), comment lines such as ``:ping``,
     multi-line ``data`` fields and the fields ICWS does not use (``event``, ``id``,
     ``retry``), following the WHATWG event-stream rules.
+
+    Work is linear in the bytes fed: each chunk is scanned once, and an unfinished line is
+    kept as pieces until its end arrives. A line longer than ``max_line_bytes`` raises
+    :class:`LineTooLong` instead of growing without bound.
     """
 
-    def __init__(self) -> None:
-        self._pending = b""
+    def __init__(self, max_line_bytes: int = 16 * 1024 * 1024) -> None:
+        self.max_line_bytes = max_line_bytes
+        self._partial: list[bytes] = []  # pieces of the line that has not ended yet
+        self._partial_size = 0
+        self._after_cr = False  # the last chunk ended in CR: a leading LF belongs to it
         self._data: list[str] = []
         self.comments = 0
 
     def feed(self, chunk: bytes) -> list[str]:
-        buffer = self._pending + chunk
+        if self._after_cr and chunk[:1] == b"\n":
+            chunk = chunk[1:]
+        self._after_cr = False
         events = []
         start = 0
-        length = len(buffer)
-        while True:
-            newline = _next_line_end(buffer, start)
-            if newline < 0:
-                break
-            line = buffer[start:newline].decode("utf-8", "replace")
-            # A CR ends the line; a CR right before LF makes one line end of two bytes.
-            if buffer[newline : newline + 1] == b"\r":
-                if newline + 1 == length:
-                    break  # the LF may still come in the next chunk
-                start = newline + (2 if buffer[newline + 1 : newline + 2] == b"\n" else 1)
-            else:
-                start = newline + 1
-            event = self._line(line)
+        for end in _LINE_END.finditer(chunk):
+            piece = chunk[start : end.start()]
+            if self._partial:
+                self._partial.append(piece)
+                piece = b"".join(self._partial)
+                self._partial, self._partial_size = [], 0
+            start = end.end()
+            event = self._line(piece.decode("utf-8", "replace"))
             if event is not None:
                 events.append(event)
-        self._pending = buffer[start:]
+        if chunk.endswith(b"\r"):
+            self._after_cr = True
+        rest = chunk[start:]
+        if rest:
+            self._partial_size += len(rest)
+            if self._partial_size > self.max_line_bytes:
+                self._partial, self._partial_size = [], 0
+                raise LineTooLong(f"an event-stream line longer than {self.max_line_bytes:,} bytes")
+            self._partial.append(rest)
         return events
 
     def _line(self, line: str) -> str | None:
@@ -58,26 +79,36 @@ class SSEParser:
         return None
 
 
-def _next_line_end(buffer: bytes, start: int) -> int:
-    lf = buffer.find(b"\n", start)
-    cr = buffer.find(b"\r", start)
-    if cr < 0:
-        return lf
-    if lf < 0:
-        return cr
-    return min(lf, cr)
-
-
 def messages_of(data: str) -> list[dict]:
-    """The ICWS message objects in one event's data.
+    """The ICWS message objects in one event's data (or one polled answer).
 
     ICWS puts one message object on each ``data:`` line; if several lines form one event,
-    each line is parsed on its own. Arrays are flattened. Raises ``ValueError`` for data
-    that is not JSON.
+    each line is parsed on its own. Arrays are flattened. What is not a JSON object is
+    logged and skipped, so one malformed message never costs the good ones beside it.
     """
     try:
         parsed = json.loads(data)
+        items = parsed if isinstance(parsed, list) else [parsed]
     except ValueError:
-        parsed = [json.loads(line) for line in data.split("\n") if line.strip()]
-    items = parsed if isinstance(parsed, list) else [parsed]
-    return [item for item in items if isinstance(item, dict)]
+        items = []
+        for line in data.split("\n"):
+            if not line.strip():
+                continue
+            try:
+                parsed = json.loads(line)
+            except ValueError:
+                log.warning("Ignored a message that is not JSON: %.200s", line)
+                continue
+            items.extend(parsed if isinstance(parsed, list) else [parsed])
+    return only_messages(items)
+
+
+def only_messages(items: list) -> list[dict]:
+    """The items that are ICWS messages (JSON objects); the others are logged and skipped."""
+    messages = []
+    for item in items:
+        if isinstance(item, dict):
+            messages.append(item)
+        else:
+            log.warning("Ignored a message that is not a JSON object: %.200r", item)
+    return messages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from robot.api import logger
 from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError, ICWSSession
@@ -69,6 +70,8 @@ class ConnectionKeywords(LibraryComponent):
         except ICWSError:
             session.close()
             raise
+        if alias:
+            self._retire_alias(alias, session)
         index = self.ctx.sessions.register(session, alias)
         via = ""
         if session.address != session.initial_address:
@@ -79,6 +82,21 @@ class ConnectionKeywords(LibraryComponent):
             f"{'alias ' + repr(alias) if alias else 'index ' + str(index)}."
         )
         return session.session_id
+
+    def _retire_alias(self, alias: str, replacement: ICWSSession) -> None:
+        """An alias names one session: the one it named before is logged off, and said so."""
+        previous = self.ctx.session_named(alias)
+        if previous is None:
+            return
+        if previous.connected:
+            try:
+                previous.disconnect()
+            except ICWSError as error:
+                logger.warn(f"Could not log off session {previous.session_id}: {error}")
+        logger.warn(
+            f"Alias '{alias}' named session {previous.session_id} of '{previous.user_id}'; it "
+            f"now names session {replacement.session_id}, and the old session was logged off."
+        )
 
     @keyword("Disconnect")
     def disconnect(self, alias: str | None = None) -> None:

@@ -7,10 +7,18 @@ import pytest
 
 from ICWSLibrary.client import ICWSError, ICWSSession
 from ICWSLibrary.client.messaging import of_type
+from ICWSLibrary.client.streams import StreamReader
 
 
-def reader_threads():
-    return [t for t in threading.enumerate() if t.name.startswith("icws-messages-")]
+def open_streams():
+    """Streams the process's one reader holds open (every session's, in every test)."""
+    return StreamReader.shared().streams
+
+
+def stream_threads():
+    return [
+        t for t in threading.enumerate() if t.name.startswith("icws-") and "simulator" not in t.name
+    ]
 
 
 @pytest.fixture(params=["sse", "polling"])
@@ -26,11 +34,12 @@ def agent(request, simulator):
 def test_auto_mode_streams_when_the_server_has_messaging_2(simulator):
     session = ICWSSession(simulator.url)
     session.connect("agent1", "1234")
-    assert reader_threads() == []
+    before = open_streams()
     session.channel.start()
-    assert session.channel.mode.value == "sse" and len(reader_threads()) == 1
+    assert session.channel.mode.value == "sse" and open_streams() == before + 1
+    assert [t.name for t in stream_threads()] == ["icws-streams"]
     session.disconnect()
-    assert reader_threads() == []
+    assert open_streams() == before
 
 
 def test_snapshot_and_deltas_build_the_watched_statuses(agent, simulator):
@@ -61,9 +70,9 @@ def test_wait_until_down_and_the_reader_ends_by_itself(agent, simulator):
     assert agent.channel.wait_until_down(5) is True
     assert agent.ended_reason == "disconnected by the server: Shift over."
     deadline = time.monotonic() + 5
-    while reader_threads() and time.monotonic() < deadline:
+    while agent.channel.streaming and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert reader_threads() == []
+    assert not agent.channel.streaming
 
 
 def test_timeout_returns_none_and_keeps_what_arrived(agent):
@@ -97,4 +106,4 @@ def test_stream_reader_retries_a_refused_first_connection(simulator):
     assert session.channel.streaming
     session.status.set_user_status("agent1", "At Lunch")  # completes through the stream
     session.disconnect()
-    assert reader_threads() == []
+    assert not session.channel.streaming

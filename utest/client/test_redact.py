@@ -27,7 +27,22 @@ def test_redact_headers_keeps_cookie_names_and_hides_values():
     assert "abc" not in redacted["Set-Cookie"] and "Path=/icws/123" in redacted["Set-Cookie"]
     assert redacted["ININ-ICWS-CSRF-Token"] == "***"
     assert redacted["Accept-Language"] == "en-us"
-    assert redact_headers({"Cookie": "sid=xyz"})["Cookie"] == "***"
+    assert redact_headers({"Cookie": "sid=xyz"})["Cookie"] == "sid=***"
+    assert "other=***" in redacted["Cookie"], "every cookie's value is hidden, not only icws_"
+
+
+def test_secret_query_parameters_are_masked_in_urls():
+    from ICWSLibrary.client.redact import mask_query
+
+    url = "http://cic1:8018/icws/connection?userID=a&password=1234&accessToken=t0k&x=1"
+    assert mask_query(url) == (
+        "http://cic1:8018/icws/connection?userID=a&password=***&accessToken=***&x=1"
+    )
+
+
+def test_redact_text_masks_whole_values_only():
+    assert redact_text("ext. 12345, password 1234", ["1234"]) == "ext. 12345, password ***"
+    assert redact_text('{"password":"1234"}', ["1234"]) == '{"password":"***"}'
 
 
 def test_redact_text_and_hidden_str():

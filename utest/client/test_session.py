@@ -38,7 +38,7 @@ def test_connect_sends_one_request_and_caches_features_and_version(simulator):
 def test_credentials_are_sent_and_masked_in_reprs(simulator):
     with ICWSSession(simulator.url) as session:
         session.connect(USER, PASSWORD)
-        headers = session.http.headers
+        headers = session.http.credentials.headers
         assert headers["Cookie"].startswith(f"icws_{session.session_id}=")
         assert headers["ININ-ICWS-CSRF-Token"]
         shown = repr(dict(headers))
@@ -141,8 +141,8 @@ def test_debug_log_shows_exchanges_without_secrets(simulator, caplog):
     caplog.set_level(logging.DEBUG, logger="ICWSLibrary.client")
     session = ICWSSession(simulator.url)
     session.connect(USER, PASSWORD)
-    token = session.http.headers["ININ-ICWS-CSRF-Token"]
-    cookie = str(session.http.headers["Cookie"]).split("=", 1)[1]
+    token = session.http.credentials.headers["ININ-ICWS-CSRF-Token"]
+    cookie = str(session.http.credentials.headers["Cookie"]).split("=", 1)[1]
     session.call("GET", f"/status/user-statuses/{USER}")
     session.disconnect()
     text = caplog.text

@@ -29,9 +29,12 @@ def test_any_split_into_chunks_gives_the_same_events(size):
 def test_crlf_split_between_chunks_is_one_line_end():
     parser = SSEParser()
     assert parser.feed(b'data: {"__type":"x"}\r') == []
-    # The final CR may be the first half of a CRLF: the event completes with the next byte.
-    assert parser.feed(b"\n\r") == []
-    assert parser.feed(b"\n") == ['{"__type":"x"}']
+    # A CR ends the line at once; the LF that follows it in the next chunk is the same
+    # line end, not an empty line of its own.
+    assert parser.feed(b"\n") == []
+    assert parser.feed(b"\r") == ['{"__type":"x"}']
+    assert parser.feed(b"\n") == []
+    assert parser.feed(b'data: {"__type":"y"}\r\n\r\n') == ['{"__type":"y"}']
 
 
 def test_incomplete_event_waits_and_a_new_parser_starts_clean():
@@ -44,5 +47,22 @@ def test_incomplete_event_waits_and_a_new_parser_starts_clean():
 def test_messages_of_arrays_and_bad_json():
     assert messages_of('[{"__type":"a"},{"__type":"b"}]') == [{"__type": "a"}, {"__type": "b"}]
     assert messages_of('"text"') == []
-    with pytest.raises(ValueError):
-        messages_of("{broken")
+    assert messages_of("{broken") == []
+
+
+def test_a_malformed_line_costs_only_itself():
+    data = '{"__type":"a"}\n{broken\n"text"\n{"__type":"b"}'
+    assert [m["__type"] for m in messages_of(data)] == ["a", "b"]
+
+
+def test_a_line_past_the_bound_is_refused_and_parsing_stays_linear():
+    parser = SSEParser(max_line_bytes=1_000_000)
+    piece = b"x" * 10_000
+    for _ in range(100):
+        parser.feed(piece)
+    # The unfinished line is kept as the pieces that arrived, never copied per chunk
+    # (a parser that joins them on each feed copies ~500 MB here instead of 1 MB).
+    assert len(parser._partial) == 100
+    with pytest.raises(ValueError, match="longer than 1,000,000 bytes"):
+        parser.feed(b"x")
+    assert parser.feed(b'data: {"__type":"after"}\n\n') == ['{"__type":"after"}']

@@ -30,8 +30,8 @@ def conversation(url: str, recorder: Recorder | None, mode: str = "sse") -> dict
     for session in (one, two):
         seen["secrets"] |= {
             session.session_id,
-            str(session.http.headers["ININ-ICWS-CSRF-Token"]),
-            str(session.http.headers["Cookie"]).split("=", 1)[1].split("|")[0],
+            str(session.http.credentials.headers["ININ-ICWS-CSRF-Token"]),
+            str(session.http.credentials.headers["Cookie"]).split("=", 1)[1].split("|")[0],
         }
     with pytest.raises(ICWSError):
         ICWSSession(url).connect("qa.one", "wrong-" + PASSWORD)
@@ -111,7 +111,7 @@ def test_replay_checks_credentials(recorded):
     with ICWSSimulator(replay=path) as replay:
         session = ICWSSession(replay.url)
         session.connect("qa.one", PASSWORD)
-        session.http.headers["ININ-ICWS-CSRF-Token"] = "forged"
+        session.http.credentials.headers["ININ-ICWS-CSRF-Token"] = "forged"
         with pytest.raises(ICWSError) as error:
             session.call("GET", "/status/user-statuses/qa.one")
         assert error.value.status == 401 and error.value.error_code == 2
@@ -205,3 +205,63 @@ def test_server_clock_replays_as_the_replay_clock(tmp_path, start_simulator):
 
         value = parse_datetime(ICWSSession(replay.url).server_time())
         assert abs((datetime.now(timezone.utc) - value).total_seconds()) < 5
+
+
+class FakeRequest:
+    def __init__(self, url, headers=None, method="POST"):
+        self.url, self.method, self.headers = url, method, headers or {}
+
+
+class FakeResponse:
+    def __init__(self, body, headers=None, status=200):
+        self.content = json.dumps(body).encode()
+        self.headers, self.status_code = headers or {}, status
+
+
+def test_every_kind_of_secret_is_scrubbed_by_name_and_by_whole_value(tmp_path):
+    recorder = Recorder(tmp_path / "r.json")
+    recorder.begin()
+    recorder.exchange(
+        FakeRequest(
+            "http://cic1:8018/icws/connection?password=qs-Secret-1&userID=a",
+            {"Cookie": "icws_55555=c00kie-value; affinity=node-7-secret"},
+        ),
+        FakeResponse(
+            {"token": "tok-secret-1", "accessToken": "acc-secret-2", "notes": "ext. 12345"},
+            {"Set-Cookie": "lb=balancer-secret; Path=/"},
+        ),
+        {"password": 1234, "userID": "a", "note": "password 1234 ends here"},
+    )
+    recorder.save()
+    text = (tmp_path / "r.json").read_text()
+    for secret in (
+        "qs-Secret-1",
+        "c00kie-value",
+        "node-7-secret",
+        "tok-secret-1",
+        "acc-secret-2",
+        "balancer-secret",
+        '"password": 1234',
+        "password 1234",
+    ):
+        assert secret not in text, secret
+    assert "ext. 12345" in text, "a password is replaced as a whole value, never inside one"
+    assert "affinity=" in text and "lb=" in text, "cookie names stay readable"
+
+
+def test_a_numeric_password_inside_other_data_still_replays(tmp_path, start_simulator):
+    users = {"users": [{"id": "qa.num", "password": "1234", "displayName": "Ext. 12345"}]}
+    server = start_simulator(users)
+    path = tmp_path / "numeric.json"
+    recorder = Recorder(path)
+    session = ICWSSession(server.url)
+    session.recorder = recorder
+    session.connect("qa.num", "1234")
+    session.disconnect()
+    recorder.save()
+    assert "Ext. 12345" in path.read_text()
+    with ICWSSimulator(replay=path) as replay:
+        replayed = ICWSSession(replay.url)
+        replayed.connect("qa.num", "1234")
+        assert replayed.logon_info["userDisplayName"] == "Ext. 12345"
+        replayed.disconnect()

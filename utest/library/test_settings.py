@@ -1,0 +1,98 @@
+"""Library settings as users write them: text from the command line, wrong values, paths."""
+
+import io
+import os
+
+import pytest
+import robot
+
+from ICWSLibrary import ICWSLibrary
+from ICWSLibrary.client import ICWSError
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("True", True),
+        ("true", True),
+        ("YES", True),
+        ("False", False),
+        ("no", False),
+        ("off", False),
+        (True, True),
+        (False, False),
+    ],
+)
+def test_verify_words_are_booleans_not_paths(given, expected):
+    assert ICWSLibrary(verify=given).verify is expected
+
+
+def test_verify_takes_an_existing_file_or_folder(tmp_path):
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-")
+    assert ICWSLibrary(verify=str(bundle)).verify == str(bundle)
+    assert ICWSLibrary(verify=str(tmp_path)).verify == str(tmp_path)
+
+
+@pytest.mark.parametrize("given", ["", "  ", "/no/such/ca.pem", "maybe"])
+def test_anything_else_is_a_clear_error_at_import(given):
+    with pytest.raises(ICWSError, match="verify"):
+        ICWSLibrary(verify=given)
+
+
+@pytest.mark.parametrize("given", ["-1", "0", "nan", "inf", "soon", "1e999"])
+def test_bad_timeouts_are_named_at_import(given):
+    with pytest.raises(ICWSError, match="timeout must be"):
+        ICWSLibrary(timeout=given)
+
+
+def test_record_into_a_folder_fails_at_import_and_writes_nothing(tmp_path):
+    with pytest.raises(ICWSError, match="it is a folder"):
+        ICWSLibrary(record=str(tmp_path))
+    assert list(tmp_path.iterdir()) == [], "no stray .tmp beside the folder"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_record_into_an_unwritable_folder_fails_at_import(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(ICWSError, match="not a writable folder"):
+        ICWSLibrary(record=str(locked / "r.json"))
+
+
+def test_record_into_a_path_under_a_file_fails_at_import(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(ICWSError, match="not a writable folder"):
+        ICWSLibrary(record=str(blocker / "sub" / "r.json"))
+
+
+SUITE = """\
+*** Settings ***
+Library    ICWSLibrary.Simulator
+Library    ICWSLibrary    verify=${VERIFY}
+
+*** Test Cases ***
+Reusing An Alias Says So And Logs The Old Session Off
+    ${url} =    Start ICWS Simulator
+    ${first} =    Connect To ICWS    agent1    ${PW}    server=${url}    alias=agent
+    ${second} =    Connect To ICWS    agent2    ${PW}    server=${url}    alias=agent
+    ${sessions} =    Get Simulator Sessions
+    Length Should Be    ${sessions}    1
+    Should Be Equal    ${sessions}[0][sessionId]    ${second}
+"""
+
+
+def test_alias_reuse_warns_and_verify_from_the_command_line(tmp_path):
+    suite = tmp_path / "alias.robot"
+    suite.write_text(SUITE)
+    console = io.StringIO()
+    rc = robot.run(
+        str(suite),
+        outputdir=str(tmp_path),
+        variable=["VERIFY:false", "PW:1234"],
+        stdout=console,
+        stderr=console,
+    )
+    assert rc == 0, console.getvalue()
+    assert "Alias 'agent' named session" in console.getvalue()
