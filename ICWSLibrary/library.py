@@ -210,6 +210,19 @@ class ICWSLibrary:
             known = ", ".join(self._aliases()) or "none"
             raise ICWSError(f"{error} Known sessions: {known}.") from None
 
+    def retire_ended_sessions(self) -> None:
+        """Keep only a small record of each session that has ended (see EndedSession)."""
+        connections = self.sessions._connections
+        for index, session in enumerate(connections):
+            if isinstance(session, ICWSSession) and not session.connected:
+                if session.auto_reconnect:
+                    continue  # it may yet log on again
+                session.close()
+                record = session.ended()
+                if self.sessions.current is session:
+                    self.sessions.current = record
+                connections[index] = record
+
     def session_named(self, alias: str) -> ICWSSession | None:
         """The session an alias names, or None (an index is not an alias here)."""
         index = self.sessions._aliases.get(alias)

@@ -80,6 +80,34 @@ class ConnectionStatus:
         return text
 
 
+@dataclass(frozen=True)
+class EndedSession:
+    """What stays of a session that has ended: what its keywords can still report.
+
+    A long suite opens thousands of sessions; keeping each one whole (its message queue,
+    caches and HTTP state) would grow the test process by kilobytes a test.
+    """
+
+    session_id: str | None
+    user_id: str | None
+    address: ServerAddress
+    initial_address: ServerAddress
+    application_name: str
+    ended_reason: str | None
+    logon_info: dict[str, Any]
+    connected: bool = False
+    auto_reconnect: bool = False
+
+    def connection_state(self) -> ConnectionStatus:
+        return ConnectionStatus(ConnectionState.DOWN, self.ended_reason, None)
+
+    def disconnect(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
 class ICWSSession:
     """A logged-on (or about to be) ICWS session against one CIC server.
 
@@ -576,6 +604,19 @@ class ICWSSession:
     def close(self) -> None:
         self.channel.stop()
         self._http.close()
+
+    def ended(self) -> EndedSession:
+        """The small record that may replace this session once it is no longer connected."""
+        kept = ("userDisplayName", "icServer", "alternateHostList")
+        return EndedSession(
+            session_id=self.session_id,
+            user_id=self.user_id,
+            address=self.address,
+            initial_address=self.initial_address,
+            application_name=self.application_name,
+            ended_reason=self.ended_reason,
+            logon_info={key: self.logon_info[key] for key in kept if key in self.logon_info},
+        )
 
     def __enter__(self) -> ICWSSession:
         return self

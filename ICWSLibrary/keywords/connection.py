@@ -72,6 +72,7 @@ class ConnectionKeywords(LibraryComponent):
             raise
         if alias:
             self._retire_alias(alias, session)
+        self.ctx.retire_ended_sessions()
         index = self.ctx.sessions.register(session, alias)
         via = ""
         if session.address != session.initial_address:

@@ -1,0 +1,112 @@
+"""Open files, threads and memory of one Robot process over a long suite.
+
+Generates a suite of N tests, each `Connect To ICWS` / `User Status Should Be` /
+`Disconnect` (the nightly-regression shape), runs it in one robot process against a
+simulator in another process, and prints what the robot process holds every K tests:
+open file descriptors, threads and resident memory. Flat columns mean nothing leaks.
+
+Run: python bench/long_suite.py [--tests 2000] [--every 250] [--messaging sse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SUITE = """\
+*** Settings ***
+Library    ICWSLibrary    messaging={messaging}
+Library    {probe}
+Test Teardown    Sample Every    {every}    ${{RESULTS}}
+
+*** Test Cases ***
+{tests}
+"""
+TEST = """\
+Test {index}
+    Connect To ICWS    agent{user}    1234    server=${{SERVER}}
+    User Status Should Be    Available
+    Subscribe To User Statuses    agent{user}
+    Disconnect
+"""
+
+PROBE = """\
+import json, os, threading
+
+class Probe:
+    ROBOT_LIBRARY_SCOPE = "GLOBAL"
+    count = 0
+
+    def sample_every(self, every, path):
+        Probe.count += 1
+        if Probe.count == 1 or Probe.count % int(every) == 0:
+            with open("/proc/self/status") as status:
+                rss = next(int(l.split()[1]) for l in status if l.startswith("VmRSS:"))
+            sample = {"tests": Probe.count, "fds": len(os.listdir("/proc/self/fd")),
+                      "threads": threading.active_count(), "rss_kib": rss}
+            with open(path, "a") as out:
+                out.write(json.dumps(sample) + "\\n")
+"""
+
+
+def start_simulator() -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ICWSLibrary.simulator", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return process, process.stdout.readline().strip().rsplit(" ", 1)[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tests", type=int, default=2000)
+    parser.add_argument("--every", type=int, default=250)
+    parser.add_argument("--messaging", default="sse", choices=("sse", "polling"))
+    args = parser.parse_args()
+    tests = "\n".join(TEST.format(index=i, user=i % 8 + 1) for i in range(args.tests))
+    simulator, url = start_simulator()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            folder = Path(folder)
+            (folder / "Probe.py").write_text(PROBE)
+            suite = folder / "long.robot"
+            suite.write_text(
+                SUITE.format(
+                    messaging=args.messaging, probe=folder / "Probe.py", every=args.every,
+                    tests=tests,
+                )
+            )  # fmt: skip
+            results = folder / "samples.jsonl"
+            subprocess.run(
+                [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
+                 "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
+                 "--variable", f"RESULTS:{results}", str(suite)],
+                check=True,
+            )  # fmt: skip
+            samples = [json.loads(line) for line in results.read_text().splitlines()]
+    finally:
+        simulator.terminate()
+        simulator.wait(timeout=10)
+    print(f"{args.tests} tests (Connect / User Status Should Be / Subscribe / Disconnect), "
+          f"messaging={args.messaging}, one robot process:")  # fmt: skip
+    print(f"{'tests':>6} {'open fds':>9} {'threads':>8} {'RSS MiB':>8}")
+    for sample in samples:
+        print(
+            f"{sample['tests']:6} {sample['fds']:9} {sample['threads']:8} "
+            f"{sample['rss_kib'] / 1024:8.1f}"
+        )
+    first, last = samples[0], samples[-1]
+    print(
+        f"growth from test 1 to {last['tests']}: {last['fds'] - first['fds']:+d} fds, "
+        f"{last['threads'] - first['threads']:+d} threads, "
+        f"{(last['rss_kib'] - first['rss_kib']) / 1024:+.1f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
