@@ -77,13 +77,20 @@ class StreamHandle:
     task: asyncio.Task | None = None
     done: threading.Event = field(default_factory=threading.Event)
     last_error: str | None = None
+    stopping: bool = False
 
     def stop(self, wait: float = 2.0) -> None:
+        self.stopping = True
         task = self.task
-        if task is not None and not self.done.is_set():
+        deadline = time.monotonic() + wait
+        while task is not None and not self.done.is_set():
+            # Python 3.11's wait_for can swallow a cancellation that meets arriving data,
+            # so the cancel is repeated until the stream has ended.
             self.reader.loop.call_soon_threadsafe(task.cancel)
-            if threading.current_thread() is not self.reader.thread:
-                self.done.wait(wait)
+            if threading.current_thread() is self.reader.thread:
+                return
+            if self.done.wait(0.02) or time.monotonic() > deadline:
+                return
 
 
 class StreamReader:
@@ -93,6 +100,7 @@ class StreamReader:
     _lock = threading.Lock()
 
     def __init__(self) -> None:
+        _allow_more_open_files()
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self._run, name="icws-streams", daemon=True)
         self.thread.start()
@@ -138,6 +146,8 @@ class StreamReader:
                     raise
                 except Exception as error:  # noqa: BLE001 - any broken stream reconnects
                     handle.last_error = _describe(error)
+                if handle.stopping:
+                    return
                 if time.monotonic() - opened_at >= HEALTHY_AFTER:
                     failures = 0
                 if failures >= len(RECONNECT_PAUSES):
@@ -291,6 +301,23 @@ def _is_dir(path: str) -> bool:
     import os
 
     return os.path.isdir(path)
+
+
+def _allow_more_open_files() -> None:
+    """Raise the soft open-file limit to the hard one, as Go programs do at start-up.
+
+    Every stream holds a socket, and the common soft limit (1,024) is far below what a
+    suite holding hundreds of sessions needs, while the hard limit is usually much higher.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no such limit
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
 def _describe(error: BaseException) -> str:
