@@ -377,4 +377,52 @@ def load(path: str | os.PathLike) -> dict:
         raise ValueError(f"Recording {path} is not valid JSON: {error}.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"{path} is not a robotframework-icws recording ({FORMAT!r}).")
+    _check_shape(document, path)
     return document
+
+
+# What replay reads of each entry: (dotted key, expected type, in words).
+_EXCHANGE_SHAPE = (
+    ("seq", int, "a number"),
+    ("request", dict, "an object"),
+    ("request.method", str, "a string"),
+    ("request.path", str, "a string"),
+    ("request.query", (str, type(None)), "a string"),
+    ("request.headers", (dict, type(None)), "an object"),
+    ("response", dict, "an object"),
+    ("response.status", int, "a number"),
+    ("response.headers", (dict, type(None)), "an object"),
+)
+_MESSAGES_SHAPE = (
+    ("seq", int, "a number"),
+    ("session", str, "a string"),
+    ("after", (int, type(None)), "a number"),
+    ("messages", list, "a list"),
+)
+_MISSING = object()
+
+
+def _check_shape(document: dict, path) -> None:
+    """Name the entry, the key and what was expected, instead of failing mid-replay."""
+    entries = document.get("entries")
+    if not isinstance(entries, list):
+        raise ValueError(f"Recording {path}: 'entries' must be a list.")
+    for index, entry in enumerate(entries):
+        kind = entry.get("type") if isinstance(entry, dict) else None
+        shape = {"exchange": _EXCHANGE_SHAPE, "messages": _MESSAGES_SHAPE}.get(kind)
+        if shape is None:
+            raise ValueError(
+                f"Recording {path}: entry {index} must be an object whose 'type' is "
+                "'exchange' or 'messages'."
+            )
+        for dotted, expected, words in shape:
+            value = entry
+            for part in dotted.split("."):
+                value = value.get(part, _MISSING) if isinstance(value, dict) else _MISSING
+            optional = isinstance(expected, tuple) and type(None) in expected
+            if value is _MISSING and optional:
+                continue
+            if isinstance(value, bool) or not isinstance(value, expected):
+                raise ValueError(
+                    f"Recording {path}: entry {index} ({kind}) needs '{dotted}' as {words}."
+                )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from requests import PreparedRequest
+
 from .errors import ICWSError
 
 
@@ -44,7 +46,16 @@ class ServerAddress:
         prefix = parts.path.rstrip("/")
         if prefix.lower().endswith("/icws"):
             prefix = prefix[: -len("/icws")]
-        return cls(parts.scheme.lower(), parts.hostname, port, prefix)
+        address = cls(parts.scheme.lower(), parts.hostname, port, prefix)
+        try:
+            # What the HTTP client will refuse (a space in the host, an empty label, a label
+            # over 63 characters) is refused here, with the URL named.
+            PreparedRequest().prepare_url(address.icws_root, None)
+            if ":" not in address.host:  # the socket layer encodes names with IDNA
+                address.host.encode("idna")
+        except Exception as error:  # requests and urllib3 raise several kinds
+            raise ICWSError(f"Server URL {text!r} is not valid ({error}): {example}.") from None
+        return address
 
     def with_host(self, host: str) -> ServerAddress:
         """The same scheme, port and prefix on another host, as a 503 switchover asks."""

@@ -37,6 +37,16 @@ class Fault:
     path: str = ""
     seconds: float = 1.0
 
+    def __post_init__(self):
+        # Checked here, so faults from scenarios, keywords and code all get the same rules.
+        self.kind = FaultKind(self.kind)
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0:
+            raise ValueError(
+                f"A fault's count must be 0 (until cleared) or more, not {self.count!r}."
+            )
+        if not isinstance(self.seconds, (int, float)) or not 0 <= self.seconds <= 3600:
+            raise ValueError(f"A fault's seconds must be 0 to 3600, not {self.seconds!r}.")
+
     def matches(self, path: str) -> bool:
         return not self.path or self.path.lower() in path.lower()
 
@@ -53,9 +63,9 @@ class FaultPlan:
         return cls(
             Fault(
                 FaultKind(item["kind"]),
-                int(item.get("count", 1)),
+                item.get("count", 1),
                 str(item.get("path", "")),
-                float(item.get("seconds", 1.0)),
+                item.get("seconds", 1.0),
             )
             for item in items or []
         )

@@ -43,6 +43,8 @@ AUTHENTICATION_FAILURE = {
     "message": "The authentication process failed.",
 }
 SESSION_NO_LONGER_VALID = -2147221499
+# [guess] The reason text of a session ended for being idle.
+IDLE_REASON = "The session timed out after a period of inactivity."
 INTERNAL_ERROR_CODE = -2147467259
 NO_STATION_ERROR_ID = "-2147221496"
 ENDED_SESSIONS_KEPT = 10_000
@@ -117,6 +119,8 @@ class Session:
     access_subscription: set[str] | None = None
     # Callbacks of open event streams, called (from any thread) when messages arrive.
     listeners: list = field(default_factory=list)
+    # time.monotonic() of the session's last request, for the scenario's idle timeout.
+    last_used: float = field(default_factory=time.monotonic)
 
     def describe(self) -> dict:
         return {
@@ -307,6 +311,8 @@ class ICWSModel(StreamHub):
 
     def _authenticate(self, request, session_id, cookie_only=False, allow_ended=False):
         session = self._sessions.get(session_id) or self._ended.get(session_id)
+        if session is not None and not session.ended:
+            self._expire_if_idle(session)
         if session is None:
             return error_response(
                 401,
@@ -345,7 +351,21 @@ class ICWSModel(StreamHub):
                 "The session is no longer valid.",
                 SESSION_NO_LONGER_VALID,
             )
+        session.last_used = time.monotonic()
         return session
+
+    def _expire_if_idle(self, session: Session) -> None:
+        """End a session left idle longer than the scenario allows.
+
+        [doc] A session "will eventually expire" when idle (getting-started); no timeout is
+        published, so the scenario sets one. [guess] An open event stream keeps a session
+        in use, as a connected client is not idle.
+        """
+        limit = self.scenario.session_idle_timeout
+        if limit is None or session.listeners:
+            return
+        if time.monotonic() - session.last_used > limit:
+            self._end(session, IDLE_REASON, should_reconnect=True)
 
     # -- connection ----------------------------------------------------------------------
 
@@ -779,6 +799,8 @@ class ICWSModel(StreamHub):
 
     def sessions(self) -> list[dict]:
         with self._lock:
+            for session in list(self._sessions.values()):
+                self._expire_if_idle(session)
             return [session.describe() for session in self._sessions.values()]
 
     def disconnect_user(self, user_id: str, reason: str) -> int:

@@ -63,6 +63,8 @@ class Scenario:
     ic_server: str = "cicsim"
     languages: list[str] = field(default_factory=lambda: ["en-us"])
     single_session_per_user: bool = False
+    # Seconds without a request after which the server ends a session; None: never.
+    session_idle_timeout: float | None = None
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
@@ -119,9 +121,36 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
         raise ScenarioError(f"Scenario {origin} is malformed: {error!r}.") from None
 
 
+SCENARIO_KEYS = frozenset(
+    (
+        "description", "icServer", "users", "statuses", "features", "version", "hosts",
+        "languages", "singleSessionPerUser", "sessionIdleTimeout", "faults",
+    )
+)  # fmt: skip
+USER_KEYS = frozenset(
+    (
+        "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
+        "onPhoneChanged", "notes", "rights", "allowedStatuses",
+    )
+)  # fmt: skip
+HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
+
+
+def _known_keys(item: dict[str, Any], known: frozenset[str], where: str, origin: str) -> None:
+    """A misspelt key is an error naming it, never a setting silently ignored."""
+    for key in item:
+        if key not in known:
+            raise ScenarioError(
+                f"Scenario {origin}: unknown key '{key}' in {where}; known keys are "
+                f"{', '.join(sorted(known))}."
+            )
+
+
 def _build(data: dict[str, Any], origin: str) -> Scenario:
+    _known_keys(data, SCENARIO_KEYS, "the scenario", origin)
     users = {}
     for item in _objects(data, "users", origin):
+        _known_keys(item, USER_KEYS, f"user {item.get('id', '?')}", origin)
         if not item.get("id") or "password" not in item:
             raise ScenarioError(f"Scenario {origin}: every user needs 'id' and 'password': {item}")
         rights = _strings(item, "rights", origin) or []
@@ -141,6 +170,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         users[user.id.lower()] = user
     hosts = []
     for item in _objects(data, "hosts", origin):
+        _known_keys(item, HOST_KEYS, f"host {item.get('address', '?')}", origin)
         if not item.get("address"):
             raise ScenarioError(f"Scenario {origin}: every host needs an 'address': {item}")
         if not isinstance(item.get("accepting", True), bool):
@@ -163,6 +193,15 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             raise ScenarioError(
                 f"Scenario {origin}: a fault needs a 'kind' of {', '.join(sorted(kinds))}: {fault}"
             )
+        _known_keys(fault, frozenset(("kind", "count", "path", "seconds")), "a fault", origin)
+    idle = data.get("sessionIdleTimeout")
+    if idle is not None and (
+        isinstance(idle, bool) or not isinstance(idle, (int, float)) or idle <= 0
+    ):
+        raise ScenarioError(
+            f"Scenario {origin}: 'sessionIdleTimeout' must be a number of seconds above 0, "
+            f"not {idle!r}."
+        )
     statuses = list(data.get("statuses", []))
     for status in statuses:
         if "statusId" not in status:
@@ -176,6 +215,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         ic_server=str(data.get("icServer", "cicsim")),
         languages=[str(lang).lower() for lang in data.get("languages", ["en-us"])],
         single_session_per_user=bool(data.get("singleSessionPerUser", False)),
+        session_idle_timeout=None if idle is None else float(idle),
         faults=list(data.get("faults", [])),
         source=origin,
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from .faults import Fault, FaultKind, FaultPlan, faulty_response
 from .model import INTERNAL_ERROR_CODE, ICWSModel, Request, Response, error_response
 from .replay import ReplayModel
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario, ScenarioError, load_scenario
 
 # Real servers send ':ping' comments every few seconds on an idle event stream.
 PING_INTERVAL = 5.0
@@ -352,7 +352,10 @@ class ICWSSimulator:
         if certfile:
             self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             self._tls.load_cert_chain(certfile, keyfile)
-        self.faults = FaultPlan.from_scenario(getattr(self.scenario, "faults", []))
+        try:
+            self.faults = FaultPlan.from_scenario(getattr(self.scenario, "faults", []))
+        except (ValueError, TypeError) as error:
+            raise ScenarioError(f"Scenario {self.scenario.source}: {error}") from None
         self.requested_port = port
         self.port: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

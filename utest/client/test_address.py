@@ -46,3 +46,11 @@ def test_switchover_keeps_scheme_port_and_prefix():
     other = address.with_host("cic-b.example.com")
     assert other.base_url == "https://cic-b.example.com:8019/proxy"
     assert ServerAddress.parse("http://a:8018").with_host("::1").base_url == "http://[::1]:8018"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://a b:80", "http://%zz", "http://" + "a" * 300, "http://a..b", "http://\x00x"]
+)
+def test_urls_the_http_client_would_refuse_are_refused_when_parsed(url):
+    with pytest.raises(ICWSError, match="is not valid"):
+        ServerAddress.parse(url)

@@ -1,6 +1,7 @@
 """Recording a conversation with secrets scrubbed, and replaying it."""
 
 import json
+import re
 
 import pytest
 
@@ -265,3 +266,24 @@ def test_a_numeric_password_inside_other_data_still_replays(tmp_path, start_simu
         replayed.connect("qa.num", "1234")
         assert replayed.logon_info["userDisplayName"] == "Ext. 12345"
         replayed.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        ({"type": "exchange", "seq": 1}, "entry 0 (exchange) needs 'request' as an object"),
+        (
+            {"type": "exchange", "seq": 1, "request": {"method": "GET"}, "response": {}},
+            "needs 'request.path' as a string",
+        ),
+        ({"type": "messages", "seq": "2", "session": "s", "messages": []}, "'seq' as a number"),
+        ({"type": "chat"}, "entry 0 must be an object whose 'type'"),
+        ("text", "entry 0 must be an object"),
+    ],
+)
+def test_a_malformed_recording_names_the_entry_and_the_key(tmp_path, entry, named):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"format": "robotframework-icws recording 1", "entries": [entry]}))
+    with pytest.raises(ValueError, match=re.escape(named)) as error:
+        ICWSSimulator(replay=path)
+    assert str(path) in str(error.value)

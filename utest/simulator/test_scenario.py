@@ -5,7 +5,7 @@ import pytest
 from ICWSLibrary.simulator import ICWSSimulator, ScenarioError, load_scenario
 
 from ..conftest import SCENARIOS
-from .helpers import logon
+from .helpers import RawSession, logon
 
 
 def test_default_scenario_has_the_documented_users_and_features():
@@ -116,3 +116,39 @@ def test_the_loop_scenario_refuses_on_both_hosts_naming_each_other(start_simulat
     assert (first.status_code, second.status_code) == (503, 503)
     assert first.json()["alternateHostList"] == ["127.0.0.2"]
     assert second.json()["alternateHostList"] == ["127.0.0.1"]
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        ({"singleSesionPerUser": True}, "unknown key 'singleSesionPerUser' in the scenario"),
+        ({"users": [{"id": "a", "password": "p", "displayname": "A"}]}, "'displayname' in user a"),
+        ({"hosts": [{"address": "127.0.0.1", "acepting": True}]}, "'acepting' in host 127.0.0.1"),
+        ({"faults": [{"kind": "drop", "cuont": 2}]}, "'cuont' in a fault"),
+        ({"sessionIdleTimeout": -5}, "'sessionIdleTimeout' must be a number"),
+    ],
+)
+def test_misspelt_or_wrong_keys_are_named(data, named):
+    with pytest.raises(ScenarioError, match=named):
+        load_scenario(data)
+
+
+@pytest.mark.parametrize("count", [-1, "x"])
+def test_a_fault_count_below_zero_is_refused(count):
+    with pytest.raises((ScenarioError, ValueError), match="count"):
+        ICWSSimulator({"faults": [{"kind": "drop", "count": count}]})
+
+
+def test_idle_sessions_expire_and_say_so(start_simulator):
+    import time
+
+    server = start_simulator({"sessionIdleTimeout": 0.3})
+    idle, busy = RawSession(server.url, "agent1"), RawSession(server.url, "agent2")
+    for _ in range(4):
+        time.sleep(0.1)
+        assert busy.request("GET", "/connection").status_code == 200
+    state = idle.request("GET", "/connection").json()
+    assert (state["connectionState"], state["shouldReconnect"]) == (2, True)
+    assert "inactivity" in state["reason"]
+    assert idle.request("GET", "/status/user-statuses/agent1").status_code == 401
+    assert [s["userID"] for s in server.sessions()] == ["agent2"]
