@@ -72,4 +72,4 @@ Requests Session For RequestsLibrary
     ${response}    GET On Session    icws    /status/user-statuses/${ICWS_USER}
     Should Be Equal    ${response.json()}[userId]    ${ICWS_USER}
     # Without the session's credentials the same URL is refused.
-    GET    ${http.url}/connection    expected_status=401
+    GET    ${http.url}/connection    expected_status=401    verify=${ICWS_VERIFY}

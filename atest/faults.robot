@@ -61,7 +61,7 @@ Slow Answer Within The Timeout
     Get User Status
 
 Slow Answer Beyond The Timeout
-    Import Library    ICWSLibrary    timeout=0.2s    AS    Impatient
+    Import Library    ICWSLibrary    timeout=0.2s    verify=${ICWS_VERIFY}    AS    Impatient
     Set Library Search Order    ICWSLibrary
     Impatient.Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${ICWS_SERVER}
     Simulator Inject Fault    latency    latency=1s
@@ -74,7 +74,7 @@ Killed Session Fails Then Auto Reconnect Recovers
     Simulator Inject Fault    kill-session
     Run Keyword And Expect Error    *has expired or was disconnected*
     ...    Get User Status
-    Import Library    ICWSLibrary    auto_reconnect=True    AS    Resilient
+    Import Library    ICWSLibrary    auto_reconnect=True    verify=${ICWS_VERIFY}    AS    Resilient
     Set Library Search Order    ICWSLibrary
     Resilient.Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${ICWS_SERVER}
     Simulator Inject Fault    kill-session

@@ -25,4 +25,4 @@ Connection State Is None Before Logon
 Import Library Aimed At The Server
     [Documentation]    Imports a second ICWSLibrary instance with ``server`` set, as users do.
     Use ICWS Server
-    Import Library    ICWSLibrary    server=${ICWS_SERVER}    AS    Sessionless
+    Import Library    ICWSLibrary    server=${ICWS_SERVER}    verify=${ICWS_VERIFY}    AS    Sessionless

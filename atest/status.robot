@@ -113,7 +113,7 @@ Allowed Statuses
 
 Status Catalog Follows The Session Language
     [Tags]    simulator
-    Import Library    ICWSLibrary    language=de-de    AS    German
+    Import Library    ICWSLibrary    language=de-de    verify=${ICWS_VERIFY}    AS    German
     # Unqualified names keep meaning the suite's own library instance.
     Set Library Search Order    ICWSLibrary
     German.Connect To ICWS    ${ICWS_OTHER_USER}    ${ICWS_OTHER_PASSWORD}    server=${ICWS_SERVER}

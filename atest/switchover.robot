@@ -11,6 +11,7 @@ Test Tags           simulator
 *** Test Cases ***
 Logon Follows The Alternate Hosts In Order
     ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover.json
+    ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
     ${info}    Get Session Info
@@ -20,6 +21,7 @@ Logon Follows The Alternate Hosts In Order
 
 Switchover Loop Stops With What Each Host Said
     ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover-loop.json
+    ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     ${error}    Run Keyword And Expect Error    *
     ...    Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
@@ -29,6 +31,7 @@ Switchover Loop Stops With What Each Host Said
 
 A Refusing Host Made Accepting Takes The Logon Itself
     ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover.json
+    ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     Set Simulator Host Accepting    127.0.0.1    True
     Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}

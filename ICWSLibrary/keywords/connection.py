@@ -89,15 +89,18 @@ class ConnectionKeywords(LibraryComponent):
         previous = self.ctx.session_named(alias)
         if previous is None:
             return
-        if previous.connected:
-            try:
-                previous.disconnect()
-            except ICWSError as error:
-                logger.warn(f"Could not log off session {previous.session_id}: {error}")
-        logger.warn(
+        moved = (
             f"Alias '{alias}' named session {previous.session_id} of '{previous.user_id}'; it "
-            f"now names session {replacement.session_id}, and the old session was logged off."
+            f"now names session {replacement.session_id}"
         )
+        if not previous.connected:
+            self.info(f"{moved}; the old session had ended.")
+            return
+        try:
+            previous.disconnect()
+        except ICWSError as error:
+            logger.warn(f"Could not log off session {previous.session_id}: {error}")
+        logger.warn(f"{moved}, and the old session, still open, was logged off.")
 
     @keyword("Disconnect")
     def disconnect(self, alias: str | None = None) -> None:

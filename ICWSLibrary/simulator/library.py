@@ -50,6 +50,8 @@ class Simulator:
         port: int = 0,
         alias: str | None = None,
         replay: str | None = None,
+        certfile: str | None = None,
+        keyfile: str | None = None,
     ) -> str:
         """Starts an ICWS simulator and returns its base URL, e.g. ``http://127.0.0.1:40123``.
 
@@ -62,13 +64,20 @@ class Simulator:
         ``record`` argument instead: the same suite then runs against what a real server
         answered. A request the recording lacks fails naming the nearest recorded one.
 
+        With ``certfile`` (a PEM certificate) and ``keyfile`` (its private key), the
+        simulator serves HTTPS, as real servers do on port 8019, and the URL starts with
+        ``https://``; import ICWSLibrary with ``verify=`` the certificate (or its CA).
+
         Examples:
         | ${url} = | Start ICWS Simulator |
         | ${url} = | Start ICWS Simulator | ${CURDIR}/switchover.json | alias=pair |
+        | ${url} = | Start ICWS Simulator | certfile=${CURDIR}/cert.pem | keyfile=${CURDIR}/key.pem |
         | ${url} = | Start ICWS Simulator | replay=${CURDIR}/recordings/atest.json |
         """
         try:
-            simulator = ICWSSimulator(scenario, port=port, replay=replay)
+            simulator = ICWSSimulator(
+                scenario, port=port, replay=replay, certfile=certfile, keyfile=keyfile
+            )
         except ValueError as error:
             raise AssertionError(str(error)) from None
         url = simulator.start()

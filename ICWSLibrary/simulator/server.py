@@ -351,7 +351,13 @@ class ICWSSimulator:
         self._tls = None
         if certfile:
             self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            self._tls.load_cert_chain(certfile, keyfile)
+            try:
+                self._tls.load_cert_chain(certfile, keyfile)
+            except (OSError, ssl.SSLError) as error:
+                raise ValueError(
+                    f"Cannot serve HTTPS with certificate {certfile} and key {keyfile}: "
+                    f"{getattr(error, 'strerror', None) or error}."
+                ) from None
         try:
             self.faults = FaultPlan.from_scenario(getattr(self.scenario, "faults", []))
         except (ValueError, TypeError) as error:
