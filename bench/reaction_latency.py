@@ -1,13 +1,16 @@
 """How fast `Wait Until User Status Is` reacts, and what an idle session sends.
 
-Prints, for SSE and for short polling: the median and 90th percentile time from a status
-change on the server to the keyword returning, and the requests an idle session sends
-per second. Run: python bench/reaction_latency.py [--rounds 50]
+A watcher session waits for a user's status while another session changes it at a random
+moment of the wait (0 to --spread seconds into it), so a poller's phase cannot flatter
+the figure. Rounds of both modes are interleaved. Prints min / median / max of the time
+from the change on the server to the keyword returning, and the requests per second an
+idle subscribed session sends. Run: python bench/reaction_latency.py [--rounds 40]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import threading
 import time
@@ -18,31 +21,35 @@ from ICWSLibrary.simulator import ICWSSimulator
 STATUSES = ("At Lunch", "Available")
 
 
-def reaction_times(url: str, mode: str, rounds: int) -> list[float]:
-    library = ICWSLibrary(server=url, messaging=mode)
-    library.connect_to_icws("agent1", "1234")
-    watcher = ICWSLibrary(server=url, messaging=mode)
-    watcher.connect_to_icws("agent2", "1234")
-    watcher.wait_until_user_status_is("Available", user_id="agent1")
-    times = []
-    for index in range(rounds):
-        status = STATUSES[index % 2]
+class Watcher:
+    """A session waiting for a user's status, which the server changes meanwhile."""
+
+    def __init__(self, simulator: ICWSSimulator, mode: str, user: str):
+        self.simulator, self.user = simulator, user
+        self.library = ICWSLibrary(server=simulator.url, messaging=mode)
+        self.library.connect_to_icws("agent2", "1234")
+        self.library.wait_until_user_status_is("Available", user_id=user)
+        self.rounds = 0
+
+    def one_round(self, delay: float) -> float:
+        status = STATUSES[self.rounds % 2]
+        self.rounds += 1
         changed_at = []
 
-        def change(status=status, changed_at=changed_at):
+        def change() -> None:
+            # The clock starts as the server applies the change (in this process).
             changed_at.append(time.perf_counter())
-            library.get_session().status.set_user_status("agent1", status)
+            self.simulator.set_user_status(self.user, status)
 
-        # The change happens while the watcher is already waiting.
-        timer = threading.Timer(0.02, change)
+        timer = threading.Timer(delay, change)
         timer.start()
-        watcher.wait_until_user_status_is(status, user_id="agent1")
+        self.library.wait_until_user_status_is(status, user_id=self.user, timeout="30s")
         returned = time.perf_counter()
         timer.join()
-        times.append(returned - changed_at[0])
-    library.close()
-    watcher.close()
-    return times
+        return returned - changed_at[0]
+
+    def close(self) -> None:
+        self.library.close()
 
 
 def idle_requests_per_second(simulator: ICWSSimulator, mode: str, seconds: float) -> float:
@@ -58,17 +65,30 @@ def idle_requests_per_second(simulator: ICWSSimulator, mode: str, seconds: float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--spread", type=float, default=2.0, help="latest change, in s")
     parser.add_argument("--idle", type=float, default=3.0, help="seconds of idle measurement")
     args = parser.parse_args()
     with ICWSSimulator() as simulator:
-        print(f"{'mode':8} {'median ms':>10} {'p90 ms':>8} {'idle req/s':>11}")
-        for mode in ("sse", "polling"):
-            times = sorted(reaction_times(simulator.url, mode, args.rounds))
-            p90 = times[int(len(times) * 0.9) - 1]
+        # Each mode watches its own user, so one mode's change never ends the other's wait.
+        pairs = {
+            "sse": Watcher(simulator, "sse", "agent5"),
+            "polling": Watcher(simulator, "polling", "agent6"),
+        }
+        times: dict[str, list[float]] = {mode: [] for mode in pairs}
+        for _ in range(args.rounds):
+            for mode in random.sample(list(pairs), len(pairs)):
+                delay = random.uniform(0.0, args.spread)
+                times[mode].append(pairs[mode].one_round(delay))
+        for pair in pairs.values():
+            pair.close()
+        print(f"Change 0-{args.spread:g} s into the wait, {args.rounds} rounds each, interleaved:")
+        print(f"{'mode':8} {'min ms':>8} {'median ms':>10} {'max ms':>8} {'idle req/s':>11}")
+        for mode, values in times.items():
             idle = idle_requests_per_second(simulator, mode, args.idle)
             print(
-                f"{mode:8} {statistics.median(times) * 1000:10.1f} {p90 * 1000:8.1f} {idle:11.2f}"
+                f"{mode:8} {min(values) * 1000:8.1f} {statistics.median(values) * 1000:10.1f} "
+                f"{max(values) * 1000:8.1f} {idle:11.2f}"
             )
 
 

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from .errors import ICWSError
 from .messaging import CONNECTION_STATE_CHANGED, Predicate
 from .sse import messages_of, only_messages
-from .streams import StreamCallbacks, StreamHandle, StreamReader, StreamRefused, StreamSpec
 
 if TYPE_CHECKING:
     from .session import ICWSSession
+    from .streams import StreamCallbacks, StreamHandle, StreamRefused, StreamSpec
 
 log = logging.getLogger("ICWSLibrary.client.channel")
 
@@ -77,6 +77,9 @@ class MessageChannel:
         if self._stream is None or self._stream.done.is_set():
             self._ready.clear()
             self._redirect = None
+            # Imported here: only streaming sessions pay for asyncio and the reader.
+            from .streams import StreamReader
+
             self._stream = StreamReader.shared().open(self._stream_spec(), self._callbacks())
             if not self._ready.wait(self._session.timeout + 1):
                 self._stream.stop()
@@ -102,6 +105,8 @@ class MessageChannel:
         }
         headers.update(http.credentials.headers)
         url = f"{session.session_root}/messaging/messages"
+        from .streams import StreamSpec
+
         return StreamSpec(
             url=url,
             headers={name: str(value) for name, value in headers.items()},
@@ -139,6 +144,8 @@ class MessageChannel:
                 session.mark_down(f"unreachable for messages: {reason}")
             self._ready.set()
             self.queue.wake()
+
+        from .streams import StreamCallbacks
 
         return StreamCallbacks(opened, events, refused, ended)
 

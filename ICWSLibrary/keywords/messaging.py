@@ -10,11 +10,8 @@ from robot.api.deco import keyword
 from ..client import ConnectionState, ICWSError
 from ..client.messaging import of_type
 from ..client.status import same_status
+from ..client.transport import parse_timeout
 from .base import LibraryComponent
-
-
-def _seconds(timeout: timedelta) -> float:
-    return timeout.total_seconds()
 
 
 def _summarize(messages: list[dict], limit: int = 10) -> str:
@@ -93,10 +90,10 @@ class MessagingKeywords(LibraryComponent):
         | Should Be Equal | ${snapshot}[isDelta] | ${False} |
         """
         session = self.connected_session()
-        message = session.channel.wait_for(of_type(message_type), _seconds(timeout))
+        message = session.channel.wait_for(of_type(message_type), parse_timeout(timeout))
         if message is None:
             raise AssertionError(
-                f"No {message_type} message arrived within {_seconds(timeout):g} s. "
+                f"No {message_type} message arrived within {parse_timeout(timeout):g} s. "
                 f"Messages that did arrive: {_summarize(session.messages.peek())}."
             )
         self.info(f"Received {message.get('__type')}.")
@@ -128,11 +125,11 @@ class MessagingKeywords(LibraryComponent):
             current = session.channel.user_statuses.get(user.lower())
             return current is not None and same_status(current.get("statusId"), status)
 
-        if not session.channel.wait_until(reached, _seconds(timeout)):
+        if not session.channel.wait_until(reached, parse_timeout(timeout)):
             current = session.channel.user_statuses.get(user.lower(), {})
             raise AssertionError(
                 f"The status of '{user}' did not become '{status}' within "
-                f"{_seconds(timeout):g} s: it is '{current.get('statusId', 'unknown')}' "
+                f"{parse_timeout(timeout):g} s: it is '{current.get('statusId', 'unknown')}' "
                 f"(changed {current.get('statusChanged', 'at an unknown time')}). "
                 f"Messages that arrived: "
                 f"{_summarize(session.messages.peek())}."
@@ -154,7 +151,7 @@ class MessagingKeywords(LibraryComponent):
         | Wait Until Connection State Is | down | timeout=5s |
         """
         session = self.session()
-        seconds = _seconds(timeout)
+        seconds = parse_timeout(timeout)
         if state is ConnectionState.DOWN:
             reached = session.channel.wait_until_down(seconds) if session.connected else True
         else:
