@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from requests import PreparedRequest
 
@@ -73,3 +73,16 @@ class ServerAddress:
 
     def __str__(self) -> str:
         return self.base_url
+
+
+def path_segment(value: str) -> str:
+    """A value (a user id, say) as one percent-encoded path segment.
+
+    ``/`` and everything else reserved is encoded. ``.`` and ``..`` cannot be sent as
+    values at all: HTTP clients decode ``%2E`` back to a dot, and servers and proxies read
+    the segment as "here" or "up one level", so they are refused (no CIC id is a dot).
+    """
+    text = str(value)
+    if text.strip() in ("", ".", ".."):
+        raise ICWSError(f"{text!r} cannot be an ICWS id in a request path.")
+    return quote(text, safe="")

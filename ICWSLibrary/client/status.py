@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
+from .address import path_segment
 from .dates import format_datetime, parse_datetime
 from .errors import ICWSError
 from .messaging import ASYNC_COMPLETED
@@ -52,7 +52,7 @@ class StatusAPI:
     def user_status(self, user_id: str) -> dict:
         """The raw ``GET status/user-statuses/{userId}`` body."""
         return self._session.call_object(
-            "GET", f"/status/user-statuses/{quote(user_id, safe='')}", what="a user status"
+            "GET", f"/status/user-statuses/{path_segment(user_id)}", what="a user status"
         )
 
     def set_user_status(
@@ -78,7 +78,7 @@ class StatusAPI:
             body["forwardNumber"] = forward_number
         if until is not None:
             body["until"] = until_body(until)
-        path = f"/status/user-statuses/{quote(user_id, safe='')}"
+        path = f"/status/user-statuses/{path_segment(user_id)}"
         answer = self._session.call("PUT", path, body)
         answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")
@@ -128,7 +128,7 @@ class StatusAPI:
 
     def allowed_statuses(self, user_id: str) -> list[str]:
         """The status ids that ``user_id`` may select."""
-        path = f"/status/status-messages-user-access/{quote(user_id, safe='')}"
+        path = f"/status/status-messages-user-access/{path_segment(user_id)}"
         body = self._session.call_object("GET", path, what="the statuses a user may select")
         return [str(item) for item in body.get("statusMessages") or []]
 

@@ -65,6 +65,7 @@ class _HTTPProtocol(asyncio.Protocol):
         if sockname:
             self._local_address = sockname[0]
         self._simulator._connections.add(transport)
+        self._simulator.connections_accepted += 1
 
     def connection_lost(self, exc):
         self._simulator._connections.discard(self._transport)
@@ -345,6 +346,8 @@ class ICWSSimulator:
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
         self.request_timeout = REQUEST_TIMEOUT
+        # TCP connections accepted since the start: tests see whether clients reuse theirs.
+        self.connections_accepted = 0
         # Called after each answered request, from the server thread (--verbose logs so).
         self.on_request = on_request
         # HTTPS, as real servers serve on 8019, when given a certificate.

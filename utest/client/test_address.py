@@ -54,3 +54,27 @@ def test_switchover_keeps_scheme_port_and_prefix():
 def test_urls_the_http_client_would_refuse_are_refused_when_parsed(url):
     with pytest.raises(ICWSError, match="is not valid"):
         ServerAddress.parse(url)
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"),
+    [("../x", "..%2Fx"), ("a b", "a%20b"), ("kevin.glinski", "kevin.glinski"), ("a/b", "a%2Fb")],
+)
+def test_path_segments_are_one_segment(value, segment):
+    from ICWSLibrary.client.address import path_segment
+
+    assert path_segment(value) == segment
+
+
+@pytest.mark.parametrize("value", [".", "..", "", " "])
+def test_dots_and_blanks_are_refused_before_anything_is_sent(value):
+    from ICWSLibrary.client import ICWSSession
+
+    from ..hostile import HostileServer, logon_answer
+
+    with HostileServer(lambda request, connection: logon_answer(connection)) as server:
+        session = ICWSSession(server.url)
+        session.connect("agent1", "pw-x")
+        with pytest.raises(ICWSError, match="cannot be an ICWS id"):
+            session.status.user_status(value)
+        assert [r.method for r in server.seen] == ["POST"]

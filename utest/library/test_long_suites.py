@@ -51,3 +51,16 @@ def test_ended_sessions_shrink_to_a_record_that_still_reports(simulator):
     library.connection_state_should_be_down()
     library.disconnect()  # passes, and says it was already disconnected
     library.close()
+
+
+def test_a_connect_on_a_warm_pool_opens_no_new_connection(simulator):
+    library = ICWSLibrary(server=simulator.url, messaging="polling")
+    library.connect_to_icws("agent1", "1234")
+    library.disconnect()
+    accepted, served = simulator.connections_accepted, simulator.model.requests_served
+    for _ in range(10):
+        library.connect_to_icws("agent1", "1234")
+        library.disconnect()
+    assert simulator.connections_accepted == accepted, "every session reuses the pool"
+    assert simulator.model.requests_served - served == 20, "one request to connect, one to leave"
+    library.close()
