@@ -33,6 +33,14 @@ Test {index}
     Subscribe To User Statuses    agent{user}
     Disconnect
 """
+# Robot's own growth over as many tests of four keywords: the floor beside the figures.
+FLOOR_TEST = """\
+Test {index}
+    Log    agent{user}
+    Log    agent{user}
+    Log    agent{user}
+    Log    agent{user}
+"""
 
 PROBE = """\
 import json, os, threading
@@ -62,33 +70,46 @@ def start_simulator() -> tuple[subprocess.Popen, str]:
     return process, process.stdout.readline().strip().rsplit(" ", 1)[1]
 
 
+def run_suite(template: str, args, url: str) -> list[dict]:
+    tests = "\n".join(template.format(index=i, user=i % 8 + 1) for i in range(args.tests))
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "Probe.py").write_text(PROBE)
+        suite = folder / "long.robot"
+        suite.write_text(
+            SUITE.format(
+                messaging=args.messaging, probe=folder / "Probe.py", every=args.every,
+                tests=tests,
+            )
+        )  # fmt: skip
+        results = folder / "samples.jsonl"
+        subprocess.run(
+            [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
+             "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
+             "--variable", f"RESULTS:{results}", str(suite)],
+            check=True,
+        )  # fmt: skip
+        return [json.loads(line) for line in results.read_text().splitlines()]
+
+
+def growth(samples: list[dict]) -> str:
+    first, last = samples[0], samples[-1]
+    return (
+        f"{last['fds'] - first['fds']:+d} fds, {last['threads'] - first['threads']:+d} threads, "
+        f"{(last['rss_kib'] - first['rss_kib']) / 1024:+.1f} MiB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tests", type=int, default=2000)
     parser.add_argument("--every", type=int, default=250)
     parser.add_argument("--messaging", default="sse", choices=("sse", "polling"))
     args = parser.parse_args()
-    tests = "\n".join(TEST.format(index=i, user=i % 8 + 1) for i in range(args.tests))
     simulator, url = start_simulator()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            folder = Path(folder)
-            (folder / "Probe.py").write_text(PROBE)
-            suite = folder / "long.robot"
-            suite.write_text(
-                SUITE.format(
-                    messaging=args.messaging, probe=folder / "Probe.py", every=args.every,
-                    tests=tests,
-                )
-            )  # fmt: skip
-            results = folder / "samples.jsonl"
-            subprocess.run(
-                [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
-                 "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
-                 "--variable", f"RESULTS:{results}", str(suite)],
-                check=True,
-            )  # fmt: skip
-            samples = [json.loads(line) for line in results.read_text().splitlines()]
+        samples = run_suite(TEST, args, url)
+        floor = run_suite(FLOOR_TEST, args, url)
     finally:
         simulator.terminate()
         simulator.wait(timeout=10)
@@ -100,12 +121,8 @@ def main() -> None:
             f"{sample['tests']:6} {sample['fds']:9} {sample['threads']:8} "
             f"{sample['rss_kib'] / 1024:8.1f}"
         )
-    first, last = samples[0], samples[-1]
-    print(
-        f"growth from test 1 to {last['tests']}: {last['fds'] - first['fds']:+d} fds, "
-        f"{last['threads'] - first['threads']:+d} threads, "
-        f"{(last['rss_kib'] - first['rss_kib']) / 1024:+.1f} MiB"
-    )
+    print(f"growth from test 1 to {samples[-1]['tests']}: {growth(samples)}")
+    print(f"Robot's own growth over as many tests of four Log keywords: {growth(floor)}")
 
 
 if __name__ == "__main__":
