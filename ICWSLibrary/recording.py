@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .client.redact import SECRET_FIELD_KINDS as SECRET_FIELDS
 from .client.redact import mask_cookies
+from .protocol.http import SESSION_COOKIE, format_session_cookie
+from .protocol.secrets import SECRET_FIELD_KINDS as SECRET_FIELDS
+from .protocol.secrets import SHORT_SECRET_KINDS
 
 FORMAT = "robotframework-icws recording 1"
 
@@ -32,8 +34,6 @@ KEPT_REQUEST_HEADERS = ("accept-language", "cookie")
 KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-type")
 MIN_ANYWHERE_LENGTH = 6
 _PLACEHOLDER = re.compile(r"\{\{([A-Za-z]+):?(\d*)\}\}")
-_COOKIE = re.compile(r"(icws_)(\d+)(=)([^;|,\s]+)", re.IGNORECASE)
-_SHORT_SECRET_KINDS = frozenset(("password",))
 
 
 def canonical_query(query: str, templater: Templater | None = None) -> str:
@@ -121,7 +121,7 @@ class Templater:
                     result[key] = self.placeholder(
                         kind,
                         item if isinstance(item, str) else json.dumps(item),
-                        anywhere=kind not in _SHORT_SECRET_KINDS,
+                        anywhere=kind not in SHORT_SECRET_KINDS,
                     )
                 elif lowered in CLOCK_FIELDS and isinstance(item, str):
                     # The server's clock now: a replay answers with its own clock.
@@ -153,12 +153,13 @@ class Templater:
         """Template ``icws_<id>=<value>`` in a Cookie or Set-Cookie header."""
 
         def swap(match: re.Match) -> str:
-            session = self.placeholder("session", match.group(2), anywhere=True)
-            value = self.placeholder("cookie", match.group(4), anywhere=True)
-            return f"{match.group(1)}{session}{match.group(3)}{value}"
+            session = self.placeholder("session", match.group(1), anywhere=True)
+            guid, separator, rest = match.group(2).partition("|")  # guid|languageId=en-us
+            value = self.placeholder("cookie", guid, anywhere=True) if guid else guid
+            return format_session_cookie(session, value) + separator + rest
 
         # Other cookies (a load balancer's affinity cookie, say) are secret as well.
-        templated = _COOKIE.sub(swap, header)
+        templated = SESSION_COOKIE.sub(swap, header)
         return self.text(
             mask_cookies(
                 templated,

@@ -12,7 +12,7 @@ Test Tags           simulator
 Server Error
     Simulator Inject Fault    error    path=/status/
     Run Keyword And Expect Error
-    ...    GET /icws/*/status/user-statuses/${ICWS_USER} on ${ICWS_SERVER} answered HTTP 500 Internal Server Error (errorId 'error.server.internal', errorCode -2147467259): An injected server fault occurred.; expected 2xx.    # robocop: off=LEN08
+    ...    GET /icws/*/status/user-statuses/${ICWS_USER} on ${ICWS_SERVER} answered HTTP 500 Internal Server Error (errorId 'error.server.internal', errorCode -2147467259): An injected server fault occurred; expected 2xx.    # robocop: off=LEN08
     ...    Get User Status
     Keeps Working
 
@@ -82,7 +82,7 @@ Killed Session Fails Then Auto Reconnect Recovers
     [Teardown]    Run Keywords    Resilient.Disconnect All    AND    Disconnect All
 
 Unknown User, Status And Feature
-    Run Keyword And Expect Error    *answered HTTP 404 Not Found*The user nobody.here was not found.*
+    Run Keyword And Expect Error    *answered HTTP 404 Not Found*The user nobody.here was not found; expected 2xx.
     ...    Get User Status    nobody.here
     Run Keyword And Expect Error    Status 'Teleporting' is not in the status catalog*
     ...    Get Status Message    Teleporting

@@ -1,4 +1,4 @@
-from ICWSLibrary.operations import methods_for, nearest, operations, template_for
+from ICWSLibrary.protocol.operations import methods_for, nearest, operations, template_for
 
 
 def test_all_documented_operations_load():

@@ -14,19 +14,44 @@ import threading
 import time
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
+from ..protocol.http import EVENT_STREAM_TYPE
 from .errors import ICWSError
-from .messaging import CONNECTION_STATE_CHANGED, Predicate
+from .messaging import MessageQueue, Predicate
 from .sse import messages_of, only_messages
 
 if TYPE_CHECKING:
-    from .session import ICWSSession
+    from .address import ServerAddress
     from .streams import StreamCallbacks, StreamHandle, StreamRefused, StreamSpec
+    from .transport import ICWSHTTPSession
 
 log = logging.getLogger("ICWSLibrary.client.channel")
 
-USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"
+Handler = Callable[[dict], None]
+
+
+class ChannelOwner(Protocol):
+    """What a channel needs of its session (an ``ICWSSession`` is one)."""
+
+    session_id: str | None
+    user_id: str | None
+    address: ServerAddress
+    language: str
+    connected: bool
+    ended_reason: str | None
+    messages: MessageQueue
+    recorder: Any
+    timeout: float
+    connect_timeout: float
+    session_root: str
+    http: ICWSHTTPSession
+
+    def features(self) -> dict[str, int]: ...
+    def call(self, method: str, path: str, body: Any = None) -> Any: ...
+    def mark_down(self, reason: str) -> None: ...
+
+
 # While a keyword waits on a polled channel: often enough that a wait reacts within a
 # tenth of a second, rare enough to stay near ten small requests a second.
 DEFAULT_POLL_INTERVAL = 0.1
@@ -39,16 +64,16 @@ class MessagingMode(Enum):
 
 
 class MessageChannel:
-    """Receives a session's messages, keeps them in order and tracks what they say.
+    """Receives a session's messages and keeps them in order.
 
-    ``user_statuses`` holds the statuses of subscribed users, built from the snapshot
-    that starts a subscription (``isDelta`` false: replace) and the deltas after it
-    (merge the fields they carry).
+    Each message goes first to the handlers registered for its ``__type`` (see :meth:`on`:
+    the status feature keeps its view of watched users this way), then to the queue that
+    keywords wait on. A message a handler cannot read is logged and dropped alone.
     """
 
     def __init__(
         self,
-        session: ICWSSession,
+        session: ChannelOwner,
         mode: MessagingMode | str = MessagingMode.AUTO,
         poll_interval: float | None = None,
     ):
@@ -57,7 +82,7 @@ class MessageChannel:
         self.mode: MessagingMode | None = None
         self.poll_interval = DEFAULT_POLL_INTERVAL if poll_interval is None else poll_interval
         self.queue = session.messages
-        self.user_statuses: dict[str, dict] = {}
+        self._handlers: dict[str, list[Handler]] = {}
         self.stream_error: str | None = None
         self._stream: StreamHandle | None = None
         self._ready = threading.Event()
@@ -99,7 +124,7 @@ class MessageChannel:
         session = self._session
         http = session.http
         headers = {
-            "Accept": "text/event-stream",
+            "Accept": EVENT_STREAM_TYPE,
             "Accept-Encoding": "identity",
             "Accept-Language": session.language,
         }
@@ -162,36 +187,24 @@ class MessageChannel:
 
     # -- receiving -------------------------------------------------------------------------
 
+    def on(self, message_type: str, handler: Handler) -> None:
+        """Call ``handler(message)`` for each message of this ``__type``, as it arrives."""
+        self._handlers.setdefault(message_type, []).append(handler)
+
     def deliver(self, messages: list[dict]) -> None:
         recorder = self._session.recorder
         if recorder is not None:
             recorder.messages(self._session.session_id, messages)
-        applied = []
+        handled = []
         for message in messages:
             try:
-                self._apply(message)
+                for handler in self._handlers.get(message.get("__type"), ()):
+                    handler(message)
             except Exception as error:  # noqa: BLE001 - one bad message must not cost the rest
                 log.warning("Ignored a malformed %s: %s", message.get("__type", "message"), error)
                 continue
-            applied.append(message)
-        self.queue.put_all(applied)
-
-    def _apply(self, message: dict) -> None:
-        kind = message.get("__type")
-        if kind == USER_STATUS_MESSAGE:
-            snapshot = message.get("isDelta") is False
-            statuses = {} if snapshot else dict(self.user_statuses)
-            for status in message.get("userStatusList") or []:
-                if not isinstance(status, dict) or not status.get("userId"):
-                    raise ValueError(f"a userStatusList entry without a userId: {status!r:.100}")
-                key = str(status["userId"]).lower()
-                merged = {} if snapshot else dict(statuses.get(key, {}))
-                merged.update(status)
-                statuses[key] = merged
-            self.user_statuses = statuses
-        elif kind == CONNECTION_STATE_CHANGED and message.get("newConnectionState") == 2:
-            reason = message.get("reason") or "no reason given"
-            self._session.mark_down(f"disconnected by the server: {reason}")
+            handled.append(message)
+        self.queue.put_all(handled)
 
     def poll(self) -> list[dict]:
         """One short poll: fetch what the server queued (a 401 marks the session down)."""

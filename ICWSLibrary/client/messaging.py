@@ -6,11 +6,10 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from ..protocol.messages import type_matches
+
 Message = dict
 Predicate = Callable[[Message], bool]
-
-ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
-CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
 
 
 def of_type(message_type: str | None) -> Predicate:
@@ -20,13 +19,7 @@ def of_type(message_type: str | None) -> Predicate:
     """
     if not message_type:
         return lambda message: True
-    wanted = message_type.lower()
-
-    def matches(message: Message) -> bool:
-        actual = str(message.get("__type", "")).lower()
-        return actual == wanted or actual.rsplit(":", 1)[-1] == wanted
-
-    return matches
+    return lambda message: type_matches(message.get("__type"), message_type)
 
 
 class MessageQueue:

@@ -10,32 +10,13 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote_plus
 
-MASK = "***"
+from ..protocol.secrets import COOKIE_ATTRIBUTES, SECRET_FIELDS, SECRET_HEADERS
 
-# Every JSON field (and query parameter) whose value is secret, lower-cased, with the kind
-# of secret it holds: logs mask them, recordings turn them into {{kind:N}} placeholders.
-SECRET_FIELD_KINDS = {
-    "password": "password",
-    "newpassword": "password",
-    "oldpassword": "password",
-    "csrftoken": "csrfToken",
-    "authtoken": "authToken",
-    "authtokenseed": "authToken",
-    "singlesignontoken": "ssoToken",
-    "token": "token",
-    "accesstoken": "token",
-    "refreshtoken": "token",
-    "idtoken": "token",
-    "apikey": "token",
-    "clientsecret": "token",
-}
-SECRET_FIELDS = frozenset(SECRET_FIELD_KINDS)
-SECRET_HEADERS = frozenset(("cookie", "set-cookie", "inin-icws-csrf-token", "authorization"))
+MASK = "***"
 
 # name=value pairs of Cookie and Set-Cookie headers; the attributes of Set-Cookie are not
 # values of cookies and stay readable.
 _COOKIE_PAIR = re.compile(r"(^|[;,]\s*)([^=;,\s]+)=([^;,]*)")
-COOKIE_ATTRIBUTES = frozenset(("path", "domain", "expires", "max-age", "samesite", "version"))
 
 
 def mask_cookies(header: str, replace=lambda name, value: MASK) -> str:

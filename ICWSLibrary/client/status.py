@@ -1,18 +1,29 @@
-"""ICWS feature ``status``: user statuses and the status catalog."""
+"""ICWS feature ``status``: user statuses, the status catalog, and watching statuses."""
 
 from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from ..protocol.dates import format_datetime, parse_datetime
+from ..protocol.messages import ASYNC_COMPLETED, USER_STATUS_MESSAGE
 from .address import path_segment
-from .dates import format_datetime, parse_datetime
 from .errors import ICWSError
-from .messaging import ASYNC_COMPLETED
 
 if TYPE_CHECKING:
-    from .session import ICWSSession
+    from .address import ServerAddress
+    from .channel import MessageChannel
+
+
+class Caller(Protocol):
+    """What the status feature needs of its session (an ``ICWSSession`` is one)."""
+
+    address: ServerAddress
+
+    def call(self, method: str, path: str, body: Any = None) -> Any: ...
+    def call_object(self, method: str, path: str, body: Any = None, *, what: str) -> dict: ...
+
 
 DATETIME_FIELDS = ("statusChanged", "onPhoneChanged")
 
@@ -42,12 +53,37 @@ def until_body(until: datetime) -> dict:
 
 
 class StatusAPI:
-    """User statuses of one session; the catalog is fetched once and cached."""
+    """User statuses of one session; the catalog is fetched once and cached.
 
-    def __init__(self, session: ICWSSession):
+    ``user_statuses`` is the view of the watched users, by lower-case user id: the
+    snapshot that starts a subscription replaces it (``isDelta`` false), the deltas after
+    it merge the fields they carry. It is emptied whenever the subscription changes, so a
+    wait never passes on what an earlier subscription said.
+    """
+
+    def __init__(self, session: Caller, channel: MessageChannel):
         self._session = session
         self._catalog: list[dict] | None = None
         self.subscribed: list[str] = []
+        self.user_statuses: dict[str, dict] = {}
+        self.attach(channel)
+
+    def attach(self, channel: MessageChannel) -> None:
+        """Read statuses from this channel (a new one after a reconnect)."""
+        self.channel = channel
+        channel.on(USER_STATUS_MESSAGE, self._update_view)
+
+    def _update_view(self, message: dict) -> None:
+        snapshot = message.get("isDelta") is False
+        statuses = {} if snapshot else dict(self.user_statuses)
+        for status in message.get("userStatusList") or []:
+            if not isinstance(status, dict) or not status.get("userId"):
+                raise ValueError(f"a userStatusList entry without a userId: {status!r:.100}")
+            key = str(status["userId"]).lower()
+            merged = {} if snapshot else dict(statuses.get(key, {}))
+            merged.update(status)
+            statuses[key] = merged
+        self.user_statuses = statuses
 
     def user_status(self, user_id: str) -> dict:
         """The raw ``GET status/user-statuses/{userId}`` body."""
@@ -85,7 +121,7 @@ class StatusAPI:
         if request_id is None:
             # Servers that apply the change at once answer 200/204 without a request id.
             return {}
-        completion = self._session.wait_for_message(
+        completion = self.channel.wait_for(
             lambda message: (
                 message.get("__type") == ASYNC_COMPLETED
                 and str(message.get("requestId")) == str(request_id)
@@ -140,7 +176,9 @@ class StatusAPI:
         """
         known = {user.lower() for user in self.subscribed}
         wanted = self.subscribed + [u for u in user_ids if u.lower() not in known]
-        self._session.channel.start()
+        self.channel.start()
+        # The answer's snapshot rebuilds the view; until it comes, nothing old may count.
+        self.user_statuses = {}
         self._session.call(
             "PUT", "/messaging/subscriptions/status/user-statuses", {"userIds": wanted}
         )
@@ -150,7 +188,24 @@ class StatusAPI:
     def unsubscribe(self) -> None:
         self._session.call("DELETE", "/messaging/subscriptions/status/user-statuses")
         self.subscribed = []
-        self._session.channel.user_statuses = {}
+        self.user_statuses = {}
+
+    def wait_until_status(self, user_id: str, status_id: str, timeout: float) -> dict | None:
+        """Watch ``user_id`` (subscribing as needed) until its status is ``status_id``.
+
+        Returns the status as watched, or None at the timeout; reacts to the messages as
+        they arrive, with no sleeps.
+        """
+        if not self.is_subscribed(user_id):
+            self.subscribe([user_id])
+
+        def reached() -> bool:
+            current = self.user_statuses.get(user_id.lower())
+            return current is not None and same_status(current.get("statusId"), status_id)
+
+        if self.channel.wait_until(reached, timeout):
+            return self.user_statuses[user_id.lower()]
+        return None
 
     def is_subscribed(self, user_id: str) -> bool:
         return user_id.lower() in {user.lower() for user in self.subscribed}

@@ -12,20 +12,33 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import logging
 import math
 import os
 import re
 import socket
 import time
 from datetime import timedelta
+from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
+from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
+from requests.utils import get_environ_proxies
 
-from .errors import ICWSError
+from ..protocol.http import ACCEPT, REQUEST_JSON_TYPE
+from .errors import ICWSError, origin_of, path_of
+from .redact import SecretValues, mask_query, redact_headers, redact_json
 
+log = logging.getLogger("ICWSLibrary.client")
+
+# A GET reads and changes nothing, so a dropped connection may be retried; other methods
+# never are, because the server may have acted before the connection broke.
+DEFAULT_GET_RETRIES = 2
+RETRY_PAUSE = 0.1
 # A CIC answer is rarely above a few megabytes (a large configuration list); a bound far
 # above that still stops a runaway answer before it costs the test machine its memory.
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
@@ -86,10 +99,182 @@ def parse_timeout(value, name: str = "timeout") -> float:
     return seconds
 
 
-def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` of a URL, lower-cased, as credentials are scoped to it."""
-    match = re.match(r"^([a-z][a-z0-9+.-]*://[^/?#]+)", str(url), re.IGNORECASE)
-    return match.group(1).lower() if match else ""
+class Transport:
+    """Sends a session's requests: retries, deadlines, size bounds, transport errors.
+
+    Observers (a recorder) see each exchange: ``begin()`` before a request goes out,
+    ``abort()`` when it failed without an answer, ``exchange(request, response, body)``
+    after it. Requests sent by others on :attr:`http` (RequestsLibrary) are observed too.
+    """
+
+    def __init__(
+        self,
+        proxies_for: str,
+        *,
+        language: str,
+        timeout,
+        connect_timeout=None,
+        verify: bool | str = True,
+        get_retries: int = DEFAULT_GET_RETRIES,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        secrets: SecretValues | None = None,
+    ):
+        self.timeout = parse_timeout(timeout)
+        self.connect_timeout = (
+            self.timeout
+            if connect_timeout is None
+            else parse_timeout(connect_timeout, "connect_timeout")
+        )
+        self.get_retries = get_retries
+        self.max_response_bytes = max_response_bytes
+        self.secrets = secrets if secrets is not None else SecretValues()
+        self.observers: list = []
+        http = ICWSHTTPSession()
+        # Reading proxy settings from the environment costs ~0.4 ms per request; resolve
+        # them once here and stop requests from scanning again.
+        http.proxies.update(get_environ_proxies(proxies_for))
+        http.verify = resolve_ca(parse_verify(verify))
+        http.trust_env = False
+        # The session cookie is sent by hand (ICWSHTTPSession); a cookie jar would add a
+        # second copy on matching paths and keep stale cookies after a switchover.
+        http.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        http.headers.update(
+            {"Accept": ACCEPT, "Accept-Language": language, "Content-Type": REQUEST_JSON_TYPE}
+        )
+        self.http = http
+
+    def observe(self, observer) -> None:
+        self.observers.append(observer)
+        if len(self.observers) == 1:
+            self.http.hooks["response"].append(self._observe_foreign)
+
+    def _observe_foreign(self, response: requests.Response, stream: bool = False, **_) -> None:
+        if not stream:  # send() streams, and tells its observers itself
+            self._tell_exchange(response)
+
+    def _tell(self, event: str) -> None:
+        for observer in self.observers:
+            getattr(observer, event)()
+
+    def _tell_exchange(self, response: requests.Response) -> None:
+        request = response.request
+        body = request.body
+        if isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
+        with contextlib.suppress(ValueError):
+            body = json.loads(body) if body else None
+        for observer in self.observers:
+            observer.exchange(request, response, body)
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        body: Any = None,
+        *,
+        params: dict | None = None,
+        timeout: float | None = None,
+    ) -> requests.Response:
+        """Send one request; transport failures become :class:`ICWSError`."""
+        method = str(method).strip().upper()
+        if not re.fullmatch(r"[A-Z]+", method):
+            raise ICWSError(f"The HTTP method must be a word such as GET or PUT, not {method!r}.")
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        retries = self.get_retries if method == "GET" else 0
+        timeout = self.timeout if timeout is None else timeout
+        for attempt in range(retries + 1):
+            started = time.perf_counter()
+            # The whole request, connecting included, ends by the deadline.
+            deadline = time.monotonic() + max(timeout, self.connect_timeout)
+            self._tell("begin")
+            try:
+                response = self.http.request(
+                    method,
+                    url,
+                    data=data,
+                    params=params,
+                    timeout=(self.connect_timeout, timeout),
+                    allow_redirects=False,
+                    stream=True,
+                )
+                read_body(response, deadline, timeout, self.max_response_bytes)
+                break
+            except TimeoutError:
+                self._tell("abort")
+                # Not retried: the server answered, only too slowly.
+                raise self._error(
+                    f"{origin_of(url) or url} did not finish answering {method} {path_of(url)} "
+                    f"within {max(timeout, self.connect_timeout):g} s (the request timeout); "
+                    "the answer arrived too slowly.",
+                    method,
+                    url,
+                ) from None
+            except OverflowError as error:
+                self._tell("abort")
+                raise self._error(
+                    f"{method} {path_of(url)} on {origin_of(url)} answered a body that {error}; "
+                    f"the limit is {self.max_response_bytes:,} bytes (max_response_bytes).",
+                    method,
+                    url,
+                ) from None
+            except requests.ConnectionError as error:
+                self._tell("abort")
+                # A read timeout is not retried: the server is slow, not gone.
+                retryable = not isinstance(error, requests.ReadTimeout)
+                if attempt < retries and retryable:
+                    log.debug("retrying %s %s after %s", method, url, error)
+                    time.sleep(RETRY_PAUSE * (attempt + 1))
+                    continue
+                raise self._transport_error(error, method, url, timeout) from None
+            except requests.RequestException as error:
+                self._tell("abort")
+                raise self._transport_error(error, method, url, timeout) from None
+        if self.observers:
+            self._tell_exchange(response)
+        if log.isEnabledFor(logging.DEBUG):
+            self._log_exchange(response, body, time.perf_counter() - started)
+        return response
+
+    def _error(self, message: str, method: str, url: str) -> ICWSError:
+        return ICWSError(self.secrets.mask(message), method=method, url=url)
+
+    def _transport_error(self, error: Exception, method: str, url: str, timeout) -> ICWSError:
+        where = f"{method} {path_of(url)}"
+        server = origin_of(url) or url
+        if isinstance(error, requests.exceptions.SSLError):
+            message = (
+                f"TLS certificate of {server} could not be verified ({root_cause(error)}). "
+                "Give the server's CA bundle with verify=/path/to/ca.pem, or verify=False to "
+                "skip verification."
+            )
+        elif isinstance(error, requests.exceptions.ConnectTimeout):
+            message = (
+                f"Could not connect to {server} within {self.connect_timeout:g} s "
+                "(connect timeout)."
+            )
+        elif isinstance(error, requests.exceptions.ReadTimeout):
+            message = f"{server} did not answer {where} within {timeout:g} s (read timeout)."
+        elif isinstance(error, requests.exceptions.ConnectionError):
+            message = f"Could not reach {server} for {where}: {root_cause(error)}."
+        else:
+            message = f"{where} on {server} failed: {root_cause(error)}."
+        return self._error(message, method, url)
+
+    def _log_exchange(self, response: requests.Response, body: Any, elapsed: float) -> None:
+        request = response.request
+        try:
+            response_body = redact_json(json.loads(response.content)) if response.content else ""
+        except ValueError:
+            response_body = response.text[:500]
+        shown = response_body if isinstance(response_body, str) else json.dumps(response_body)
+        text = (
+            f"{request.method} {mask_query(request.url)} -> {response.status_code} "
+            f"{response.reason} in {elapsed * 1000:.1f} ms\n"
+            f"request headers: {redact_headers(request.headers)}\n"
+            f"request body: {json.dumps(redact_json(body)) if body is not None else ''}\n"
+            f"response headers: {redact_headers(response.headers)}\nresponse body: {shown}"
+        )
+        log.debug(self.secrets.mask(text))
 
 
 class OriginCredentials(AuthBase):
@@ -100,7 +285,7 @@ class OriginCredentials(AuthBase):
         self.headers: dict[str, str] = {}
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        if self.headers and origin_of(request.url) == self.origin:
+        if self.headers and origin_of(request.url).lower() == self.origin:
             request.headers.update(self.headers)
         return request
 
@@ -193,3 +378,28 @@ def resolve_ca(verify: bool | str) -> bool | str:
     if verify is True:
         return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
     return verify
+
+
+def root_cause(error: BaseException) -> str:
+    """The innermost useful reason of a requests/urllib3 error chain."""
+    seen = set()
+    current: BaseException | None = error
+    reason = str(error)
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.strerror:
+            return current.strerror
+        inner = getattr(current, "reason", None)
+        if isinstance(inner, BaseException):
+            current = inner
+            continue
+        if current.args and isinstance(current.args[0], BaseException):
+            current = current.args[0]
+            continue
+        current = current.__cause__ or current.__context__
+    text = reason
+    # urllib3 messages carry the pool repr; the part after the last colon is the reason.
+    match = re.search(r"(Failed to establish a new connection|Max retries)[^:]*:\s*(.*)", text)
+    if match:
+        text = match.group(2).strip().rstrip(")'\"")
+    return text

@@ -11,7 +11,7 @@ from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 
 from ..client import ICWSError
 from ..client.redact import redact_json
-from ..operations import methods_for, nearest
+from ..protocol.operations import methods_for, nearest
 from .base import LibraryComponent
 
 

@@ -9,7 +9,6 @@ from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError
 from ..client.messaging import of_type
-from ..client.status import same_status
 from ..client.transport import parse_timeout
 from .base import LibraryComponent
 
@@ -118,21 +117,14 @@ class MessagingKeywords(LibraryComponent):
         """
         session = self.connected_session()
         user = user_id or session.user_id
-        if not session.status.is_subscribed(user):
-            session.status.subscribe([user])
-
-        def reached() -> bool:
-            current = session.channel.user_statuses.get(user.lower())
-            return current is not None and same_status(current.get("statusId"), status)
-
-        if not session.channel.wait_until(reached, parse_timeout(timeout)):
-            current = session.channel.user_statuses.get(user.lower(), {})
+        seconds = parse_timeout(timeout)
+        if session.status.wait_until_status(user, status, seconds) is None:
+            current = session.status.user_statuses.get(user.lower(), {})
             raise AssertionError(
-                f"The status of '{user}' did not become '{status}' within "
-                f"{parse_timeout(timeout):g} s: it is '{current.get('statusId', 'unknown')}' "
+                f"The status of '{user}' did not become '{status}' within {seconds:g} s: it "
+                f"is '{current.get('statusId', 'unknown')}' "
                 f"(changed {current.get('statusChanged', 'at an unknown time')}). "
-                f"Messages that arrived: "
-                f"{_summarize(session.messages.peek())}."
+                f"Messages that arrived: {_summarize(session.messages.peek())}."
             )
         self.info(f"Status of '{user}' is '{status}'.")
 

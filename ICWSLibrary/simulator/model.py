@@ -20,33 +20,31 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from ..operations import methods_for, template_for
+from ..protocol.errors import (
+    AUTHENTICATION_FAILURE,
+    INTERNAL_ERROR_CODE,
+    NO_STATION_ERROR_ID,
+    SESSION_NO_LONGER_VALID,
+)
+from ..protocol.http import CSRF_HEADER, JSON_TYPE, SESSION_ID_HEADER, cookie_guid
+from ..protocol.http import session_cookie_value as _cookie_value
+from ..protocol.messages import (
+    ASYNC_COMPLETED,
+    AUTH_TOKEN,
+    CONNECTION_STATE_CHANGED,
+    IC_AUTH,
+    SINGLE_SIGN_ON,
+    STATUS_MESSAGES_MESSAGE,
+    USER_ACCESS_MESSAGE,
+    USER_STATUS_MESSAGE,
+)
+from ..protocol.operations import methods_for, template_for
 from .scenario import Scenario, User, load_scenario
 
-JSON_TYPE = "application/vnd.inin.icws+JSON; charset=utf-8"
 NO_CACHE = "no-cache, no-store, must-revalidate"
 WWW_AUTHENTICATE = 'ICWS realm="ICWS" location="/ICWS/connection"'
-
-IC_AUTH = "urn:inin.com:connection:icAuthConnectionRequestSettings"
-AUTH_TOKEN = "urn:inin.com:connection:authTokenConnectionRequestSettings"
-SINGLE_SIGN_ON = "urn:inin.com:connection:singleSignOnTokenConnectionRequestSettings"
-ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
-CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
-USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"
-STATUS_MESSAGES_MESSAGE = "urn:inin.com:status:statusMessagesMessage"  # [guess] type name
-USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
-
-# Recorded from a real server (shared/icws/recorded/connection-400-authentication-failure.json).
-AUTHENTICATION_FAILURE = {
-    "errorId": "error.request.connection.authenticationFailure",
-    "errorCode": -2147221503,
-    "message": "The authentication process failed.",
-}
-SESSION_NO_LONGER_VALID = -2147221499
 # [guess] The reason text of a session ended for being idle.
 IDLE_REASON = "The session timed out after a period of inactivity."
-INTERNAL_ERROR_CODE = -2147467259
-NO_STATION_ERROR_ID = "-2147221496"
 ENDED_SESSIONS_KEPT = 10_000
 LOGOFF_REASON = "The session was logged off by the client."
 RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
@@ -136,15 +134,9 @@ class Session:
         }
 
 
-_COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
-
-
 def session_cookie(header: str | None, session_id: str) -> str | None:
     """The guid of the ``icws_<id>`` cookie, however the client shaped the header."""
-    for cookie_id, value in _COOKIE.findall(header or ""):
-        if cookie_id == session_id:
-            return value.split("|", 1)[0]
-    return None
+    return cookie_guid(_cookie_value(header, session_id))
 
 
 class StreamHub:
@@ -440,8 +432,8 @@ class ICWSModel(StreamHub):
         if "server-time" in include:
             answer["serverTimeInfo"] = {"serverUtcTime": now_compact()}
         headers = [
-            ("ININ-ICWS-Session-ID", session.id),
-            ("ININ-ICWS-CSRF-Token", session.token),
+            (SESSION_ID_HEADER, session.id),
+            (CSRF_HEADER, session.token),
             ("Location", f"/icws/{session.id}/connection"),
             (
                 "Set-Cookie",

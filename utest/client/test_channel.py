@@ -44,14 +44,14 @@ def test_auto_mode_streams_when_the_server_has_messaging_2(simulator):
 
 def test_snapshot_and_deltas_build_the_watched_statuses(agent, simulator):
     agent.status.subscribe(["agent2", "agent3"])
-    assert agent.channel.wait_until(lambda: len(agent.channel.user_statuses) == 2, 5)
+    assert agent.channel.wait_until(lambda: len(agent.status.user_statuses) == 2, 5)
     simulator.set_user_status("agent3", "Gone Home")
     assert agent.channel.wait_until(
-        lambda: agent.channel.user_statuses["agent3"]["statusId"] == "Gone Home", 5
+        lambda: agent.status.user_statuses["agent3"]["statusId"] == "Gone Home", 5
     )
-    assert agent.channel.user_statuses["agent2"]["statusId"] == "Available"
+    assert agent.status.user_statuses["agent2"]["statusId"] == "Available"
     agent.status.subscribe(["agent4"])  # replaces the subscription: a new snapshot
-    assert agent.channel.wait_until(lambda: "agent4" in agent.channel.user_statuses, 5)
+    assert agent.channel.wait_until(lambda: "agent4" in agent.status.user_statuses, 5)
     assert agent.status.subscribed == ["agent2", "agent3", "agent4"]
 
 
@@ -85,14 +85,14 @@ def test_stream_reader_reconnects_after_the_stream_is_cut(simulator):
     session = ICWSSession(simulator.url, messaging="sse")
     session.connect("agent1", "1234")
     session.status.subscribe(["agent2"])
-    assert session.channel.wait_until(lambda: "agent2" in session.channel.user_statuses, 5)
+    assert session.channel.wait_until(lambda: "agent2" in session.status.user_statuses, 5)
     deadline = time.monotonic() + 5
     while simulator.cut_streams() == 0:  # the reader's stream may still be opening
         assert time.monotonic() < deadline
         time.sleep(0.01)
     simulator.set_user_status("agent2", "Gone Home")  # queued while no stream is open
     assert session.channel.wait_until(
-        lambda: session.channel.user_statuses["agent2"]["statusId"] == "Gone Home", 10
+        lambda: session.status.user_statuses["agent2"]["statusId"] == "Gone Home", 10
     )
     assert session.channel.streaming and session.connected
     session.disconnect()

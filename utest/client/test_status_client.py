@@ -62,3 +62,66 @@ def test_catalog_is_fetched_once(agent):
     assert agent.status.status_message("Teleporting") is None
     agent.status.catalog()
     assert len(seen) == 1
+
+
+class FakeChannel:
+    """Delivers by hand what a server would send; records what was started."""
+
+    def __init__(self):
+        self.handlers = {}
+
+    def on(self, message_type, handler):
+        self.handlers.setdefault(message_type, []).append(handler)
+
+    def deliver(self, message):
+        for handler in self.handlers.get(message["__type"], []):
+            handler(message)
+
+    def start(self):
+        pass
+
+
+class FakeCaller:
+    address = "http://cic1:8018"
+
+    def __init__(self):
+        self.sent = []
+
+    def call(self, method, path, body=None):
+        self.sent.append((method, path, body))
+
+
+STATUS_TYPE = "urn:inin.com:status:userStatusMessage"
+
+
+def status_message(is_delta, *statuses):
+    return {"__type": STATUS_TYPE, "isDelta": is_delta, "userStatusList": list(statuses)}
+
+
+def test_a_snapshot_replaces_the_view_and_deltas_merge_into_it():
+    from ICWSLibrary.client.status import StatusAPI
+
+    channel = FakeChannel()
+    status = StatusAPI(FakeCaller(), channel)
+    channel.deliver(status_message(False, {"userId": "a", "statusId": "Available"},
+                                   {"userId": "b", "statusId": "At Lunch"}))  # fmt: skip
+    channel.deliver(status_message(True, {"userId": "B", "statusId": "Gone Home"}))
+    assert status.user_statuses["b"]["statusId"] == "Gone Home"
+    channel.deliver(status_message(False, {"userId": "c", "statusId": "Available"}))
+    assert list(status.user_statuses) == ["c"], "a new snapshot replaces, never merges"
+
+
+def test_unsubscribe_and_resubscribe_clear_what_an_earlier_subscription_said():
+    from ICWSLibrary.client.status import StatusAPI
+
+    channel = FakeChannel()
+    status = StatusAPI(FakeCaller(), channel)
+    status.subscribe(["a"])
+    channel.deliver(status_message(False, {"userId": "a", "statusId": "At Lunch"}))
+    status.subscribe(["b"])
+    # Until the new snapshot arrives, the old 'At Lunch' of 'a' must not satisfy a wait.
+    assert status.user_statuses == {}
+    channel.deliver(status_message(False, {"userId": "a", "statusId": "Available"},
+                                   {"userId": "b", "statusId": "Available"}))  # fmt: skip
+    status.unsubscribe()
+    assert status.user_statuses == {} and status.subscribed == []

@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from ICWSLibrary import ICWSLibrary
-from ICWSLibrary.client.session import EndedSession
+from ICWSLibrary.client.connection import EndedSession
 
 
 def open_files() -> int:

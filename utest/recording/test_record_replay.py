@@ -39,7 +39,7 @@ def conversation(url: str, recorder: Recorder | None, mode: str = "sse") -> dict
     two.status.subscribe(["qa.one"])
     one.status.set_user_status("qa.one", "At Lunch", notes="Phone 555-0100")
     assert two.channel.wait_until(
-        lambda: two.channel.user_statuses.get("qa.one", {}).get("statusId") == "At Lunch", 5
+        lambda: two.status.user_statuses.get("qa.one", {}).get("statusId") == "At Lunch", 5
     )
     seen["answers"].append(one.status.user_status("qa.one")["statusId"])
     one.status.set_user_status("qa.one", "Available")

@@ -69,7 +69,7 @@ def test_shipped_toml_scenario_makes_clients_poll(start_simulator):
     session.connect("qa.agent", "lab-password")
     session.status.subscribe(["qa.agent"])
     assert session.channel.mode.value == "polling"
-    assert session.channel.wait_until(lambda: "qa.agent" in session.channel.user_statuses, 5)
+    assert session.channel.wait_until(lambda: "qa.agent" in session.status.user_statuses, 5)
     assert server.scenario.user("qa.supervisor").may("setOthersStatus")
     session.disconnect()
 

@@ -12,7 +12,7 @@ from importlib import resources
 @functools.cache
 def operations() -> tuple[tuple[str, re.Pattern, str], ...]:
     """(method, path pattern, path template) of every documented operation; read once."""
-    text = resources.files("ICWSLibrary").joinpath("data/endpoints.json").read_text("utf-8")
+    text = resources.files(__package__).joinpath("data/endpoints.json").read_text("utf-8")
     result = []
     for item in json.loads(text):
         pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(item["path"]))
