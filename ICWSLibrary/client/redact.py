@@ -10,25 +10,15 @@ import re
 from collections.abc import Mapping
 from urllib.parse import unquote_plus
 
-from ..protocol.secrets import COOKIE_ATTRIBUTES, SECRET_FIELDS, SECRET_HEADERS
+from ..protocol.http import replace_cookie_values
+from ..protocol.secrets import SECRET_FIELDS, SECRET_HEADERS
 
 MASK = "***"
 
-# name=value pairs of Cookie and Set-Cookie headers; the attributes of Set-Cookie are not
-# values of cookies and stay readable.
-_COOKIE_PAIR = re.compile(r"(^|[;,]\s*)([^=;,\s]+)=([^;,]*)")
 
-
-def mask_cookies(header: str, replace=lambda name, value: MASK) -> str:
-    """A Cookie or Set-Cookie header with each cookie's value replaced, names kept."""
-
-    def swap(match: re.Match) -> str:
-        name = match.group(2)
-        if name.lower() in COOKIE_ATTRIBUTES:
-            return match.group(0)
-        return f"{match.group(1)}{name}={replace(name, match.group(3))}"
-
-    return _COOKIE_PAIR.sub(swap, header)
+def mask_cookies(header: str) -> str:
+    """A Cookie or Set-Cookie header with each cookie's value masked, names kept."""
+    return replace_cookie_values(header, lambda name, value: MASK)
 
 
 def mask_query(url: str) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from .secrets import COOKIE_ATTRIBUTES
 
 CSRF_HEADER = "ININ-ICWS-CSRF-Token"
 SESSION_ID_HEADER = "ININ-ICWS-Session-ID"
@@ -37,3 +40,22 @@ def cookie_guid(value: str | None) -> str | None:
 def format_session_cookie(session_id: str, value: str) -> str:
     """The ``Cookie`` header a client sends back for a session."""
     return f"icws_{session_id}={value}"
+
+
+# name=value pairs of Cookie and Set-Cookie headers.
+_COOKIE_PAIR = re.compile(r"(^|[;,]\s*)([^=;,\s]+)=([^;,]*)")
+
+
+def replace_cookie_values(header: str, replace: Callable[[str, str], str]) -> str:
+    """A cookie header with each cookie's value replaced by ``replace(name, value)``.
+
+    Set-Cookie attributes (``Path``, ``Expires``...) are not cookies and stay as they are.
+    """
+
+    def swap(match: re.Match) -> str:
+        name = match.group(2)
+        if name.lower() in COOKIE_ATTRIBUTES:
+            return match.group(0)
+        return f"{match.group(1)}{name}={replace(name, match.group(3))}"
+
+    return _COOKIE_PAIR.sub(swap, header)
