@@ -4,9 +4,10 @@
 ``ICWSLibrary.Simulator`` controls it from Robot Framework.
 """
 
-from .model import ICWSModel, Request, Response
+from .model import ICWSModel
 from .scenario import Scenario, ScenarioError, load_scenario
 from .server import ICWSSimulator
+from .wire import Request, Response
 
 __all__ = [
     "ICWSModel",

@@ -7,9 +7,9 @@ import signal
 import sys
 import threading
 
-from .model import Request, Response
 from .scenario import ScenarioError
 from .server import ICWSSimulator
+from .wire import Request, Response
 
 
 def log_request(request: Request, response: Response) -> None:

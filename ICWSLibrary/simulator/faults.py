@@ -10,7 +10,8 @@ import threading
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import INTERNAL_ERROR_CODE, Response, error_response
+from ..protocol.errors import INTERNAL_ERROR_CODE
+from .wire import Response, error_response
 
 PROXY_ERROR_PAGE = (
     b"<!DOCTYPE html><html><head><title>502 Proxy Error</title></head><body>"

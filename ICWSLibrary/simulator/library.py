@@ -132,6 +132,26 @@ class Simulator:
         logger.info(f"{len(sessions)} live session(s).")
         return sessions
 
+    @keyword("Get Simulator Requests")
+    def get_simulator_requests(self, path_contains: str = "") -> list:
+        """Returns the requests the current simulator answered lately, oldest first.
+
+        Each is a dictionary with ``method``, ``path`` and ``status``; the simulator keeps
+        the last 1,000. ``path_contains`` keeps those whose path contains it (any case),
+        so a test can check what a keyword really sent. Headers and bodies are not kept:
+        they hold secrets.
+
+        Example:
+        | User Status Should Be | Available |
+        | ${requests} = | Get Simulator Requests | /status/user-statuses/ |
+        | Should Be Equal | ${requests}[-1][method] | GET |
+        """
+        seen = self._current().requests_seen(path_contains)
+        logger.info(
+            f"{len(seen)} request(s) seen" + (f" on *{path_contains}*." if path_contains else ".")
+        )
+        return seen
+
     @keyword("Simulator Disconnect Session")
     def simulator_disconnect_session(
         self,

@@ -14,38 +14,26 @@ import difflib
 import json
 import re
 import secrets
-import threading
 import time
 import uuid
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..recording import Templater, canonical_body, canonical_query, json_or_text, load
-from .model import (
-    SESSION_NO_LONGER_VALID,
-    Request,
-    Response,
-    StreamHub,
-    error_response,
-    json_response,
-    session_cookie,
-)
+from .sessions import Mailbox, StreamHub, check_credentials
+from .wire import Request, Response, error_response, json_response
 
 _SESSION_PATH = re.compile(r"^/icws/(\d+)(/.*)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\{[A-Za-z]+(?::\d+)?\}\}")
 
 
 @dataclass
-class ReplaySession:
-    placeholder: str
-    id: str
-    token: str
-    cookie: str
-    messages: deque = field(default_factory=deque)
-    listeners: list = field(default_factory=list)
-    ended: bool = False
+class ReplaySession(Mailbox):
+    placeholder: str = ""
+    id: str = ""
+    token: str = ""
+    cookie: str = ""
 
     def describe(self) -> dict:
         return {"sessionId": self.id, "recordedAs": self.placeholder}
@@ -60,7 +48,7 @@ class ReplayModel(StreamHub):
         self.entries = document["entries"]
         fields = [f for f in document.get("scrubbedFields", []) if f not in _BUILT_IN_FIELDS]
         self.templater = Templater(fields)
-        self._lock = threading.RLock()
+        super().__init__()
         self._exchanges = [e for e in self.entries if e.get("type") == "exchange"]
         self._by_key: dict[tuple, list[dict]] = {}
         for entry in self._exchanges:
@@ -129,38 +117,16 @@ class ReplayModel(StreamHub):
         self._release_messages_after(entry["seq"])
         return response
 
-    def _check_credentials(self, request, session_id, session, rest):
-        if session is None:
-            return error_response(
-                401,
-                "error.request.connection.invalidSessionId",
-                f"The session id {session_id} is not valid.",
-                1,
-            )
-        cookie_only = request.method == "GET" and (rest or "").lower() == "/messaging/messages"
-        token = request.headers.get("inin-icws-csrf-token")
-        if (token is None and not cookie_only) or (token is not None and token != session.token):
-            return error_response(
-                401,
-                "error.request.connection.invalidToken",
-                "The ININ-ICWS-CSRF-Token header is missing or wrong.",
-                2,
-            )
-        if session_cookie(request.headers.get("cookie"), session_id) != session.cookie:
-            return error_response(
-                401,
-                "error.request.connection.invalidCookie",
-                f"The session cookie icws_{session_id} is missing or wrong.",
-                4,
-            )
-        if session.ended and not (request.method == "GET" and (rest or "") == "/connection"):
-            return error_response(
-                401,
-                "error.request.connection.sessionNoLongerValid",
-                "The session is no longer valid.",
-                SESSION_NO_LONGER_VALID,
-            )
-        return None
+    @staticmethod
+    def _check_credentials(request, session_id, session, rest):
+        rest = (rest or "").lower()
+        return check_credentials(
+            request,
+            session_id,
+            session,
+            cookie_only=request.method == "GET" and rest == "/messaging/messages",
+            allow_ended=request.method == "GET" and rest == "/connection",
+        )
 
     @staticmethod
     def _key_of(recorded: dict) -> tuple:
@@ -263,11 +229,11 @@ class ReplayModel(StreamHub):
                 continue
             filled = json.loads(self._fill(json.dumps(entry["messages"])))
             session.messages.extend(filled)
-            self._notify(session)
+            self.notify(session)
 
     def _end(self, session: ReplaySession) -> None:
         session.ended = True
-        self._notify(session)
+        self.notify(session)
 
     def _not_recorded(self, key: tuple) -> Response:
         wanted = _describe(key)

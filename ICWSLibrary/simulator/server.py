@@ -13,14 +13,17 @@ import json
 import socket
 import ssl
 import threading
+from collections import deque
 from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
+from ..protocol.errors import INTERNAL_ERROR_CODE
 from .faults import Fault, FaultKind, FaultPlan, faulty_response
-from .model import INTERNAL_ERROR_CODE, ICWSModel, Request, Response, error_response
+from .model import ICWSModel
 from .replay import ReplayModel
 from .scenario import Scenario, ScenarioError, load_scenario
+from .wire import Request, Response, error_response
 
 # Real servers send ':ping' comments every few seconds on an idle event stream.
 PING_INTERVAL = 5.0
@@ -29,6 +32,7 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 # A request whose headers or body stop arriving is answered 408 and its connection closed,
 # so a half-sent request cannot hold a connection (and its memory) for ever.
 REQUEST_TIMEOUT = 30.0
+REQUEST_LOG_SIZE = 1000
 LISTEN_BACKLOG = 1024
 _REASONS = {status.value: status.phrase for status in HTTPStatus}
 
@@ -189,6 +193,7 @@ class _HTTPProtocol(asyncio.Protocol):
         if fault is not None:
             return self._inject(fault, request, version, headers)
         response = self._simulator.model.handle(request)
+        self._simulator.request_log.append((request.method, request.path, response.status))
         if self._simulator.on_request is not None:
             self._simulator.on_request(request, response)
         if response.stream is not None:
@@ -346,6 +351,8 @@ class ICWSSimulator:
         self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
         self.request_timeout = REQUEST_TIMEOUT
+        # The last requests answered, for tests that check what a client sent.
+        self.request_log: deque[tuple[str, str, int]] = deque(maxlen=REQUEST_LOG_SIZE)
         # TCP connections accepted since the start: tests see whether clients reuse theirs.
         self.connections_accepted = 0
         # Called after each answered request, from the server thread (--verbose logs so).
@@ -505,6 +512,14 @@ class ICWSSimulator:
 
     def clear_faults(self) -> None:
         self.faults.clear()
+
+    def requests_seen(self, path_contains: str = "") -> list[dict]:
+        """The requests answered lately (at most the last 1,000), oldest first."""
+        return [
+            {"method": method, "path": path, "status": status}
+            for method, path, status in list(self.request_log)
+            if path_contains.lower() in path.lower()
+        ]
 
     def cut_streams(self) -> int:
         """Close every open event stream, as a proxy that drops idle connections would.

@@ -62,7 +62,7 @@ def test_no_secret_in_output_log_or_console_at_trace(secret_simulator, tmp_path,
     assert rc == 0, outputs["console"]
 
     model = secret_simulator.model
-    sessions = list(model._sessions.values()) + list(model._ended.values())
+    sessions = list(model.state.sessions.live.values()) + list(model.state.sessions.ended.values())
     assert len(sessions) == 2
     secrets = {PASSWORD}
     for session in sessions:

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from ICWSLibrary.simulator import ICWSModel, Request
-from ICWSLibrary.simulator import model as model_module
+from ICWSLibrary.simulator import sessions as sessions_module
+from ICWSLibrary.simulator.resources import connection as connection_module
 
 IC_AUTH = "urn:inin.com:connection:icAuthConnectionRequestSettings"
 
@@ -61,7 +62,11 @@ def test_an_exception_in_a_handler_answers_json_500():
     def broken(request):
         raise KeyError("bug")
 
-    model._sessionless[("GET", "connection/version")] = broken
+    # The route table holds the resources' bound methods: swap the one for version.
+    model._sessionless = [
+        (method, pattern, broken if handler.__name__ == "version" else handler)
+        for method, pattern, handler in model._sessionless
+    ]
     response = model.handle(Request("GET", "/icws/connection/version"))
     assert response.status == 500
     assert ("Content-Type", "application/vnd.inin.icws+JSON; charset=utf-8") in response.headers
@@ -70,7 +75,7 @@ def test_an_exception_in_a_handler_answers_json_500():
 
 
 def test_ended_sessions_are_remembered_up_to_a_bound(monkeypatch):
-    monkeypatch.setattr(model_module, "ENDED_SESSIONS_KEPT", 2)
+    monkeypatch.setattr(sessions_module, "ENDED_SESSIONS_KEPT", 2)
     model = ICWSModel()
     sessions = [logon(model) for _ in range(3)]
     for session_id, credentials in sessions:
@@ -90,7 +95,7 @@ def test_ended_sessions_are_remembered_up_to_a_bound(monkeypatch):
             200,
             {
                 "connectionState": 2,
-                "reason": model_module.LOGOFF_REASON,
+                "reason": connection_module.LOGOFF_REASON,
                 "shouldReconnect": False,
             },
         )

@@ -148,3 +148,24 @@ def test_every_keyword_has_a_description_and_an_example_table():
         assert description.strip(), kw.name
         row = rf"^\|(?:[^\n]*\|)? {re.escape(kw.name)} \|"  # the keyword in a table cell
         assert re.search(row, example, re.M), kw.name
+
+
+def test_get_simulator_requests_lists_what_clients_sent(library):
+    url = library.start_icws_simulator()
+    session = ICWSSession(url)
+    session.connect("agent1", "1234")
+    session.call("GET", "/status/user-statuses/agent1")
+    seen = library.get_simulator_requests("/status/")
+    assert seen == [
+        {
+            "method": "GET",
+            "path": f"/icws/{session.session_id}/status/user-statuses/agent1",
+            "status": 200,
+        }
+    ]
+    assert library.get_simulator_requests()[0] == {
+        "method": "POST",
+        "path": "/icws/connection",
+        "status": 201,
+    }
+    session.disconnect()

@@ -1,0 +1,222 @@
+"""Feature ``connection``: logon, logoff, the connection state, features, version, station."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs
+
+from ...protocol.errors import (
+    AUTHENTICATION_FAILURE,
+    CONNECTION_DOWN,
+    CONNECTION_UP,
+    NO_STATION_ERROR_ID,
+)
+from ...protocol.http import CSRF_HEADER, SESSION_ID_HEADER
+from ...protocol.messages import AUTH_TOKEN, IC_AUTH, SINGLE_SIGN_ON
+from ..sessions import Session
+from ..state import ServerState
+from ..wire import (
+    Request,
+    Response,
+    error_response,
+    invalid_property,
+    json_response,
+    missing_property,
+    now_compact,
+)
+
+LOGOFF_REASON = "The session was logged off by the client."
+
+
+class ConnectionResource:
+    def __init__(self, state: ServerState):
+        self.state = state
+        self.scenario = state.scenario
+
+    def routes(self) -> list:
+        return [
+            ("POST", re.compile(r"^connection$"), self.logon, False),
+            ("GET", re.compile(r"^connection/features$"), self.features, False),
+            ("GET", re.compile(r"^connection/features/([^/]+)$"), self.feature, False),
+            ("GET", re.compile(r"^connection/version$"), self.version, False),
+            ("GET", re.compile(r"^connection/server-time$"), self.server_time, False),
+            ("GET", re.compile(r"^connection/server-info$"), self.server_info, False),
+            ("GET", re.compile(r"^connection$"), self.connection_state, True),
+            ("DELETE", re.compile(r"^connection$"), self.logoff, True),
+            ("GET", re.compile(r"^connection/station$"), self.get_station, True),
+            ("PUT", re.compile(r"^connection/station$"), self.put_station, True),
+            ("DELETE", re.compile(r"^connection/station$"), self.delete_station, True),
+        ]
+
+    # -- logon -----------------------------------------------------------------------------
+
+    def logon(self, request: Request) -> Response:
+        host = self.scenario.host(request.local_address)
+        if not host.accepting:
+            return json_response(
+                503,
+                {
+                    "alternateHostList": host.alternate_hosts,
+                    "errorId": host.error_id,
+                    "message": host.message,
+                },
+            )
+        language = (
+            (request.headers.get("accept-language") or "").split(",")[0].split(";")[0].strip()
+        )
+        if not language:
+            return error_response(
+                400,
+                "error.request.invalidRepresentation.missingProperty",  # [guess]
+                "The Accept-Language header is required.",
+                __type="urn:inin.com:common:missingPropertyError",
+                propertyName="Accept-Language",
+            )
+        try:
+            body = json.loads(request.body or b"null")
+        except ValueError as error:
+            # [guess] No property can be named, so the parent of the property errorIds.
+            return error_response(
+                400,
+                "error.request.invalidRepresentation",
+                f"The request body is not valid JSON: {error}.",
+            )
+        if not isinstance(body, dict) or not body.get("__type"):
+            return missing_property("__type")
+        kind = body["__type"]
+        if kind in (AUTH_TOKEN, SINGLE_SIGN_ON):
+            return json_response(400, AUTHENTICATION_FAILURE)
+        if kind != IC_AUTH:
+            return invalid_property(
+                "__type", f"The value of __type is not a known connection request type: {kind}."
+            )
+        for name in ("applicationName", "userID", "password"):
+            if body.get(name) is None:
+                return missing_property(name)
+            if not isinstance(body[name], str):
+                return invalid_property(name, f"The property {name} must be a string.")
+        user = self.scenario.user(body["userID"])
+        if user is None or body["password"] != user.password:
+            return json_response(400, AUTHENTICATION_FAILURE)
+        if self.scenario.single_session_per_user:
+            self.state.end_user_sessions(user.id, "The user logged on from another client.")
+        session = self.state.sessions.new(
+            user, language.lower(), body["applicationName"], host.address
+        )
+        include = {
+            item.strip().lower()
+            for value in parse_qs(request.query).get("include", [])
+            for item in value.split(",")
+        }
+        answer = {
+            "csrfToken": session.token,
+            "sessionId": session.id,
+            "alternateHostList": [h.name for h in self.scenario.hosts if h.accepting],
+            "userID": user.id,
+            "userDisplayName": user.display_name,
+            "icServer": self.scenario.ic_server,
+        }
+        if "version" in include:
+            answer["version"] = self.scenario.version
+        if "features" in include:
+            answer["features"] = self.feature_list()
+        if "server-time" in include:
+            answer["serverTimeInfo"] = {"serverUtcTime": now_compact()}
+        headers = [
+            (SESSION_ID_HEADER, session.id),
+            (CSRF_HEADER, session.token),
+            ("Location", f"/icws/{session.id}/connection"),
+            (
+                "Set-Cookie",
+                f"icws_{session.id}={session.cookie}|languageId={session.language}; "
+                f"Path=/icws/{session.id}; HttpOnly",
+            ),
+        ]
+        return json_response(201, answer, headers)
+
+    # -- the session's connection ----------------------------------------------------------
+
+    def connection_state(self, request: Request, session: Session) -> Response:
+        if session.ended:
+            return json_response(
+                200,
+                {
+                    "connectionState": CONNECTION_DOWN,
+                    "reason": session.reason,
+                    "shouldReconnect": session.should_reconnect,
+                },
+            )
+        return json_response(200, {"connectionState": CONNECTION_UP, "shouldReconnect": False})
+
+    def logoff(self, request: Request, session: Session) -> Response:
+        self.state.sessions.end(session, LOGOFF_REASON)
+        return json_response(200)
+
+    # -- what the server is ----------------------------------------------------------------
+
+    def features(self, request: Request) -> Response:
+        return json_response(200, {"featureInfoList": self.feature_list()})
+
+    def feature_list(self) -> list[dict]:
+        return [
+            {"featureId": name, "version": version}
+            for name, version in self.scenario.features.items()
+        ]
+
+    def feature(self, request: Request, feature_id: str) -> Response:
+        version = self.scenario.features.get(feature_id)
+        if version is None:
+            return error_response(
+                400,
+                "error.request.connection.invalidFeatureId",  # [guess] errorId
+                f"The feature {feature_id} is not valid.",
+            )
+        return json_response(200, {"featureId": feature_id, "version": version})
+
+    def version(self, request: Request) -> Response:
+        return json_response(200, self.scenario.version)
+
+    def server_time(self, request: Request) -> Response:
+        return json_response(200, {"serverUtcTime": now_compact()})
+
+    def server_info(self, request: Request) -> Response:
+        return json_response(
+            200,
+            {
+                "languages": self.scenario.languages,
+                "acceptLanguage": request.headers.get("accept-language", "en-us"),
+                "authentication": {"icAuthentication": True, "singleSignOn": False},
+            },
+        )
+
+    # -- station ---------------------------------------------------------------------------
+
+    def get_station(self, request: Request, session: Session) -> Response:
+        if session.station is None:
+            return error_response(
+                400, NO_STATION_ERROR_ID, "The session has no station connection."
+            )
+        return json_response(200, session.station)
+
+    def put_station(self, request: Request, session: Session) -> Response:
+        body = request.json()
+        if not isinstance(body, dict) or "__type" not in body:
+            return missing_property("__type")
+        kind = str(body["__type"]).rsplit(":", 1)[-1]
+        setting = {
+            "workstationSettings": 1,
+            "remoteWorkstationSettings": 2,
+            "remoteNumberSettings": 3,
+        }
+        station_id = body.get("workstation") or body.get("remoteNumber") or ""
+        session.station = {
+            "id": station_id,
+            "extension": station_id,
+            "stationSetting": setting.get(kind, 0),
+        }
+        return json_response(200)
+
+    def delete_station(self, request: Request, session: Session) -> Response:
+        session.station = None
+        return json_response(200)

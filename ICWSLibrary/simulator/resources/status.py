@@ -1,0 +1,245 @@
+"""Feature ``status``: the status catalog, users' statuses, and their subscriptions."""
+
+from __future__ import annotations
+
+import re
+
+from ...protocol.messages import (
+    ASYNC_COMPLETED,
+    STATUS_MESSAGES_MESSAGE,
+    USER_ACCESS_MESSAGE,
+    USER_STATUS_MESSAGE,
+)
+from ..scenario import User
+from ..sessions import Session
+from ..state import ServerState
+from ..wire import Request, Response, error_response, json_response, missing_property, now_compact
+
+RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
+SUBSCRIPTIONS = "messaging/subscriptions/status"
+
+
+class StatusResource:
+    def __init__(self, state: ServerState):
+        self.state = state
+        self.scenario = state.scenario
+
+    def routes(self) -> list:
+        routes = [
+            ("GET", re.compile(r"^status/status-messages$"), self.catalog, True),
+            ("GET", re.compile(r"^status/status-messages-user-access/([^/]+)$"), self.user_access, True),
+            ("GET", re.compile(r"^status/user-statuses/([^/]+)$"), self.get_user_status, True),
+            ("PUT", re.compile(r"^status/user-statuses/([^/]+)$"), self.put_user_status, True),
+        ]  # fmt: skip
+        subscriptions = {
+            "user-statuses": (self.subscribe_user_statuses, self.unsubscribe_user_statuses),
+            "status-messages": (self.subscribe_catalog, self.unsubscribe_catalog),
+            "status-messages-user-access": (self.subscribe_user_access, self.unsubscribe_user_access),
+        }  # fmt: skip
+        for name, (start, stop) in subscriptions.items():
+            pattern = re.compile(f"^{SUBSCRIPTIONS}/{name}$")
+            routes += [("PUT", pattern, start, True), ("DELETE", pattern, stop, True)]
+        return routes
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def localized(self, status: dict, language: str) -> dict:
+        result = dict(status)
+        text = status.get("messageText")
+        if isinstance(text, dict):
+            result["messageText"] = (
+                text.get(language)
+                or text.get(language.split("-")[0])
+                or text.get("en-us")
+                or status["statusId"]
+            )
+        return result
+
+    def catalog(self, request: Request, session: Session) -> Response:
+        statuses = [self.localized(s, session.language) for s in self.scenario.statuses]
+        return json_response(200, {"statusMessageList": statuses})
+
+    def allowed_statuses(self, user: User) -> list[str]:
+        if user.allowed_statuses is not None:
+            return list(user.allowed_statuses)
+        return [s["statusId"] for s in self.scenario.statuses if s.get("isSelectableStatus", True)]
+
+    def user_access(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return unknown_user(user_id)
+        return json_response(
+            200, {"userId": user.id, "statusMessages": self.allowed_statuses(user)}
+        )
+
+    def user_status(self, user: User) -> dict:
+        state = self.state.user_status[user.id.lower()]
+        stations = [
+            s.station["id"]
+            for s in self.state.sessions.live.values()
+            if s.user is user and s.station and s.station.get("id")
+        ]
+        body = {"userId": user.id, "statusId": state["statusId"]}
+        if state["notes"]:
+            body["notes"] = state["notes"]
+        if state.get("forwardNumber"):
+            body["forwardNumber"] = state["forwardNumber"]
+        if state.get("until"):
+            body["until"] = state["until"]
+        body.update(
+            statusChanged=state["statusChanged"],
+            icServers=[self.scenario.ic_server] if stations else [],
+            stations=stations,
+            loggedIn=bool(stations),
+            onPhone=state["onPhone"],
+            onPhoneChanged=state["onPhoneChanged"],
+        )
+        return body
+
+    def get_user_status(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return unknown_user(user_id)
+        return json_response(200, self.user_status(user))
+
+    # -- changing --------------------------------------------------------------------------
+
+    def put_user_status(self, request: Request, session: Session, user_id: str) -> Response:
+        user = self.scenario.user(user_id)
+        if user is None:
+            return unknown_user(user_id)
+        if user is not session.user and not session.user.may(RIGHT_TO_SET_OTHERS_STATUS):
+            return error_response(
+                403,
+                "error.request.accessDenied",
+                f"The user {session.user.id} does not have the right to change the status of {user.id}.",
+            )
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("statusId"), str):
+            return missing_property("statusId")
+        request_id = str(next(self.state.request_ids))
+        completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
+        problem = self.status_problem(user, body["statusId"])
+        if problem:
+            completion["error"] = {"errorId": problem[0], "message": problem[1]}
+        else:
+            self.apply_status(
+                user,
+                body["statusId"],
+                body.get("notes"),
+                body.get("forwardNumber"),
+                body.get("until"),
+            )
+        self.state.deliver(session, completion)
+        return json_response(202, {"requestId": request_id})
+
+    def status_problem(self, user: User, status_id: str) -> tuple[str, str] | None:
+        status = self.state.statuses.get(status_id.casefold())
+        if status is None:
+            return (
+                "error.status.invalidStatus",
+                f"The status {status_id} does not exist.",
+            )  # [guess]
+        allowed = {s.casefold() for s in self.allowed_statuses(user)}
+        if not status.get("isSelectableStatus", True) or status_id.casefold() not in allowed:
+            return (
+                "error.status.notSelectable",  # [guess]
+                f"The status {status['statusId']} cannot be selected by {user.id}.",
+            )
+        return None
+
+    def apply_status(self, user, status_id, notes=None, forward_number=None, until=None) -> dict:
+        """Change a user's status (as any client would) and tell its watchers."""
+        status = self.state.statuses.get(status_id.casefold())
+        state = self.state.user_status[user.id.lower()]
+        state["statusId"] = status["statusId"] if status else status_id
+        state["notes"] = notes or ""
+        state["forwardNumber"] = forward_number
+        state["until"] = until
+        state["statusChanged"] = now_compact()
+        body = self.user_status(user)
+        watcher = user.id.lower()
+        self.state.fan_out(
+            {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [body]},
+            to=lambda s: bool(s.status_subscription) and watcher in s.status_subscription,
+        )
+        return body
+
+    def check_status_change(self, user_id: str, status_id: str) -> User:
+        """The user, if both user and status exist; KeyError naming what is missing."""
+        user = self.scenario.user(user_id)
+        if user is None:
+            raise KeyError(f"The scenario has no user {user_id!r}.")
+        if status_id.casefold() not in self.state.statuses:
+            known = ", ".join(s["statusId"] for s in self.scenario.statuses)
+            raise KeyError(f"The scenario has no status {status_id!r}; known: {known}.")
+        return user
+
+    # -- subscriptions ---------------------------------------------------------------------
+
+    def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | None:
+        """The ``userIds`` of a subscription body (lower-cased) and the known users among them."""
+        body = request.json()
+        ids = body.get("userIds") if isinstance(body, dict) else None
+        if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+            return None
+        users = [user for user in map(self.scenario.user, ids) if user is not None]
+        return {item.lower() for item in ids}, users
+
+    def subscribe_user_statuses(self, request: Request, session: Session) -> Response:
+        watched = self._watched_users(request)
+        if watched is None:
+            return missing_property("userIds")
+        session.status_subscription, users = watched
+        # A new or replaced subscription starts with a full snapshot (isDelta false).
+        self.state.deliver(
+            session,
+            {
+                "__type": USER_STATUS_MESSAGE,
+                "isDelta": False,
+                "userStatusList": [self.user_status(user) for user in users],
+            },
+        )
+        return json_response(200)
+
+    def unsubscribe_user_statuses(self, request: Request, session: Session) -> Response:
+        session.status_subscription = None
+        return json_response(204)
+
+    def subscribe_catalog(self, request: Request, session: Session) -> Response:
+        session.catalog_subscription = True
+        catalog = [self.localized(s, session.language) for s in self.scenario.statuses]
+        self.state.deliver(
+            session,
+            {"__type": STATUS_MESSAGES_MESSAGE, "isDelta": False, "statusMessageList": catalog},
+        )
+        return json_response(200)
+
+    def unsubscribe_catalog(self, request: Request, session: Session) -> Response:
+        session.catalog_subscription = False
+        return json_response(204)
+
+    def subscribe_user_access(self, request: Request, session: Session) -> Response:
+        watched = self._watched_users(request)
+        if watched is None:
+            return missing_property("userIds")
+        session.access_subscription, users = watched
+        self.state.deliver(
+            session,
+            {
+                "__type": USER_ACCESS_MESSAGE,
+                "isDelta": False,
+                "userAccessList": [
+                    {"userId": u.id, "statusMessages": self.allowed_statuses(u)} for u in users
+                ],
+            },
+        )
+        return json_response(200)
+
+    def unsubscribe_user_access(self, request: Request, session: Session) -> Response:
+        session.access_subscription = None
+        return json_response(204)
+
+
+def unknown_user(user_id: str) -> Response:
+    return error_response(404, "error.request.notFound", f"The user {user_id} was not found.")

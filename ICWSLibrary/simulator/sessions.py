@@ -1,0 +1,198 @@
+"""Sessions, their mailboxes and credential checks: shared by the live model and replay."""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import threading
+import time
+import uuid
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+
+from ..protocol.errors import SESSION_NO_LONGER_VALID
+from ..protocol.http import cookie_guid, session_cookie_value
+from .scenario import User
+from .wire import Request, Response, error_response, now_compact
+
+# Ended sessions are remembered (their state answers 'down') up to this many.
+ENDED_SESSIONS_KEPT = 10_000
+
+
+@dataclass
+class Mailbox:
+    """Messages waiting for a session's client, and the event streams to hand them to."""
+
+    messages: deque = field(default_factory=deque)
+    # Callbacks of open event streams, called (from any thread) when messages arrive.
+    listeners: list = field(default_factory=list)
+    ended: bool = False
+
+
+@dataclass
+class Session(Mailbox):
+    id: str = ""
+    user: User | None = None
+    token: str = ""
+    cookie: str = ""
+    language: str = "en-us"
+    application: str = ""
+    host: str = ""
+    created: str = ""
+    station: dict | None = None
+    reason: str | None = None
+    should_reconnect: bool = False
+    # Lower-case user ids per subscription; None when the subscription is off.
+    status_subscription: set[str] | None = None
+    catalog_subscription: bool = False
+    access_subscription: set[str] | None = None
+    # time.monotonic() of the session's last request, for the scenario's idle timeout.
+    last_used: float = field(default_factory=time.monotonic)
+
+    def describe(self) -> dict:
+        return {
+            "sessionId": self.id,
+            "userID": self.user.id,
+            "userDisplayName": self.user.display_name,
+            "applicationName": self.application,
+            "host": self.host,
+            "language": self.language,
+            "connectedSince": self.created,
+            "station": (self.station or {}).get("id"),
+            "queuedMessages": len(self.messages),
+        }
+
+
+def session_cookie(header: str | None, session_id: str) -> str | None:
+    """The guid of the ``icws_<id>`` cookie, however the client shaped the header."""
+    return cookie_guid(session_cookie_value(header, session_id))
+
+
+def check_credentials(
+    request: Request,
+    session_id: str,
+    session,
+    *,
+    cookie_only: bool = False,
+    allow_ended: bool = False,
+) -> Response | None:
+    """The 401 a real server gives for missing or wrong credentials, or None if they hold.
+
+    ``session`` has ``token``, ``cookie`` and ``ended``. ``cookie_only``: the request may
+    come without the token (an EventSource cannot send headers). ``allow_ended``: an ended
+    session may still ask this (its connection state, its last messages).
+    """
+    if session is None:
+        return error_response(
+            401,
+            "error.request.connection.invalidSessionId",  # [guess] errorId
+            f"The session id {session_id} is not valid.",
+            1,
+        )
+    token = request.headers.get("inin-icws-csrf-token")
+    if token is None and not cookie_only:
+        return error_response(
+            401,
+            "error.request.connection.tokenNotFound",  # [guess] errorId
+            "The ININ-ICWS-CSRF-Token header was expected but not found.",
+            2,
+        )
+    if token is not None and token != session.token:
+        return error_response(
+            401,
+            "error.request.connection.invalidToken",  # [guess] errorId
+            "The ININ-ICWS-CSRF-Token header does not match the session.",
+            2,
+        )
+    if session_cookie(request.headers.get("cookie"), session_id) != session.cookie:
+        return error_response(
+            401,
+            "error.request.connection.invalidCookie",  # [guess] errorId
+            f"The session cookie icws_{session_id} is missing or does not match.",
+            4,
+        )
+    if session.ended and not allow_ended:
+        return error_response(
+            401,
+            "error.request.connection.sessionNoLongerValid",  # [guess] errorId
+            "The session is no longer valid.",
+            SESSION_NO_LONGER_VALID,
+        )
+    return None
+
+
+class StreamHub:
+    """Hands sessions' queued messages to their open event streams (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    @staticmethod
+    def notify(session: Mailbox) -> None:
+        for listener in list(session.listeners):
+            listener()
+
+    def deliver(self, session: Mailbox, *messages: dict) -> None:
+        """Queue messages for a session and wake its event streams."""
+        session.messages.extend(messages)
+        self.notify(session)
+
+    def open_stream(self, session: Mailbox, listener) -> None:
+        with self._lock:
+            session.listeners.append(listener)
+
+    def close_stream(self, session: Mailbox, listener) -> None:
+        with self._lock:
+            if listener in session.listeners:
+                session.listeners.remove(listener)
+
+    def drain(self, session: Mailbox) -> tuple[list[dict], bool]:
+        """Take a session's queued messages for a stream; True when the session ended."""
+        with self._lock:
+            messages = list(session.messages)
+            session.messages.clear()
+            return messages, session.ended
+
+
+class SessionStore:
+    """The live sessions of a server, and the ended ones it still remembers."""
+
+    def __init__(self) -> None:
+        self.live: dict[str, Session] = {}
+        self.ended: OrderedDict[str, Session] = OrderedDict()
+
+    def find(self, session_id: str) -> Session | None:
+        return self.live.get(session_id) or self.ended.get(session_id)
+
+    def new(self, user: User, language: str, application: str, host: str) -> Session:
+        while True:
+            session_id = str(secrets.randbelow(2_147_483_647 - 1_000_000) + 1_000_000)
+            if session_id not in self.live and session_id not in self.ended:
+                break
+        # Real tokens are opaque base64 of session facts; clients only echo them.
+        raw = f"X{user.id}W{application}X{uuid.uuid4()}X{os.getpid()}".encode()
+        session = Session(
+            id=session_id,
+            user=user,
+            token=base64.b64encode(raw + secrets.token_bytes(8)).decode("ascii"),
+            cookie=str(uuid.uuid4()),
+            language=language,
+            application=application,
+            host=host,
+            created=now_compact(),
+        )
+        self.live[session_id] = session
+        return session
+
+    def end(self, session: Session, reason: str, should_reconnect: bool = False) -> None:
+        session.ended, session.reason, session.should_reconnect = True, reason, should_reconnect
+        session.station = None
+        self.live.pop(session.id, None)
+        StreamHub.notify(session)
+        self.ended[session.id] = session
+        while len(self.ended) > ENDED_SESSIONS_KEPT:
+            self.ended.popitem(last=False)
+
+    def of_user(self, user_id: str) -> list[Session]:
+        return [s for s in self.live.values() if s.user.id.lower() == user_id.lower()]

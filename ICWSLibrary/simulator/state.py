@@ -1,0 +1,86 @@
+"""The simulated server's state, and the one place that fans change events out."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+
+from ..protocol.errors import CONNECTION_DOWN, CONNECTION_UP
+from ..protocol.messages import CONNECTION_STATE_CHANGED
+from .scenario import Scenario
+from .sessions import Session, SessionStore, StreamHub
+from .wire import now_compact
+
+# [guess] The reason text of a session ended for being idle.
+IDLE_REASON = "The session timed out after a period of inactivity."
+
+
+class ServerState(StreamHub):
+    """What one simulated CIC server knows: its scenario, sessions and users' statuses.
+
+    The resources (``resources/``) read and change it; every message caused by a change
+    goes out through :meth:`fan_out` (or :meth:`deliver` for one session).
+    """
+
+    def __init__(self, scenario: Scenario):
+        super().__init__()
+        self.scenario = scenario
+        self.sessions = SessionStore()
+        self.request_ids = itertools.count(1000)
+        self.statuses = {s["statusId"].casefold(): s for s in scenario.statuses}
+        now = now_compact()
+        self.user_status: dict[str, dict] = {
+            key: {
+                "statusId": user.status_id,
+                "notes": user.notes,
+                "statusChanged": user.status_changed or now,
+                "onPhone": user.on_phone,
+                "onPhoneChanged": user.on_phone_changed or now,
+            }
+            for key, user in scenario.users.items()
+        }
+
+    @property
+    def lock(self):
+        return self._lock
+
+    def fan_out(self, message: dict, to: Callable[[Session], bool]) -> int:
+        """Deliver a copy of ``message`` to every live session ``to`` accepts."""
+        count = 0
+        for session in list(self.sessions.live.values()):
+            if to(session):
+                self.deliver(session, dict(message))
+                count += 1
+        return count
+
+    def end_user_sessions(self, user_id: str, reason: str) -> int:
+        """End every live session of a user, telling each why; returns how many."""
+        ended = self.sessions.of_user(user_id)
+        for session in ended:
+            self.deliver(
+                session,
+                {
+                    "__type": CONNECTION_STATE_CHANGED,
+                    "isDelta": True,
+                    "previousConnectionState": CONNECTION_UP,
+                    "newConnectionState": CONNECTION_DOWN,
+                    "reason": reason,
+                    "shouldReconnect": False,
+                },
+            )
+            self.sessions.end(session, reason)
+        return len(ended)
+
+    def expire_if_idle(self, session: Session) -> None:
+        """End a session left idle longer than the scenario allows.
+
+        [doc] A session "will eventually expire" when idle (getting-started); no timeout is
+        published, so the scenario sets one. [guess] An open event stream keeps a session
+        in use, as a connected client is not idle.
+        """
+        limit = self.scenario.session_idle_timeout
+        if limit is None or session.listeners or session.ended:
+            return
+        if time.monotonic() - session.last_used > limit:
+            self.sessions.end(session, IDLE_REASON, should_reconnect=True)
