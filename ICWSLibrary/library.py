@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from robot.api import logger
 from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
-from robot.utils import ConnectionCache
 
 from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
 from .client.channel import DEFAULT_POLL_INTERVAL, MessagingMode
@@ -19,7 +18,11 @@ from .keywords import (
     ServerKeywords,
     StatusKeywords,
 )
+from .keywords.cache import SessionCache
 from .version import __version__
+
+# Seconds a waiting keyword waits when neither it nor the import says otherwise.
+DEFAULT_WAIT_TIMEOUT = 10.0
 
 
 class ICWSLibrary:
@@ -110,6 +113,7 @@ class ICWSLibrary:
         connect_timeout: timedelta | None = None,
         auto_reconnect: bool = False,
         poll_interval: timedelta = timedelta(seconds=DEFAULT_POLL_INTERVAL),
+        wait_timeout: timedelta = timedelta(seconds=DEFAULT_WAIT_TIMEOUT),
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -131,6 +135,8 @@ class ICWSLibrary:
         - ``messaging``: how sessions receive ICWS messages: ``auto`` (default) streams them
           as server-sent events when the server's ``messaging`` feature is 2 or later and
           polls otherwise; ``sse`` or ``polling`` force one way.
+        - ``wait_timeout``: how long the ``Wait ...`` keywords and status changes wait when
+          they are given no ``timeout`` (default ``10 s``).
         - ``poll_interval``: when polling, how often a waiting keyword asks for messages
           (default ``0.1 s``). Sessions poll only while a keyword waits.
         - ``record``: a file to record every ICWS exchange of the suite's sessions into, for
@@ -152,13 +158,12 @@ class ICWSLibrary:
             None if connect_timeout is None else parse_timeout(connect_timeout, "connect_timeout")
         )
         self.poll_interval = parse_timeout(poll_interval, "poll_interval")
+        self.wait_timeout = parse_timeout(wait_timeout, "wait_timeout")
         self.auto_reconnect = auto_reconnect
         self.verify = parse_verify(verify)
         self.messaging = messaging
         self.recorder = _recorder(record, scrub or [])
-        self.sessions: ConnectionCache[ICWSSession] = ConnectionCache(
-            "No ICWS session: use Connect To ICWS first."
-        )
+        self.sessions = SessionCache()
         self._server_probe: ICWSSession | None = None
         self._keywords = {}
         for component in (
@@ -204,42 +209,11 @@ class ICWSLibrary:
         return session
 
     def get_session(self, alias: str | None = None) -> ICWSSession:
-        try:
-            return self.sessions.get_connection(alias)
-        except RuntimeError as error:
-            known = ", ".join(self._aliases()) or "none"
-            raise ICWSError(f"{error} Known sessions: {known}.") from None
+        return self.sessions.get(alias)
 
-    def retire_ended_sessions(self) -> None:
-        """Keep only a small record of each session that has ended (see EndedSession)."""
-        connections = self.sessions._connections
-        for index, session in enumerate(connections):
-            if isinstance(session, ICWSSession) and not session.connected:
-                if session.auto_reconnect:
-                    continue  # it may yet log on again
-                session.close()
-                record = session.ended()
-                if self.sessions.current is session:
-                    self.sessions.current = record
-                connections[index] = record
-
-    def session_named(self, alias: str) -> ICWSSession | None:
-        """The session an alias names, or None (an index is not an alias here)."""
-        index = self.sessions._aliases.get(alias)
-        return None if index is None else self.sessions.get_connection(index)
-
-    def current_alias(self) -> str | None:
-        index = self.sessions.current_index
-        if index is None:
-            return None
-        for alias, alias_index in self.sessions._aliases.items():
-            if alias_index == index:
-                return alias
-        return str(index)
-
-    def _aliases(self) -> list[str]:
-        named = {index: alias for alias, index in self.sessions._aliases.items()}
-        return [named.get(index, str(index)) for index in range(1, len(self.sessions) + 1)]
+    def get_timeout(self, timeout: timedelta | None = None) -> float:
+        """Seconds a keyword waits: its own ``timeout``, else the library's ``wait_timeout``."""
+        return self.wait_timeout if timeout is None else parse_timeout(timeout)
 
     def connection_status(self) -> ConnectionStatus:
         if not self.sessions:

@@ -72,7 +72,7 @@ class ConnectionKeywords(LibraryComponent):
             raise
         if alias:
             self._retire_alias(alias, session)
-        self.ctx.retire_ended_sessions()
+        self.ctx.sessions.retire_ended()
         index = self.ctx.sessions.register(session, alias)
         via = ""
         if session.address != session.initial_address:
@@ -86,7 +86,7 @@ class ConnectionKeywords(LibraryComponent):
 
     def _retire_alias(self, alias: str, replacement: ICWSSession) -> None:
         """An alias names one session: the one it named before is logged off, and said so."""
-        previous = self.ctx.session_named(alias)
+        previous = self.ctx.sessions.named(alias)
         if previous is None:
             return
         moved = (
@@ -155,7 +155,7 @@ class ConnectionKeywords(LibraryComponent):
         | User Status Should Be | Available |
         | Switch ICWS Session | ${previous} |
         """
-        previous = self.ctx.current_alias()
+        previous = self.ctx.sessions.current_alias
         session = self.session(alias)
         self.ctx.sessions.switch(session)
         self.info(f"Switched to session {session.session_id} of '{session.user_id}'.")

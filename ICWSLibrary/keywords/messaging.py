@@ -9,7 +9,6 @@ from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError
 from ..client.messaging import of_type
-from ..client.transport import parse_timeout
 from .base import LibraryComponent
 
 
@@ -74,13 +73,11 @@ class MessagingKeywords(LibraryComponent):
         return messages
 
     @keyword("Wait For Message")
-    def wait_for_message(
-        self, message_type: str, timeout: timedelta = timedelta(seconds=10)
-    ) -> dict:
+    def wait_for_message(self, message_type: str, timeout: timedelta | None = None) -> dict:
         """Waits until a message of ``message_type`` arrives, removes it and returns it.
 
         ``message_type`` is the ICWS ``__type`` in full or by its last part. A message that
-        already arrived is returned at once. Fails after ``timeout``, listing the messages
+        already arrived is returned at once. Fails after ``timeout`` (default: the library's ``wait_timeout``), listing the messages
         that did arrive, or at once when the session is disconnected.
 
         Example:
@@ -89,10 +86,11 @@ class MessagingKeywords(LibraryComponent):
         | Should Be Equal | ${snapshot}[isDelta] | ${False} |
         """
         session = self.connected_session()
-        message = session.channel.wait_for(of_type(message_type), parse_timeout(timeout))
+        seconds = self.ctx.get_timeout(timeout)
+        message = session.channel.wait_for(of_type(message_type), seconds)
         if message is None:
             raise AssertionError(
-                f"No {message_type} message arrived within {parse_timeout(timeout):g} s. "
+                f"No {message_type} message arrived within {seconds:g} s. "
                 f"Messages that did arrive: {_summarize(session.messages.peek())}."
             )
         self.info(f"Received {message.get('__type')}.")
@@ -103,7 +101,7 @@ class MessagingKeywords(LibraryComponent):
         self,
         status: str,
         user_id: str | None = None,
-        timeout: timedelta = timedelta(seconds=10),
+        timeout: timedelta | None = None,
     ) -> None:
         """Waits until ``user_id`` (default: the session's user) has ``status``.
 
@@ -117,7 +115,7 @@ class MessagingKeywords(LibraryComponent):
         """
         session = self.connected_session()
         user = user_id or session.user_id
-        seconds = parse_timeout(timeout)
+        seconds = self.ctx.get_timeout(timeout)
         if session.status.wait_until_status(user, status, seconds) is None:
             current = session.status.user_statuses.get(user.lower(), {})
             raise AssertionError(
@@ -130,7 +128,7 @@ class MessagingKeywords(LibraryComponent):
 
     @keyword("Wait Until Connection State Is")
     def wait_until_connection_state_is(
-        self, state: ConnectionState, timeout: timedelta = timedelta(seconds=10)
+        self, state: ConnectionState, timeout: timedelta | None = None
     ) -> None:
         """Waits until the current session's connection is ``up`` or ``down``.
 
@@ -143,7 +141,7 @@ class MessagingKeywords(LibraryComponent):
         | Wait Until Connection State Is | down | timeout=5s |
         """
         session = self.session()
-        seconds = parse_timeout(timeout)
+        seconds = self.ctx.get_timeout(timeout)
         if state is ConnectionState.DOWN:
             reached = session.channel.wait_until_down(seconds) if session.connected else True
         else:

@@ -72,7 +72,7 @@ class StatusKeywords(LibraryComponent):
         notes: str | None = None,
         forward_number: str | None = None,
         until: datetime | None = None,
-        timeout: timedelta = timedelta(seconds=10),
+        timeout: timedelta | None = None,
     ) -> None:
         """Sets the status of ``user_id`` (default: the session's user) and waits until done.
 
@@ -83,7 +83,7 @@ class StatusKeywords(LibraryComponent):
 
         ``notes`` and ``forward_number`` go with the status. ``until`` (for statuses that
         can have a date, such as ``On Vacation``) is a date and time; a value without a
-        timezone is local time. ``timeout`` bounds the wait for completion.
+        timezone is local time. ``timeout`` bounds the wait for completion (default: the library's ``wait_timeout``).
 
         Examples:
         | Set User Status | Available |
@@ -99,7 +99,7 @@ class StatusKeywords(LibraryComponent):
             notes=notes,
             forward_number=forward_number,
             until=until,
-            timeout=timeout.total_seconds(),
+            timeout=self.ctx.get_timeout(timeout),
         )
         self.info(f"Status of '{user}' set to '{status}'.")
 

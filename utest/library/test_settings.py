@@ -96,3 +96,42 @@ def test_alias_reuse_warns_and_verify_from_the_command_line(tmp_path):
     )
     assert rc == 0, console.getvalue()
     assert "Alias 'agent' named session" in console.getvalue()
+
+
+WAIT_SUITE = """\
+*** Settings ***
+Library    ICWSLibrary.Simulator
+Library    ICWSLibrary    wait_timeout=0.3s
+
+*** Test Cases ***
+The Import Sets How Long Waits Wait
+    ${url} =    Start ICWS Simulator
+    Connect To ICWS    agent1    ${PW}    server=${url}
+    Run Keyword And Expect Error    No queueContentsMessage message arrived within 0.3 s.*
+    ...    Wait For Message    queueContentsMessage
+    Run Keyword And Expect Error    No queueContentsMessage message arrived within 0.1 s.*
+    ...    Wait For Message    queueContentsMessage    timeout=0.1s
+"""
+
+
+def test_wait_timeout_on_import_is_every_wait_default(tmp_path):
+    suite = tmp_path / "wait.robot"
+    suite.write_text(WAIT_SUITE)
+    console = io.StringIO()
+    rc = robot.run(
+        str(suite), outputdir=str(tmp_path), variable=["PW:1234"], stdout=console, stderr=console
+    )
+    assert rc == 0, console.getvalue()
+
+
+def test_session_cache_names_sessions_by_alias_or_index(simulator):
+    library = ICWSLibrary(server=simulator.url)
+    library.connect_to_icws("agent1", "1234", alias="agent")
+    library.connect_to_icws("agent2", "1234")
+    assert library.sessions.labels == ["agent", "2"]
+    assert library.sessions.current_alias == "2"
+    assert library.sessions.named("agent").user_id == "agent1"
+    assert library.sessions.named("2") is None, "an index is not an alias"
+    with pytest.raises(ICWSError, match="Known sessions: agent, 2"):
+        library.get_session("nobody")
+    library.close()
