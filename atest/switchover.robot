@@ -10,7 +10,7 @@ Test Tags           simulator
 
 *** Test Cases ***
 Logon Follows The Alternate Hosts In Order
-    ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover.json
+    ${url}    Start ICWS Simulator    switchover
     ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     Connect To ICWS    ${ICWS_USER}    ${ICWS_PASSWORD}    server=${url}
@@ -20,7 +20,7 @@ Logon Follows The Alternate Hosts In Order
     Connection State Should Be Up
 
 Switchover Loop Stops With What Each Host Said
-    ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover-loop.json
+    ${url}    Start ICWS Simulator    switchover-loop
     ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     ${error}    Run Keyword And Expect Error    *
@@ -30,7 +30,7 @@ Switchover Loop Stops With What Each Host Said
     Should Contain    ${error}    127.0.0.2
 
 A Refusing Host Made Accepting Takes The Logon Itself
-    ${url}    Start ICWS Simulator    ${CURDIR}/../resources/scenarios/switchover.json
+    ${url}    Start ICWS Simulator    switchover
     ...    certfile=${ICWS_CERTFILE}    keyfile=${ICWS_KEYFILE}
     ...    alias=switchover
     Set Simulator Host Accepting    127.0.0.1    True

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SCENARIOS = REPO / "resources" / "scenarios"
+SCENARIOS = REPO / "ICWSLibrary" / "simulator" / "scenarios"
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import signal
 import sys
 import threading
 
-from .scenario import ScenarioError
+from ..version import __version__
+from .scenario import ScenarioError, shipped_scenarios
 from .server import ICWSSimulator
 from .wire import Request, Response
 
@@ -28,7 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--port", type=int, default=8018, help="port (0 picks a free one)")
     parser.add_argument("--host", help="address of the first host (default: the scenario's)")
-    parser.add_argument("--scenario", help="scenario file (JSON or TOML)")
+    parser.add_argument(
+        "--scenario", help="scenario file (JSON or TOML), or the name of a shipped scenario"
+    )
+    parser.add_argument(
+        "--list-scenarios", action="store_true", help="list the shipped scenarios and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
     parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
     parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
@@ -36,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         "--verbose", action="store_true", help="log each request and its status to stderr"
     )
     args = parser.parse_args(argv)
+    if args.list_scenarios:
+        for name, description in shipped_scenarios().items():
+            print(f"{name:20} {description}")
+        return 0
     stop = threading.Event()
     # Installed before listening, so a SIGTERM that arrives early still stops cleanly.
     # Python allows signal handlers in the main thread only (main() may run embedded).

@@ -33,7 +33,7 @@ class Simulator:
     |     [Teardown]    Stop ICWS Simulator
 
     A scenario file (JSON or TOML) sets the simulated server's users, statuses, features,
-    version and hosts; see ``resources/scenarios/`` in the project for examples.
+    version and hosts; the shipped ones are named (``switchover``, ``older-server``...): see the README.
     """
 
     def __init__(self):

@@ -1,12 +1,13 @@
 """What a simulated CIC server holds: users, statuses, features, version and hosts.
 
 A scenario file (JSON or TOML) states only what differs from the default scenario
-(``data/default_scenario.json``); its top-level keys replace the default ones.
+(``scenarios/default.json``); its top-level keys replace the default ones.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -81,7 +82,7 @@ class Scenario:
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data/default_scenario.json").read_text("utf-8")
+    text = resources.files(__package__).joinpath("scenarios/default.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -100,6 +101,36 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
+def shipped_scenarios() -> dict[str, str]:
+    """The scenarios that come with the package, by name, with their descriptions."""
+    folder = resources.files(__package__).joinpath("scenarios")
+    result = {}
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        name, _, suffix = entry.name.rpartition(".")
+        if suffix in ("json", "toml"):
+            text = entry.read_text("utf-8")
+            data = tomllib.loads(text) if suffix == "toml" else json.loads(text)
+            result[name] = str(data.get("description", "")).strip()
+    return result
+
+
+def is_scenario_name(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9_-]+", text))
+
+
+def shipped_scenario(name: str) -> Path:
+    """The file of a shipped scenario; ScenarioError listing the names when there is none."""
+    folder = resources.files(__package__).joinpath("scenarios")
+    for suffix in ("json", "toml"):
+        entry = folder.joinpath(f"{name}.{suffix}")
+        if entry.is_file():
+            return Path(str(entry))
+    raise ScenarioError(
+        f"No scenario file {name!r} and no shipped scenario of that name; shipped: "
+        f"{', '.join(shipped_scenarios())}."
+    )
+
+
 def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenario:
     """The default scenario, with a file's (or a dict's) top-level keys replacing its own."""
     if isinstance(source, Scenario):
@@ -111,6 +142,8 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
         origin = "scenario given in code"
     elif source is not None:
         path = Path(source)
+        if not path.exists() and is_scenario_name(str(source)):
+            path = shipped_scenario(str(source))
         data.update(_read(path))
         origin = str(path)
     try:

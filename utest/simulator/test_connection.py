@@ -208,7 +208,7 @@ def test_sessionless_information(simulator):
 
 
 def test_switchover_hosts_refuse_with_their_alternates(start_simulator):
-    server = start_simulator(Path(__file__).parents[2] / "resources/scenarios/switchover.json")
+    server = start_simulator("switchover")
     recorded = json.loads((RECORDED / "connection-503-not-accepting.json").read_text())
     refused = logon(server.urls["127.0.0.1"])
     assert refused.status_code == 503

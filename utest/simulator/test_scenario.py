@@ -152,3 +152,32 @@ def test_idle_sessions_expire_and_say_so(start_simulator):
     assert "inactivity" in state["reason"]
     assert idle.request("GET", "/status/user-statuses/agent1").status_code == 401
     assert [s["userID"] for s in server.sessions()] == ["agent2"]
+
+
+def test_shipped_scenarios_load_by_name_and_are_listed():
+    from ICWSLibrary.simulator.scenario import shipped_scenarios
+
+    names = shipped_scenarios()
+    assert {"default", "switchover", "switchover-loop", "older-server"} <= set(names)
+    assert all(names.values()), "every shipped scenario says what it is"
+    assert load_scenario("switchover").host("127.0.0.2").accepting
+    with pytest.raises(ScenarioError, match="shipped: default, older-server"):
+        load_scenario("no-such-scenario")
+
+
+def test_cli_lists_scenarios_and_says_its_version():
+    import subprocess
+    import sys
+
+    from ICWSLibrary.version import __version__
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "ICWSLibrary.simulator", "--list-scenarios"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert listed.stdout.split()[0] == "default" and "switchover-loop" in listed.stdout
+    version = subprocess.run(
+        [sys.executable, "-m", "ICWSLibrary.simulator", "--version"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert version.stdout.strip() == f"icws-simulator {__version__}"
