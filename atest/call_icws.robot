@@ -1,10 +1,12 @@
 *** Settings ***
-Documentation       Any ICWS operation with Call ICWS, and the hand-over to RequestsLibrary.
-Library             RequestsLibrary
-Resource            ../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Setup          Connect As Test User
-Test Teardown       Disconnect All
+Documentation    Any ICWS operation with Call ICWS, and the hand-over to RequestsLibrary.
+
+Library          RequestsLibrary
+Resource         ../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+Test Setup       Connect As Test User
+Test Teardown    Disconnect All
 
 
 *** Test Cases ***

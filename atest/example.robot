@@ -1,11 +1,13 @@
 *** Settings ***
-Documentation       The README's example: log on, check the server, look at yourself, log off.
+Documentation    The README's example: log on, check the server, look at yourself, log off.
 ...
-...                 Runs against the embedded simulator, or a real server given with
-...                 ``--variable ICWS_SERVER:http://cic1:8018`` (and ICWS_USER, ICWS_PASSWORD).
-Resource            ../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Teardown       Disconnect All
+...              Runs against the embedded simulator, or a real server given with
+...              ``--variable ICWS_SERVER:http://cic1:8018`` (and ICWS_USER, ICWS_PASSWORD).
+
+Resource         ../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+Test Teardown    Disconnect All
 
 
 *** Test Cases ***

@@ -1,11 +1,14 @@
 *** Settings ***
-Documentation       Faults and bad input: every one fails with a clear message, never a
-...                 traceback, and the library keeps working afterwards.
-Resource            ../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Setup          Connect As Test User
-Test Teardown       Run Keywords    Simulator Clear Faults    AND    Disconnect All
-Test Tags           simulator
+Documentation    Faults and bad input: every one fails with a clear message, never a
+...              traceback, and the library keeps working afterwards.
+
+Resource         ../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+Test Setup       Connect As Test User
+Test Teardown    Run Keywords    Simulator Clear Faults    AND    Disconnect All
+
+Test Tags        simulator
 
 
 *** Test Cases ***
@@ -18,9 +21,10 @@ Server Error
 
 HTML Page From A Proxy
     Simulator Inject Fault    html
-    Run Keyword And Expect Error
-    ...    GET /icws/*/status/user-statuses/${ICWS_USER} on ${ICWS_SERVER} answered HTTP 502 Bad Gateway, body: HTML page titled '502 Proxy Error'; expected 2xx.    # robocop: off=LEN08
-    ...    User Status Should Be    Available
+    Run Keyword And Expect Error  # robocop: off=LEN08
+    ...    GET /icws/*/status/user-statuses/${ICWS_USER} on ${ICWS_SERVER} answered HTTP 502 Bad Gateway, body: HTML page titled '502 Proxy Error'; expected 2xx.
+    ...    User Status Should Be
+    ...    Available
     Keeps Working
 
 Truncated JSON

@@ -1,9 +1,11 @@
 *** Settings ***
-Documentation       The messaging channel read by short polling.
-Resource            ../resources/messaging.resource
-Suite Setup         Connect And Remember Status
-Suite Teardown      Restore Status And Disconnect
-Test Setup          Fresh Channel
+Documentation     The messaging channel read by short polling.
+
+Resource          ../resources/messaging.resource
+
+Suite Setup       Connect And Remember Status
+Suite Teardown    Restore Status And Disconnect
+Test Setup        Fresh Channel
 
 
 *** Variables ***

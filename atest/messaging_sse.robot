@@ -1,10 +1,12 @@
 *** Settings ***
-Documentation       The messaging channel read as a stream of server-sent events, which
-...                 ``auto`` picks on servers with feature messaging 2 or later.
-Resource            ../resources/messaging.resource
-Suite Setup         Connect And Remember Status
-Suite Teardown      Restore Status And Disconnect
-Test Setup          Fresh Channel
+Documentation     The messaging channel read as a stream of server-sent events, which
+...               ``auto`` picks on servers with feature messaging 2 or later.
+
+Resource          ../resources/messaging.resource
+
+Suite Setup       Connect And Remember Status
+Suite Teardown    Restore Status And Disconnect
+Test Setup        Fresh Channel
 
 
 *** Variables ***

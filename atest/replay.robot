@@ -1,11 +1,14 @@
 *** Settings ***
-Documentation       Replaying the shipped recording: a request it lacks fails clearly.
+Documentation    Replaying the shipped recording: a request it lacks fails clearly.
 ...
-...                 Tagged ``simulator``: it starts its own replay server, so it is neither
-...                 recorded nor run against a real server.
-Resource            ../resources/icws.resource
-Test Teardown       Run Keywords    Disconnect All    AND    Stop ICWS Simulator    replay
-Test Tags           simulator
+...              Tagged ``simulator``: it starts its own replay server, so it is neither
+...              recorded nor run against a real server.
+
+Resource         ../resources/icws.resource
+
+Test Teardown    Run Keywords    Disconnect All    AND    Stop ICWS Simulator    replay
+
+Test Tags        simulator
 
 
 *** Variables ***

@@ -1,8 +1,10 @@
 *** Settings ***
-Documentation       Feature versions, the server version and the server clock.
-Resource            ../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Teardown       Disconnect All
+Documentation    Feature versions, the server version and the server clock.
+
+Resource         ../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+Test Teardown    Disconnect All
 
 
 *** Test Cases ***

@@ -1,7 +1,9 @@
 *** Settings ***
-Documentation       Server facts before any logon: the library asks its ``server`` directly.
-Resource            ../resources/icws.resource
-Suite Setup         Import Library Aimed At The Server
+Documentation    Server facts before any logon: the library asks its ``server`` directly.
+
+Resource         ../resources/icws.resource
+
+Suite Setup      Import Library Aimed At The Server
 
 
 *** Test Cases ***

@@ -1,15 +1,17 @@
 *** Settings ***
-Documentation       User statuses: read, set and check, and the status catalog.
+Documentation     User statuses: read, set and check, and the status catalog.
 ...
-...                 Changes are made to ``${ICWS_USER}``'s own status, which is restored when
-...                 the suite ends.
-Resource            ../resources/icws.resource
-Suite Setup         Connect And Remember Status
-Suite Teardown      Restore Status And Disconnect
+...               Changes are made to ``${ICWS_USER}``'s own status, which is restored when
+...               the suite ends.
+
+Resource          ../resources/icws.resource
+
+Suite Setup       Connect And Remember Status
+Suite Teardown    Restore Status And Disconnect
 
 
 *** Variables ***
-${AWAY}     Away from desk
+${AWAY}    Away from desk
 
 
 *** Test Cases ***

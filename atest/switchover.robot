@@ -1,11 +1,14 @@
 *** Settings ***
-Documentation       Logon through a switchover pair: 503 with an alternate host list.
+Documentation    Logon through a switchover pair: 503 with an alternate host list.
 ...
-...                 The scenarios serve several loopback addresses on one port: 127.0.0.1
-...                 refuses and sends the client on to the next host.
-Resource            ../resources/icws.resource
-Test Teardown       Run Keywords    Disconnect All    AND    Stop ICWS Simulator    switchover
-Test Tags           simulator
+...              The scenarios serve several loopback addresses on one port: 127.0.0.1
+...              refuses and sends the client on to the next host.
+
+Resource         ../resources/icws.resource
+
+Test Teardown    Run Keywords    Disconnect All    AND    Stop ICWS Simulator    switchover
+
+Test Tags        simulator
 
 
 *** Test Cases ***

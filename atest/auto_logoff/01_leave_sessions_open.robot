@@ -1,10 +1,13 @@
 *** Settings ***
-Documentation       Opens sessions and never logs them off. The next suite checks that the
-...                 library logged them off when this suite ended. (utest/library covers the
-...                 same with a failing test.)
-Resource            ../../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Tags           simulator
+Documentation    Opens sessions and never logs them off. The next suite checks that the
+...              library logged them off when this suite ended. (utest/library covers the
+...              same with a failing test.)
+
+Resource         ../../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+
+Test Tags        simulator
 
 
 *** Test Cases ***

@@ -1,8 +1,11 @@
 *** Settings ***
-Documentation       The previous suite's sessions were logged off when it ended.
-Resource            ../../resources/icws.resource
-Suite Setup         Use ICWS Server
-Test Tags           simulator
+Documentation    The previous suite's sessions were logged off when it ended.
+
+Resource         ../../resources/icws.resource
+
+Suite Setup      Use ICWS Server
+
+Test Tags        simulator
 
 
 *** Test Cases ***

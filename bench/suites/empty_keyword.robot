@@ -1,6 +1,7 @@
 *** Settings ***
-Documentation       Robot's own floor: an empty Python keyword, N times.
-Library             ../BenchHelpers.py
+Documentation    Robot's own floor: an empty Python keyword, N times.
+
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***

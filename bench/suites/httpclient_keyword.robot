@@ -1,7 +1,8 @@
 *** Settings ***
-Documentation       The floor of an HTTP keyword: one http.client GET per call, N times.
-Library             ICWSLibrary
-Library             ../BenchHelpers.py
+Documentation    The floor of an HTTP keyword: one http.client GET per call, N times.
+
+Library          ICWSLibrary
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***

@@ -1,7 +1,8 @@
 *** Settings ***
-Documentation       ICWSLibrary's User Status Should Be, N times.
-Library             ICWSLibrary
-Library             ../BenchHelpers.py
+Documentation    ICWSLibrary's User Status Should Be, N times.
+
+Library          ICWSLibrary
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***

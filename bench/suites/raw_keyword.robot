@@ -1,7 +1,8 @@
 *** Settings ***
-Documentation       Robot's floor: a one-line Python keyword calling requests.Session.get.
-Library             ICWSLibrary
-Library             ../BenchHelpers.py
+Documentation    Robot's floor: a one-line Python keyword calling requests.Session.get.
+
+Library          ICWSLibrary
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***

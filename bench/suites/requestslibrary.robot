@@ -1,7 +1,8 @@
 *** Settings ***
-Documentation       The same check written by hand with RequestsLibrary, as users would.
-Library             RequestsLibrary
-Library             ../BenchHelpers.py
+Documentation    The same check written by hand with RequestsLibrary, as users would.
+
+Library          RequestsLibrary
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***

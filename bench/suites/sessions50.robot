@@ -1,7 +1,8 @@
 *** Settings ***
-Documentation       50 open sessions, each subscribed so that it holds its own event stream.
-Library             ICWSLibrary    messaging=sse
-Library             ../BenchHelpers.py
+Documentation    50 open sessions, each subscribed so that it holds its own event stream.
+
+Library          ICWSLibrary    messaging=sse
+Library          ../BenchHelpers.py
 
 
 *** Test Cases ***
