@@ -21,7 +21,7 @@ Server Error
 
 HTML Page From A Proxy
     Simulator Inject Fault    html
-    Run Keyword And Expect Error  # robocop: off=LEN08
+    Run Keyword And Expect Error    # robocop: off=LEN08
     ...    GET /icws/*/status/user-statuses/${ICWS_USER} on ${ICWS_SERVER} answered HTTP 502 Bad Gateway, body: HTML page titled '502 Proxy Error'; expected 2xx.
     ...    User Status Should Be
     ...    Available

@@ -108,14 +108,14 @@ async def load(port: int, sessions: int, requests: int, clients: int) -> dict:
     return {"logon_seconds": logon_seconds, "seconds": seconds, "errors": errors}
 
 
-def start_simulator() -> tuple[subprocess.Popen, int]:
+def start_simulator() -> tuple[subprocess.Popen, str]:
+    """The simulator in a process of its own, and its URL once it listens."""
     process = subprocess.Popen(
         [sys.executable, "-m", "ICWSLibrary.simulator", "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
     )
-    line = process.stdout.readline()
-    return process, int(line.rsplit(":", 1)[1])
+    return process, process.stdout.readline().strip().rsplit(" ", 1)[1]
 
 
 def main() -> int:
@@ -125,7 +125,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--connects", type=int, default=200)
     args = parser.parse_args()
-    process, port = start_simulator()
+    process, url = start_simulator()
+    port = int(url.rsplit(":", 1)[1])
     try:
         connects, connect_errors = asyncio.run(simultaneous_connects(port, args.connects))
         print(

@@ -17,6 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from load import start_simulator  # noqa: E402
+
 SUITE = """\
 *** Settings ***
 Library    ICWSLibrary    messaging={messaging}
@@ -59,15 +62,6 @@ class Probe:
             with open(path, "a") as out:
                 out.write(json.dumps(sample) + "\\n")
 """
-
-
-def start_simulator() -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ICWSLibrary.simulator", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    return process, process.stdout.readline().strip().rsplit(" ", 1)[1]
 
 
 def run_suite(template: str, args, url: str) -> list[dict]:

@@ -18,6 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from load import start_simulator  # noqa: E402
+
 SUITE = """\
 *** Settings ***
 Library    ICWSLibrary    messaging=sse    timeout=60s
@@ -63,12 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=1000)
     args = parser.parse_args()
-    simulator = subprocess.Popen(
-        [sys.executable, "-m", "ICWSLibrary.simulator", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    url = simulator.stdout.readline().strip().rsplit(" ", 1)[1]
+    simulator, url = start_simulator()
     try:
         with tempfile.TemporaryDirectory() as folder:
             folder = Path(folder)

@@ -17,6 +17,8 @@ FORMAT = "robotframework-icws recording 1"
 # Request headers a recording keeps (the rest is noise that replay must not match on).
 KEPT_REQUEST_HEADERS = ("accept-language", "cookie")
 KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-type")
+# The placeholder kinds every recording scrubs, whatever the recorder was told.
+BUILT_IN_SCRUBBED = frozenset(("password", "csrfToken", "cookie", "authToken", "ssoToken", "token"))
 
 
 def canonical_query(query: str, templater: Templater | None = None) -> str:

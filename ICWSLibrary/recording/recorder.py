@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .format import (
+    BUILT_IN_SCRUBBED,
     FORMAT,
     KEPT_REQUEST_HEADERS,
     KEPT_RESPONSE_HEADERS,
@@ -179,8 +180,7 @@ class Recorder:
                 "format": FORMAT,
                 "recorded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "scrubbedFields": sorted(
-                    {"password", "csrfToken", "cookie", "authToken", "ssoToken"}
-                    | set(self.templater.extra_fields.values())
+                    BUILT_IN_SCRUBBED | set(self.templater.extra_fields.values())
                 ),
                 "entries": self.entries,
             }

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..recording import Templater, canonical_body, canonical_query, json_or_text, load
+from ..recording.format import BUILT_IN_SCRUBBED
 from .sessions import Mailbox, StreamHub, check_credentials
 from .wire import Request, Response, error_response, json_response
 
@@ -46,7 +47,7 @@ class ReplayModel(StreamHub):
         self.source = str(recording)
         document = load(recording)
         self.entries = document["entries"]
-        fields = [f for f in document.get("scrubbedFields", []) if f not in _BUILT_IN_FIELDS]
+        fields = [f for f in document.get("scrubbedFields", []) if f not in BUILT_IN_SCRUBBED]
         self.templater = Templater(fields)
         super().__init__()
         self._exchanges = [e for e in self.entries if e.get("type") == "exchange"]
@@ -269,9 +270,6 @@ class ReplayModel(StreamHub):
         raise KeyError(
             "A replayed recording has no hosts to change: run this test on the simulator."
         )
-
-
-_BUILT_IN_FIELDS = {"password", "csrfToken", "cookie", "authToken", "ssoToken"}
 
 
 def _describe(key: tuple) -> str:

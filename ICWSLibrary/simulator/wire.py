@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..protocol.errors import INVALID_PROPERTY_ERROR, MISSING_PROPERTY_ERROR
 from ..protocol.http import JSON_TYPE
 
 NO_CACHE = "no-cache, no-store, must-revalidate"
@@ -75,12 +76,12 @@ def error_response(status: int, error_id: str, message: str, code: int | None = 
     return json_response(status, body, headers)
 
 
-def missing_property(name: str) -> Response:
+def missing_property(name: str, message: str | None = None) -> Response:
     return error_response(
         400,
         "error.request.invalidRepresentation.missingProperty",
-        f"The required property {name} is missing.",
-        __type="urn:inin.com:common:missingPropertyError",
+        message or f"The required property {name} is missing.",
+        __type=MISSING_PROPERTY_ERROR,
         propertyName=name,
     )
 
@@ -90,7 +91,7 @@ def invalid_property(name: str, message: str) -> Response:
         400,
         "error.request.invalidRepresentation.invalidProperty",
         message,
-        __type="urn:inin.com:common:invalidPropertyError",
+        __type=INVALID_PROPERTY_ERROR,
         propertyName=name,
     )
 

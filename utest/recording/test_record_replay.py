@@ -151,6 +151,7 @@ def test_library_records_through_the_import_argument(tmp_path, start_simulator):
         "notes",
         "password",
         "ssoToken",
+        "token",
     ]
 
 

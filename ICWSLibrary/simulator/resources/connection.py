@@ -66,13 +66,8 @@ class ConnectionResource:
             (request.headers.get("accept-language") or "").split(",")[0].split(";")[0].strip()
         )
         if not language:
-            return error_response(
-                400,
-                "error.request.invalidRepresentation.missingProperty",  # [guess]
-                "The Accept-Language header is required.",
-                __type="urn:inin.com:common:missingPropertyError",
-                propertyName="Accept-Language",
-            )
+            # [guess] The header is named as a missing property.
+            return missing_property("Accept-Language", "The Accept-Language header is required.")
         try:
             body = json.loads(request.body or b"null")
         except ValueError as error:
