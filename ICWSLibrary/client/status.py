@@ -45,11 +45,17 @@ def parse_user_status(raw: dict) -> dict:
     return status
 
 
-def until_body(until: datetime) -> dict:
-    """The ``until`` object of a status change; naive datetimes are local time."""
+def until_body(until: datetime, status: dict | None = None) -> dict:
+    """The ``until`` object of a status change; naive datetimes are local time.
+
+    [doc] ``until`` "will only be applied if CanHaveDate and CanHaveTime are true"; the
+    flags follow the catalog entry of the status when it is known (On Vacation: a date).
+    """
     if until.tzinfo is None:
         until = until.astimezone()
-    return {"untilDateTime": format_datetime(until), "hasDate": True, "hasTime": True}
+    has_date = bool(status.get("canHaveDate", True)) if status else True
+    has_time = bool(status.get("canHaveTime", True)) if status else True
+    return {"untilDateTime": format_datetime(until), "hasDate": has_date, "hasTime": has_time}
 
 
 class StatusAPI:
@@ -113,8 +119,11 @@ class StatusAPI:
         if forward_number is not None:
             body["forwardNumber"] = forward_number
         if until is not None:
-            body["until"] = until_body(until)
+            body["until"] = until_body(until, self.status_message(status_id))
         path = f"/status/user-statuses/{path_segment(user_id)}"
+        # [guess] A server may stream only what happens after the stream opens: open it
+        # before the PUT, so the completion cannot be missed (FIDELITY-AUDIT C2).
+        self.channel.start()
         answer = self._session.call("PUT", path, body)
         answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")

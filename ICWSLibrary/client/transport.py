@@ -29,9 +29,9 @@ from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
 from requests.utils import get_environ_proxies
 
-from ..protocol.http import ACCEPT, REQUEST_JSON_TYPE
+from ..protocol.http import ACCEPT, REQUEST_JSON_TYPE, SESSION_COOKIE_PAIR
 from .errors import ICWSError, origin_of, path_of
-from .redact import SecretValues, mask_query, redact_headers, redact_json
+from .redact import HiddenStr, SecretValues, mask_query, redact_headers, redact_json
 
 log = logging.getLogger("ICWSLibrary.client")
 
@@ -135,9 +135,7 @@ class Transport:
         http.proxies.update(get_environ_proxies(proxies_for))
         http.verify = resolve_ca(parse_verify(verify))
         http.trust_env = False
-        # The session cookie is sent by hand (ICWSHTTPSession); a cookie jar would add a
-        # second copy on matching paths and keep stale cookies after a switchover.
-        http.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        http.cookies.set_policy(KeepOtherCookies())
         http.headers.update(
             {"Accept": ACCEPT, "Accept-Language": language, "Content-Type": REQUEST_JSON_TYPE}
         )
@@ -278,7 +276,11 @@ class Transport:
 
 
 class OriginCredentials(AuthBase):
-    """The session's credential headers, added only to requests for the session's origin."""
+    """The session's credential headers, added only to requests for the session's origin.
+
+    The session cookie joins whatever cookies the jar sends (a load balancer's affinity
+    cookie, say) instead of replacing them.
+    """
 
     def __init__(self) -> None:
         self.origin = ""
@@ -286,8 +288,38 @@ class OriginCredentials(AuthBase):
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         if self.headers and origin_of(request.url).lower() == self.origin:
-            request.headers.update(self.headers)
+            for name, value in self.headers.items():
+                jar_cookies = request.headers.get("Cookie") if name == "Cookie" else None
+                request.headers[name] = (
+                    HiddenStr(f"{jar_cookies}; {value}") if jar_cookies else value
+                )
         return request
+
+    def strip(self, request: requests.PreparedRequest) -> None:
+        """Take the session's credentials out of a request (a redirect's copy)."""
+        for name in self.headers:
+            if name == "Cookie" and "Cookie" in request.headers:
+                others = SESSION_COOKIE_PAIR.sub("", str(request.headers["Cookie"])).strip("; ")
+                if others:
+                    request.headers["Cookie"] = others
+                else:
+                    del request.headers["Cookie"]
+            else:
+                request.headers.pop(name, None)
+
+
+class KeepOtherCookies(DefaultCookiePolicy):
+    """Keeps the cookies a server or load balancer sets, except the session's own.
+
+    [real] Deployments behind a load balancer may set a session-affinity cookie that
+    must come back (FIDELITY-AUDIT C1). The ``icws_<id>`` cookie is sent by hand: its
+    ``Path=/icws/<id>`` no longer matches behind a reverse proxy with a prefix.
+    """
+
+    def set_ok(self, cookie, request) -> bool:
+        if cookie.name.lower().startswith("icws_"):
+            return False
+        return super().set_ok(cookie, request)
 
 
 class ICWSHTTPSession(requests.Session):
@@ -307,8 +339,7 @@ class ICWSHTTPSession(requests.Session):
 
     def rebuild_auth(self, prepared_request, response) -> None:
         # requests copies every header of the first request into the redirected one.
-        for name in self.credentials.headers:
-            prepared_request.headers.pop(name, None)
+        self.credentials.strip(prepared_request)
         self.credentials(prepared_request)
 
     def close(self) -> None:

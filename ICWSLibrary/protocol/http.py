@@ -17,6 +17,8 @@ EVENT_STREAM_TYPE = "text/event-stream"
 
 # [real] Set-Cookie: icws_<sessionId>=<guid>|languageId=<lang>; Path=/icws/<sessionId>
 SESSION_COOKIE = re.compile(r"icws_(\d+)=([^;,\s]*)", re.IGNORECASE)
+# The same pair with what separates it from the cookies before it, to take it out.
+SESSION_COOKIE_PAIR = re.compile(r"(^|;\s*)icws_\d+=[^;]*", re.IGNORECASE)
 
 
 def session_cookies(header: str | None) -> list[tuple[str, str]]:

@@ -1,5 +1,6 @@
 """The client against servers that redirect, echo, trickle, flood or close on purpose."""
 
+import json
 import time
 
 import pytest
@@ -199,3 +200,28 @@ def test_requests_session_close_leaves_the_shared_pool_usable(simulator):
     for session in (first, second):
         session.disconnect()
     assert isinstance(first.http, requests.Session)
+
+
+def test_a_load_balancer_affinity_cookie_comes_back_beside_the_session_cookie():
+    def behave(request, connection):
+        if request.method == "POST":
+            body = {"sessionId": "4242", "csrfToken": CSRF_TOKEN, "userID": "agent1"}
+            lines = [
+                "HTTP/1.1 201 Created",
+                "Content-Type: application/json",
+                f"Content-Length: {len(json.dumps(body))}",
+                "Set-Cookie: affinity=node-7; Path=/",
+                f"Set-Cookie: icws_4242={COOKIE_VALUE}|languageId=en-us; Path=/icws/4242",
+            ]
+            connection.sendall(("\r\n".join(lines) + "\r\n\r\n" + json.dumps(body)).encode())
+            return
+        answer(connection, 200, {})
+
+    with HostileServer(behave) as server:
+        session = logged_on(server)
+        session.call("GET", "/connection")
+        cookie = server.seen[-1].headers["cookie"]
+        assert "affinity=node-7" in cookie
+        assert f"icws_4242={COOKIE_VALUE}" in cookie
+        assert cookie.count("icws_") == 1, "the session cookie is sent once, by hand"
+        session.close()

@@ -39,3 +39,11 @@ def test_same_status_ignores_case_only():
 def test_until_body_is_compact_utc():
     body = until_body(datetime(2026, 12, 24, 9, 0, tzinfo=timezone.utc))
     assert body == {"untilDateTime": "20261224T090000Z", "hasDate": True, "hasTime": True}
+
+
+def test_until_flags_follow_the_catalog_entry():
+    when = datetime(2026, 12, 24, 9, 0, tzinfo=timezone.utc)
+    vacation = {"statusId": "On Vacation", "canHaveDate": True, "canHaveTime": False}
+    assert until_body(when, vacation)["hasDate"] is True
+    assert until_body(when, vacation)["hasTime"] is False
+    assert until_body(when, None) == until_body(when)  # unknown status: both, as before
