@@ -124,7 +124,21 @@ class StatusAPI:
         # [guess] A server may stream only what happens after the stream opens: open it
         # before the PUT, so the completion cannot be missed (FIDELITY-AUDIT C2).
         self.channel.start()
-        answer = self._session.call("PUT", path, body)
+        try:
+            answer = self._session.call("PUT", path, body)
+        except ICWSError as error:
+            if error.status not in (400, 404):
+                raise
+            # Refused at once rather than in the completion: said the same way.
+            raise ICWSError(
+                f"The server refused to set the status of '{user_id}' to '{status_id}': {error}",
+                status=error.status,
+                error_id=error.error_id,
+                error_code=error.error_code,
+                server_message=error.server_message,
+                method=error.method,
+                url=error.url,
+            ) from None
         answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")
         if request_id is None:

@@ -158,6 +158,7 @@ class Simulator:
         user: str,
         reason: str = "Your session was ended by the server.",
         after: timedelta | None = None,
+        should_reconnect: bool = False,
     ) -> int:
         """Ends every live session of ``user`` on the server side, as when the same user
         logs on elsewhere; returns how many sessions ended.
@@ -165,22 +166,27 @@ class Simulator:
         Each session first gets a ``connectionStateChangeMessage`` with ``reason``; then
         its requests answer 401 and its connection state is ``down``. Fails when the user
         had no live session. With ``after``, returns at once and the server acts after that
-        delay, so a test can wait for it to happen.
+        delay, so a test can wait for it to happen. ``should_reconnect`` is what the
+        message and the connection state tell the client: true as after a server restart,
+        false (default) as when the user logged on elsewhere.
 
         Examples:
         | Simulator Disconnect Session | agent1 | reason=Logged on from another station. |
         | Simulator Disconnect Session | agent1 | after=0.5s |
+        | Simulator Disconnect Session | agent1 | reason=ICWS restarted. | should_reconnect=True |
         | Wait Until Connection State Is | down |
         """
         simulator = self._current()
         if after is not None:
             if not any(s["userID"].lower() == user.lower() for s in simulator.sessions()):
                 raise AssertionError(f"User '{user}' has no live session on the simulator.")
-            simulator.later(after.total_seconds(), simulator.disconnect_session, user, reason)
+            simulator.later(
+                after.total_seconds(), simulator.disconnect_session, user, reason, should_reconnect
+            )
             logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
             return 0
         try:
-            count = simulator.disconnect_session(user, reason)
+            count = simulator.disconnect_session(user, reason, should_reconnect)
         except KeyError as error:
             raise AssertionError(error.args[0]) from None
         if not count:

@@ -107,6 +107,10 @@ class ICWSModel:
             allow_ended=request.method == "GET"
             and (tail.lower() == "connection" or (asks_messages and bool(session.messages))),
         )
+        if problem is None and self.scenario.host(request.local_address).address != session.host:
+            # [doc] A session lives on the server that accepted its logon; the other host
+            # of a switchover pair does not know it.
+            problem = check_credentials(request, head, None)
         if problem is not None:
             return problem
         session.last_used = time.monotonic()
@@ -152,10 +156,10 @@ class ICWSModel:
         """Queue a message for a session and wake its event streams."""
         self.state.deliver(session, message)
 
-    def disconnect_user(self, user_id: str, reason: str) -> int:
+    def disconnect_user(self, user_id: str, reason: str, should_reconnect: bool = False) -> int:
         """End every live session of a user on the server side; returns how many."""
         with self.state.lock:
-            return self.state.end_user_sessions(user_id, reason)
+            return self.state.end_user_sessions(user_id, reason, should_reconnect)
 
     def check_status_change(self, user_id: str, status_id: str):
         """The user, if both user and status exist; KeyError naming what is missing."""

@@ -66,6 +66,10 @@ class Scenario:
     single_session_per_user: bool = False
     # Seconds without a request after which the server ends a session; None: never.
     session_idle_timeout: float | None = None
+    # How an unknown or unselectable status is refused: "async" (202, then an error in
+    # the completion message) or "sync" (400 at once). [guess] Real servers are not known
+    # to do either; the library and the suites accept both.
+    status_errors: str = "async"
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
@@ -157,7 +161,7 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
 SCENARIO_KEYS = frozenset(
     (
         "description", "icServer", "users", "statuses", "features", "version", "hosts",
-        "languages", "singleSessionPerUser", "sessionIdleTimeout", "faults",
+        "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
     )
 )  # fmt: skip
 USER_KEYS = frozenset(
@@ -227,6 +231,11 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
                 f"Scenario {origin}: a fault needs a 'kind' of {', '.join(sorted(kinds))}: {fault}"
             )
         _known_keys(fault, frozenset(("kind", "count", "path", "seconds")), "a fault", origin)
+    status_errors = data.get("statusErrors", "async")
+    if status_errors not in ("async", "sync"):
+        raise ScenarioError(
+            f'Scenario {origin}: \'statusErrors\' must be "async" or "sync", not {status_errors!r}.'
+        )
     idle = data.get("sessionIdleTimeout")
     if idle is not None and (
         isinstance(idle, bool) or not isinstance(idle, (int, float)) or idle <= 0
@@ -249,6 +258,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         languages=[str(lang).lower() for lang in data.get("languages", ["en-us"])],
         single_session_per_user=bool(data.get("singleSessionPerUser", False)),
         session_idle_timeout=None if idle is None else float(idle),
+        status_errors=status_errors,
         faults=list(data.get("faults", [])),
         source=origin,
     )

@@ -494,9 +494,12 @@ class ICWSSimulator:
         return self.model.sessions()
 
     def disconnect_session(
-        self, user_id: str, reason: str = "The session was ended by the server."
+        self,
+        user_id: str,
+        reason: str = "The session was ended by the server.",
+        should_reconnect: bool = False,
     ) -> int:
-        return self.model.disconnect_user(user_id, reason)
+        return self.model.disconnect_user(user_id, reason, should_reconnect)
 
     def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
         return self.model.set_user_status(user_id, status_id, notes)

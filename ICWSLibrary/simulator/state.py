@@ -54,8 +54,12 @@ class ServerState(StreamHub):
                 count += 1
         return count
 
-    def end_user_sessions(self, user_id: str, reason: str) -> int:
-        """End every live session of a user, telling each why; returns how many."""
+    def end_user_sessions(self, user_id: str, reason: str, should_reconnect: bool = False) -> int:
+        """End every live session of a user, telling each why; returns how many.
+
+        [doc] ``shouldReconnect`` tells the client whether to log on again (true after a
+        server restart, false when the user logged on elsewhere).
+        """
         ended = self.sessions.of_user(user_id)
         for session in ended:
             self.deliver(
@@ -66,10 +70,10 @@ class ServerState(StreamHub):
                     "previousConnectionState": CONNECTION_UP,
                     "newConnectionState": CONNECTION_DOWN,
                     "reason": reason,
-                    "shouldReconnect": False,
+                    "shouldReconnect": should_reconnect,
                 },
             )
-            self.sessions.end(session, reason)
+            self.sessions.end(session, reason, should_reconnect)
         return len(ended)
 
     def expire_if_idle(self, session: Session) -> None:

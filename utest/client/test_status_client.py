@@ -46,7 +46,7 @@ def test_refusals_carry_the_server_reason(agent):
     assert error.value.status == 403
     with pytest.raises(ICWSError) as error:
         agent.status.set_user_status("ghost", "At Lunch")
-    assert error.value.status == 404
+    assert error.value.status == 400, "the PUT documents no 404 (FIDELITY-AUDIT D15)"
 
 
 def test_messages_that_arrive_while_waiting_are_kept(agent):
@@ -125,3 +125,20 @@ def test_unsubscribe_and_resubscribe_clear_what_an_earlier_subscription_said():
                                    {"userId": "b", "statusId": "Available"}))  # fmt: skip
     status.unsubscribe()
     assert status.user_statuses == {} and status.subscribed == []
+
+
+@pytest.mark.parametrize("errors", ["async", "sync"])
+def test_a_refused_status_reads_the_same_whether_refused_at_once_or_later(start_simulator, errors):
+    from ICWSLibrary.client import ICWSError, ICWSSession
+
+    server = start_simulator({"statusErrors": errors})
+    session = ICWSSession(server.url)
+    session.connect("agent1", "1234")
+    with pytest.raises(
+        ICWSError, match="The server refused to set the status of 'agent1' to 'Teleporting'"
+    ) as error:
+        session.status.set_user_status("agent1", "Teleporting")
+    assert error.value.error_id == "error.status.invalidStatus"
+    with pytest.raises(ICWSError, match="refused to set the status of 'no.such.user'.*HTTP 400"):
+        session.status.set_user_status("no.such.user", "Available")
+    session.disconnect()

@@ -5,6 +5,7 @@ import select
 import socket
 import time
 
+import pytest
 import requests
 
 from ICWSLibrary.client import ICWSSession
@@ -114,9 +115,46 @@ def test_catalog_and_user_access_subscriptions_start_with_snapshots(simulator):
         json={"userIds": ["agent1"]},
     )
     catalog, access = session.messages()
+    # The SDK's StatusMessagesMessage and StatusMessagesUserAccessMessage shapes.
     assert catalog["isDelta"] is False
-    assert "Mittagspause" in {s["messageText"] for s in catalog["statusMessageList"]}
-    assert access["userAccessList"][0]["userId"] == "agent1"
+    assert "Mittagspause" in {s["messageText"] for s in catalog["statusMessagesAdded"]}
+    assert catalog["statusMessagesChanged"] == [] and catalog["statusMessagesRemoved"] == []
+    change = access["statusMessagesUserAccessChanges"][0]
+    assert change["userId"] == "agent1" and "Available" in change["statusMessagesAdded"]
+
+
+@pytest.mark.parametrize(
+    ("user_ids", "status", "error_id"),
+    [
+        (["agent1", "nobody.here"], 404, "error.request.notFound"),
+        ([], 400, "error.request.invalidRepresentation.invalidProperty"),
+    ],
+)
+def test_status_subscriptions_refuse_unknown_users_and_empty_lists(
+    simulator, user_ids, status, error_id
+):
+    session = RawSession(simulator.url, "agent1")
+    for name in ("user-statuses", "status-messages-user-access"):
+        response = session.request(
+            "PUT", f"/messaging/subscriptions/status/{name}", json={"userIds": user_ids}
+        )
+        assert (response.status_code, response.json()["errorId"]) == (status, error_id)
+
+
+def test_a_status_delta_carries_only_what_changed(simulator):
+    session = RawSession(simulator.url, "agent1")
+    session.request(
+        "PUT", "/messaging/subscriptions/status/user-statuses", json={"userIds": ["agent2"]}
+    )
+    session.messages()  # the snapshot
+    simulator.set_user_status("agent2", "At Lunch")
+    (delta,) = session.messages()
+    (status,) = delta["userStatusList"]
+    assert delta["isDelta"] is True
+    assert set(status) == {"userId", "statusId", "statusChanged"}
+    simulator.set_user_status("agent2", "At Lunch", notes="Back at 2")
+    (status,) = session.messages()[0]["userStatusList"]
+    assert status["notes"] == "Back at 2" and "onPhone" not in status
 
 
 def test_servers_with_messaging_1_answer_streams_with_json(start_simulator):

@@ -63,7 +63,7 @@ def test_unknown_user_and_missing_status_id(simulator):
     session = RawSession(simulator.url, "supervisor")
     assert session.request("GET", "/status/user-statuses/ghost").status_code == 404
     put = session.request("PUT", "/status/user-statuses/ghost", json={"statusId": "Available"})
-    assert put.status_code == 404
+    assert put.status_code == 400, "the PUT documents no 404 (FIDELITY-AUDIT D15)"
     bad = session.request("PUT", "/status/user-statuses/agent5", json={"notes": "x"})
     assert bad.status_code == 400 and error_of(bad)["propertyName"] == "statusId"
 

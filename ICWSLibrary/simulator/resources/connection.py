@@ -27,6 +27,13 @@ from ..wire import (
 )
 
 LOGOFF_REASON = "The session was logged off by the client."
+LANGUAGE_NAMES = {
+    "en-us": "English (United States)",
+    "de-de": "German (Germany)",
+    "fr-fr": "French (France)",
+    "es-es": "Spanish (Spain)",
+    "nl-nl": "Dutch (Netherlands)",
+}
 
 
 class ConnectionResource:
@@ -45,6 +52,7 @@ class ConnectionResource:
             ("GET", re.compile(r"^connection$"), self.connection_state, True),
             ("DELETE", re.compile(r"^connection$"), self.logoff, True),
             ("GET", re.compile(r"^connection/station$"), self.get_station, True),
+            ("POST", re.compile(r"^messaging/heartbeat$"), self.heartbeat, True),
             ("PUT", re.compile(r"^connection/station$"), self.put_station, True),
             ("DELETE", re.compile(r"^connection/station$"), self.delete_station, True),
         ]
@@ -176,14 +184,34 @@ class ConnectionResource:
         return json_response(200, {"serverUtcTime": now_compact()})
 
     def server_info(self, request: Request) -> Response:
+        """[doc] SDK ServerInfo: languages as {languageID, languageDisplayName}, the language
+        the server would use, and the logon options (FIDELITY-AUDIT D1)."""
         return json_response(
             200,
             {
-                "languages": self.scenario.languages,
-                "acceptLanguage": request.headers.get("accept-language", "en-us"),
-                "authentication": {"icAuthentication": True, "singleSignOn": False},
+                "languages": [
+                    {"languageID": tag, "languageDisplayName": LANGUAGE_NAMES.get(tag, tag)}
+                    for tag in self.scenario.languages
+                ],
+                "acceptLanguage": self.session_language(request.headers.get("accept-language")),
+                "authentication": {"allowIcAuth": True, "identityProviders": []},
             },
         )
+
+    def session_language(self, header: str | None) -> str:
+        """[doc] The server picks from its own languages; [guess] its first when none fits."""
+        for item in (header or "").split(","):
+            tag = item.split(";")[0].strip().lower()
+            if tag in self.scenario.languages:
+                return tag
+            for language in self.scenario.languages:
+                if tag and language.split("-")[0] == tag.split("-")[0]:
+                    return language
+        return self.scenario.languages[0] if self.scenario.languages else "en-us"
+
+    def heartbeat(self, request: Request, session: Session) -> Response:
+        """[doc] messaging heartbeat keeps a session in use; [guess] 200 with no body."""
+        return json_response(200)
 
     # -- station ---------------------------------------------------------------------------
 

@@ -13,7 +13,15 @@ from ...protocol.messages import (
 from ..scenario import User
 from ..sessions import Session
 from ..state import ServerState
-from ..wire import Request, Response, error_response, json_response, missing_property, now_compact
+from ..wire import (
+    Request,
+    Response,
+    error_response,
+    invalid_property,
+    json_response,
+    missing_property,
+    now_compact,
+)
 
 RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
 SUBSCRIPTIONS = "messaging/subscriptions/status"
@@ -107,7 +115,9 @@ class StatusResource:
     def put_user_status(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
-            return unknown_user(user_id)
+            # [doc] The PUT lists 202, 400, 403, 401, 410, 500: no 404 as for the GET.
+            # [guess] The errorId of the GET's 404, with the documented 400.
+            return unknown_user(user_id, status=400)
         if user is not session.user and not session.user.may(RIGHT_TO_SET_OTHERS_STATUS):
             return error_response(
                 403,
@@ -120,6 +130,8 @@ class StatusResource:
         request_id = str(next(self.state.request_ids))
         completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
         problem = self.status_problem(user, body["statusId"])
+        if problem and self.scenario.status_errors == "sync":
+            return error_response(400, *problem)
         if problem:
             completion["error"] = {"errorId": problem[0], "message": problem[1]}
         else:
@@ -150,6 +162,7 @@ class StatusResource:
 
     def apply_status(self, user, status_id, notes=None, forward_number=None, until=None) -> dict:
         """Change a user's status (as any client would) and tell its watchers."""
+        before = self.user_status(user)
         status = self.state.statuses.get(status_id.casefold())
         state = self.state.user_status[user.id.lower()]
         state["statusId"] = status["statusId"] if status else status_id
@@ -157,13 +170,27 @@ class StatusResource:
         state["forwardNumber"] = forward_number
         state["until"] = until
         state["statusChanged"] = now_compact()
-        body = self.user_status(user)
+        return self.tell_watchers(user, before, always=("statusChanged",))
+
+    def tell_watchers(self, user: User, before: dict, always: tuple[str, ...] = ()) -> dict:
+        """Send the user's watchers a delta of what changed since ``before``.
+
+        [doc] "When [isDelta is] true ... optional properties that have not changed may
+        be omitted": a delta carries the user id, the status id and what changed
+        (FIDELITY-AUDIT D12). [guess] statusChanged goes with every status change.
+        """
+        after = self.user_status(user)
+        delta = {"userId": after["userId"], "statusId": after["statusId"]}
+        delta.update({key: after[key] for key in always if key in after})
+        for key in set(before) | set(after):
+            if key not in delta and before.get(key) != after.get(key):
+                delta[key] = after.get(key)
         watcher = user.id.lower()
         self.state.fan_out(
-            {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [body]},
+            {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [delta]},
             to=lambda s: bool(s.status_subscription) and watcher in s.status_subscription,
         )
-        return body
+        return after
 
     def check_status_change(self, user_id: str, status_id: str) -> User:
         """The user, if both user and status exist; KeyError naming what is missing."""
@@ -177,19 +204,27 @@ class StatusResource:
 
     # -- subscriptions ---------------------------------------------------------------------
 
-    def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | None:
-        """The ``userIds`` of a subscription body (lower-cased) and the known users among them."""
+    def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | Response:
+        """The ``userIds`` of a subscription body (lower-cased) and their users, or the 400
+        or 404 a real server gives (FIDELITY-AUDIT D13, D14)."""
         body = request.json()
         ids = body.get("userIds") if isinstance(body, dict) else None
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
-            return None
-        users = [user for user in map(self.scenario.user, ids) if user is not None]
+            return missing_property("userIds")
+        if not ids:
+            # [doc] userIds is "List [1,*] ... Required".
+            return invalid_property("userIds", "The property userIds needs at least one user.")
+        users = [self.scenario.user(item) for item in ids]
+        unknown = [item for item, user in zip(ids, users, strict=True) if user is None]
+        if unknown:
+            # [doc] The SDK lists 404 for this PUT.
+            return unknown_user(", ".join(unknown))
         return {item.lower() for item in ids}, users
 
     def subscribe_user_statuses(self, request: Request, session: Session) -> Response:
         watched = self._watched_users(request)
-        if watched is None:
-            return missing_property("userIds")
+        if isinstance(watched, Response):
+            return watched
         session.status_subscription, users = watched
         # A new or replaced subscription starts with a full snapshot (isDelta false).
         self.state.deliver(
@@ -209,9 +244,17 @@ class StatusResource:
     def subscribe_catalog(self, request: Request, session: Session) -> Response:
         session.catalog_subscription = True
         catalog = [self.localized(s, session.language) for s in self.scenario.statuses]
+        # [doc] SDK StatusMessagesMessage: added and changed carry whole status messages,
+        # removed only their ids; the first message adds the whole catalog.
         self.state.deliver(
             session,
-            {"__type": STATUS_MESSAGES_MESSAGE, "isDelta": False, "statusMessageList": catalog},
+            {
+                "__type": STATUS_MESSAGES_MESSAGE,
+                "isDelta": False,
+                "statusMessagesAdded": catalog,
+                "statusMessagesChanged": [],
+                "statusMessagesRemoved": [],
+            },
         )
         return json_response(200)
 
@@ -221,17 +264,24 @@ class StatusResource:
 
     def subscribe_user_access(self, request: Request, session: Session) -> Response:
         watched = self._watched_users(request)
-        if watched is None:
-            return missing_property("userIds")
+        if isinstance(watched, Response):
+            return watched
         session.access_subscription, users = watched
+        # [doc] SDK StatusMessagesUserAccessMessage: the first message adds every status.
+        changes = [
+            {
+                "userId": u.id,
+                "statusMessagesAdded": self.allowed_statuses(u),
+                "statusMessagesRemoved": [],
+            }
+            for u in users
+        ]
         self.state.deliver(
             session,
             {
                 "__type": USER_ACCESS_MESSAGE,
                 "isDelta": False,
-                "userAccessList": [
-                    {"userId": u.id, "statusMessages": self.allowed_statuses(u)} for u in users
-                ],
+                "statusMessagesUserAccessChanges": changes,
             },
         )
         return json_response(200)
@@ -241,5 +291,5 @@ class StatusResource:
         return json_response(204)
 
 
-def unknown_user(user_id: str) -> Response:
-    return error_response(404, "error.request.notFound", f"The user {user_id} was not found.")
+def unknown_user(user_id: str, status: int = 404) -> Response:
+    return error_response(status, "error.request.notFound", f"The user {user_id} was not found.")
