@@ -218,3 +218,33 @@ def test_switchover_hosts_refuse_with_their_alternates(start_simulator):
     assert logon(server.urls["127.0.0.2"]).status_code == 201
     server.set_host_accepting("127.0.0.1", True)
     assert logon(server.urls["127.0.0.1"]).status_code == 201
+
+
+def test_a_session_belongs_to_the_host_that_accepted_it(start_simulator):
+    server = start_simulator("switchover")
+    session = RawSession(server.urls["127.0.0.2"], "agent1")
+    assert session.request("GET", "/status/user-statuses/agent1").status_code == 200
+    session.url = server.urls["127.0.0.3"]  # the other host of the pair
+    assert session.request("GET", "/status/user-statuses/agent1").status_code == 401
+
+
+def test_server_info_has_the_sdk_shape(simulator):
+    info = requests.get(
+        simulator.url + "/icws/connection/server-info",
+        headers={"Accept-Language": "de-DE,en;q=0.5"},
+    ).json()
+    assert {"languageID": "en-us", "languageDisplayName": "English (United States)"} in info[
+        "languages"
+    ]
+    assert info["acceptLanguage"] == "de-de"
+    assert info["authentication"] == {"allowIcAuth": True, "identityProviders": []}
+
+
+def test_heartbeat_and_a_disconnect_that_asks_to_reconnect(simulator):
+    session = RawSession(simulator.url, "agent3")
+    assert session.request("POST", "/messaging/heartbeat").status_code == 200
+    simulator.disconnect_session("agent3", "ICWS restarted.", should_reconnect=True)
+    (message,) = session.messages()
+    assert message["shouldReconnect"] is True
+    state = session.request("GET", "/connection").json()
+    assert (state["connectionState"], state["shouldReconnect"]) == (2, True)
