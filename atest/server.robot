@@ -52,10 +52,10 @@ Server Version
 Server Version Too Old Says Which Version Runs
     [Tags]    simulator
     Connect As Test User
-    Server Version Should Be At Least    2015 R1
-    Server Version Should Be At Least    2015 R1 Patch2
-    Run Keyword And Expect Error    Expected CIC 2016 R1 (16.1.0) or newer, but * runs CIC 2015 R1 Patch2 (15.1.2).
-    ...    Server Version Should Be At Least    2016 R1
+    Server Version Should Be At Least    2017 R3
+    Server Version Should Be At Least    2017 R3 Patch1
+    Run Keyword And Expect Error    Expected CIC 2018 R1 (18.1.0) or newer, but * runs CIC 2017 R3 Patch1 (17.3.1).
+    ...    Server Version Should Be At Least    2018 R1
 
 Unreadable Version Is Rejected
     Connect As Test User

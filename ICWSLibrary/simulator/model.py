@@ -3,7 +3,7 @@
 ``ICWSModel.handle(request) -> response`` is the whole server, with no I/O: the HTTP
 layer (``server.py``) feeds it, and tests call it directly. Each ICWS feature is a
 component in ``resources/`` over one shared :class:`~.state.ServerState`; a new feature is
-a new file there, listed in :data:`RESOURCES`.
+a new file there, created in :class:`ICWSModel`.
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
 from .resources.connection import ConnectionResource
 from .resources.messaging import MessagingResource
+from .resources.station import StationResource
 from .resources.status import StatusResource
 from .scenario import Scenario, load_scenario
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
 from .wire import Request, Response, error_response, json_response
-
-RESOURCES = (ConnectionResource, MessagingResource, StatusResource)
 
 __all__ = [
     "ENDED_SESSIONS_KEPT",
@@ -47,9 +46,10 @@ class ICWSModel:
         self.connection = ConnectionResource(self.state)
         self.messaging = MessagingResource(self.state)
         self.status = StatusResource(self.state)
+        self.station = StationResource(self.state, self.status)
         self._sessionless: list = []
         self._session_routes: list = []
-        for resource in (self.connection, self.messaging, self.status):
+        for resource in (self.connection, self.messaging, self.status, self.station):
             for method, pattern, handler, needs_session in resource.routes():
                 if needs_session:
                     self._session_routes.append((method, pattern, handler))
@@ -179,7 +179,7 @@ class ICWSModel:
         with self.state.lock:
             session = self.state.sessions.live.get(match.group(1)) if match else None
             if session is not None:
-                self.state.sessions.end(session, reason)
+                self.state.end_session(session, reason)
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         with self.state.lock:

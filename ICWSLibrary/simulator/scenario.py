@@ -39,9 +39,22 @@ class User:
     rights: frozenset[str] = frozenset()
     # None: every selectable status of the catalog.
     allowed_statuses: list[str] | None = None
+    default_workstation: str | None = None
 
     def may(self, right: str) -> bool:
         return right in self.rights
+
+
+STATION_KINDS = ("workstation", "remote workstation")
+
+
+@dataclass
+class Station:
+    """A configured station; remote numbers need none (any digits log on)."""
+
+    id: str
+    extension: str
+    kind: str = "workstation"
 
 
 @dataclass
@@ -70,6 +83,8 @@ class Scenario:
     # the completion message) or "sync" (400 at once). [guess] Real servers are not known
     # to do either; the library and the suites accept both.
     status_errors: str = "async"
+    # Configured stations by lower-case id.
+    stations: dict[str, Station] = field(default_factory=dict)
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
@@ -77,6 +92,10 @@ class Scenario:
     def user(self, user_id: str) -> User | None:
         """Users are found without regard to case, as CIC user ids are."""
         return self.users.get(str(user_id).lower())
+
+    def station(self, station_id: str) -> Station | None:
+        """Stations are found without regard to case, as CIC ids are."""
+        return self.stations.get(str(station_id).lower())
 
     def host(self, address: str) -> Host:
         for host in self.hosts:
@@ -162,12 +181,13 @@ SCENARIO_KEYS = frozenset(
     (
         "description", "icServer", "users", "statuses", "features", "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
+        "stations",
     )
 )  # fmt: skip
 USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
-        "onPhoneChanged", "notes", "rights", "allowedStatuses",
+        "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
     )
 )  # fmt: skip
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
@@ -203,8 +223,26 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             notes=str(item.get("notes", "")),
             rights=frozenset(RIGHT_ALIASES.get(right, right) for right in rights),
             allowed_statuses=allowed,
+            default_workstation=(
+                str(item["defaultWorkstation"]) if item.get("defaultWorkstation") else None
+            ),
         )
         users[user.id.lower()] = user
+    stations = {}
+    for item in _objects(data, "stations", origin):
+        _known_keys(
+            item, frozenset(("id", "extension", "kind")), f"station {item.get('id', '?')}", origin
+        )
+        if not item.get("id"):
+            raise ScenarioError(f"Scenario {origin}: every station needs an 'id': {item}")
+        kind = str(item.get("kind", "workstation"))
+        if kind not in STATION_KINDS:
+            raise ScenarioError(
+                f"Scenario {origin}: the kind of station {item['id']} must be one of "
+                f"{', '.join(STATION_KINDS)}, not {kind!r}."
+            )
+        station = Station(str(item["id"]), str(item.get("extension", item["id"])), kind)
+        stations[station.id.lower()] = station
     hosts = []
     for item in _objects(data, "hosts", origin):
         _known_keys(item, HOST_KEYS, f"host {item.get('address', '?')}", origin)
@@ -251,6 +289,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
     return Scenario(
         users=users,
         statuses=statuses,
+        stations=stations,
         features={str(name): int(version) for name, version in data.get("features", {}).items()},
         version={str(key): str(value) for key, value in data.get("version", {}).items()},
         hosts=hosts,

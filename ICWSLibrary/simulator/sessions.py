@@ -47,6 +47,7 @@ class Session(Mailbox):
     status_subscription: set[str] | None = None
     catalog_subscription: bool = False
     access_subscription: set[str] | None = None
+    station_subscription: bool = False
     # time.monotonic() of the session's last request, for the scenario's idle timeout.
     last_used: float = field(default_factory=time.monotonic)
 

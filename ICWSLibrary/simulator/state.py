@@ -27,6 +27,7 @@ class ServerState(StreamHub):
         super().__init__()
         self.scenario = scenario
         self.sessions = SessionStore()
+        self._end_hooks: list[Callable[[Session, dict | None], None]] = []
         self.request_ids = itertools.count(1000)
         self.statuses = {s["statusId"].casefold(): s for s in scenario.statuses}
         now = now_compact()
@@ -44,6 +45,16 @@ class ServerState(StreamHub):
     @property
     def lock(self):
         return self._lock
+
+    def on_session_end(self, hook: Callable[[Session, dict | None], None]) -> None:
+        """Call ``hook(session, station it had)`` whenever a session ends, for any reason."""
+        self._end_hooks.append(hook)
+
+    def end_session(self, session: Session, reason: str, should_reconnect: bool = False) -> None:
+        station = session.station
+        self.sessions.end(session, reason, should_reconnect)
+        for hook in self._end_hooks:
+            hook(session, station)
 
     def fan_out(self, message: dict, to: Callable[[Session], bool]) -> int:
         """Deliver a copy of ``message`` to every live session ``to`` accepts."""
@@ -73,7 +84,7 @@ class ServerState(StreamHub):
                     "shouldReconnect": should_reconnect,
                 },
             )
-            self.sessions.end(session, reason, should_reconnect)
+            self.end_session(session, reason, should_reconnect)
         return len(ended)
 
     def expire_if_idle(self, session: Session) -> None:
@@ -87,4 +98,4 @@ class ServerState(StreamHub):
         if limit is None or session.listeners or session.ended:
             return
         if time.monotonic() - session.last_used > limit:
-            self.sessions.end(session, IDLE_REASON, should_reconnect=True)
+            self.end_session(session, IDLE_REASON, should_reconnect=True)

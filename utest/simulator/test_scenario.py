@@ -18,9 +18,10 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert scenario.user("supervisor").may("setOthersStatus")
     assert not scenario.user("agent1").may("setOthersStatus")
     assert scenario.features["connection"] >= 11 and scenario.features["messaging"] >= 2
-    expected = "activations statistics configuration connection directories interactions"
-    expected += " licenses messaging queues session status wfm"
-    assert set(expected.split()) <= set(scenario.features)
+    assert set(scenario.features) == {"connection", "messaging", "status"}
+    assert scenario.version["productReleaseDisplayString"] == "CIC 2017 R3"
+    assert [s.id for s in scenario.stations.values()] == [str(n) for n in range(7001, 7011)]
+    assert all(user.may("stationLogon") for user in scenario.users.values())
 
 
 def test_toml_scenario_replaces_top_level_keys(tmp_path):

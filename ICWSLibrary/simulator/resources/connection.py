@@ -10,7 +10,6 @@ from ...protocol.errors import (
     AUTHENTICATION_FAILURE,
     CONNECTION_DOWN,
     CONNECTION_UP,
-    NO_STATION_ERROR_ID,
 )
 from ...protocol.http import CSRF_HEADER, SESSION_ID_HEADER
 from ...protocol.messages import AUTH_TOKEN, IC_AUTH, SINGLE_SIGN_ON
@@ -51,10 +50,7 @@ class ConnectionResource:
             ("GET", re.compile(r"^connection/server-info$"), self.server_info, False),
             ("GET", re.compile(r"^connection$"), self.connection_state, True),
             ("DELETE", re.compile(r"^connection$"), self.logoff, True),
-            ("GET", re.compile(r"^connection/station$"), self.get_station, True),
             ("POST", re.compile(r"^messaging/heartbeat$"), self.heartbeat, True),
-            ("PUT", re.compile(r"^connection/station$"), self.put_station, True),
-            ("DELETE", re.compile(r"^connection/station$"), self.delete_station, True),
         ]
 
     # -- logon -----------------------------------------------------------------------------
@@ -126,6 +122,20 @@ class ConnectionResource:
             answer["features"] = self.feature_list()
         if "server-time" in include:
             answer["serverTimeInfo"] = {"serverUtcTime": now_compact()}
+        if "default-workstation" in include and user.default_workstation:
+            # [doc] connection 5: include=default-workstation adds defaultWorkstationId.
+            answer["defaultWorkstationId"] = user.default_workstation
+        if "effective-station" in include and user.default_workstation:
+            # [doc] connection 10: effectiveStation {stationId: {id, displayName, uri}};
+            # [guess] before any station logon it is the default workstation.
+            station = user.default_workstation
+            answer["effectiveStation"] = {
+                "stationId": {
+                    "id": station,
+                    "displayName": station,
+                    "uri": f"/configuration/stations/{station}",
+                }
+            }
         headers = [
             (SESSION_ID_HEADER, session.id),
             (CSRF_HEADER, session.token),
@@ -153,7 +163,7 @@ class ConnectionResource:
         return json_response(200, {"connectionState": CONNECTION_UP, "shouldReconnect": False})
 
     def logoff(self, request: Request, session: Session) -> Response:
-        self.state.sessions.end(session, LOGOFF_REASON)
+        self.state.end_session(session, LOGOFF_REASON)
         return json_response(200)
 
     # -- what the server is ----------------------------------------------------------------
@@ -211,35 +221,4 @@ class ConnectionResource:
 
     def heartbeat(self, request: Request, session: Session) -> Response:
         """[doc] messaging heartbeat keeps a session in use; [guess] 200 with no body."""
-        return json_response(200)
-
-    # -- station ---------------------------------------------------------------------------
-
-    def get_station(self, request: Request, session: Session) -> Response:
-        if session.station is None:
-            return error_response(
-                400, NO_STATION_ERROR_ID, "The session has no station connection."
-            )
-        return json_response(200, session.station)
-
-    def put_station(self, request: Request, session: Session) -> Response:
-        body = request.json()
-        if not isinstance(body, dict) or "__type" not in body:
-            return missing_property("__type")
-        kind = str(body["__type"]).rsplit(":", 1)[-1]
-        setting = {
-            "workstationSettings": 1,
-            "remoteWorkstationSettings": 2,
-            "remoteNumberSettings": 3,
-        }
-        station_id = body.get("workstation") or body.get("remoteNumber") or ""
-        session.station = {
-            "id": station_id,
-            "extension": station_id,
-            "stationSetting": setting.get(kind, 0),
-        }
-        return json_response(200)
-
-    def delete_station(self, request: Request, session: Session) -> Response:
-        session.station = None
         return json_response(200)

@@ -96,7 +96,8 @@ class StatusResource:
             body["until"] = state["until"]
         body.update(
             statusChanged=state["statusChanged"],
-            icServers=[self.scenario.ic_server] if stations else [],
+            # [real] recorded/user-status-message.json: [] with a station logged on.
+            icServers=[],
             stations=stations,
             loggedIn=bool(stations),
             onPhone=state["onPhone"],
