@@ -23,6 +23,8 @@ from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_c
 from .state import ServerState
 from .wire import Request, Response, error_response, json_response
 
+CONFIGURATION_ADMIN = "configurationAdmin"
+
 __all__ = [
     "ENDED_SESSIONS_KEPT",
     "ICWSModel",
@@ -130,6 +132,9 @@ class ICWSModel:
         methods = methods_for(path)
         if request.method in methods:
             template = template_for(request.method, path)
+            refusal = self._refused_without_right(request, template)
+            if refusal is not None:
+                return refusal
             return error_response(
                 501,
                 "simulator.notSimulated",
@@ -143,6 +148,23 @@ class ICWSModel:
                 f"allowed: {', '.join(sorted(methods))}.",
             )
         return _not_found(request)
+
+    def _refused_without_right(self, request: Request, template: str | None) -> Response | None:
+        """The 403 a real server gives a user without the right, for operations the
+        simulator does not otherwise answer: writes to configuration objects need the
+        administrator's right. [doc] 403 is listed for them; [guess] the errorId."""
+        if request.method not in ("POST", "PUT", "DELETE") or not template:
+            return None
+        if not template.lower().startswith("/icws/{sessionid}/configuration/"):
+            return None
+        session = self.state.sessions.live.get(request.path.split("/")[2])
+        if session is None or session.user.may(CONFIGURATION_ADMIN):
+            return None
+        return error_response(
+            403,
+            "error.request.accessDenied",
+            f"The user {session.user.id} does not have the right to change configuration objects.",
+        )
 
     # -- control, for tests and keywords (thread-safe) -------------------------------------
 

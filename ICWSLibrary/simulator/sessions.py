@@ -88,7 +88,8 @@ def check_credentials(
         return error_response(
             401,
             "error.request.connection.invalidSessionId",  # [guess] errorId
-            f"The session id {session_id} is not valid.",
+            # [real] errorCode 1's text (posh-ic tests, FIDELITY-AUDIT D22).
+            "This request requires a session ID!",
             1,
         )
     token = request.headers.get("inin-icws-csrf-token")
@@ -96,7 +97,8 @@ def check_credentials(
         return error_response(
             401,
             "error.request.connection.tokenNotFound",  # [guess] errorId
-            "The ININ-ICWS-CSRF-Token header was expected but not found.",
+            # [real] errorCode 2's text (posh-ic tests, FIDELITY-AUDIT D22).
+            "An authentication token was expected in the request, but not found.",
             2,
         )
     if token is not None and token != session.token:

@@ -1,6 +1,7 @@
 """The simulator's status rules (PROTOCOL.md section 6)."""
 
 import pytest
+import requests
 
 from .helpers import RawSession, error_of
 
@@ -116,3 +117,55 @@ def test_control_set_user_status_and_station_login(simulator):
     assert status["loggedIn"] is True and status["stations"] == ["7001"]
     with pytest.raises(KeyError, match="no status 'Flying'"):
         simulator.set_user_status("agent8", "Flying")
+
+
+@pytest.mark.parametrize(
+    ("until", "property_name"),
+    [("garbage", "until"), ({"hasDate": True, "hasTime": True}, "until.untilDateTime"),
+     ({"untilDateTime": "not a date", "hasDate": True, "hasTime": False}, "until.untilDateTime")],
+)  # fmt: skip
+def test_until_is_validated(simulator, until, property_name):
+    session = RawSession(simulator.url, "agent5")
+    put = session.request(
+        "PUT", "/status/user-statuses/agent5", json={"statusId": "On Vacation", "until": until}
+    )
+    assert put.status_code == 400 and error_of(put)["propertyName"] == property_name
+
+
+def test_until_is_kept_only_by_statuses_that_can_have_a_date_or_time(simulator):
+    session = RawSession(simulator.url, "agent6")
+    until = {"untilDateTime": "20261224T090000Z", "hasDate": True, "hasTime": False}
+    for status_id, kept in (("On Vacation", True), ("Available", False)):
+        session.request(
+            "PUT", "/status/user-statuses/agent6", json={"statusId": status_id, "until": until}
+        )
+        status = session.request("GET", "/status/user-statuses/agent6").json()
+        assert ("until" in status) is kept, status_id
+
+
+def test_a_configuration_write_by_an_agent_is_refused_with_403(simulator):
+    session = RawSession(simulator.url, "agent1")
+    response = session.request(
+        "POST", "/configuration/users", json={"configurationId": {"id": "x"}}
+    )
+    assert (
+        response.status_code == 403
+        and error_of(response)["errorId"] == "error.request.accessDenied"
+    )
+    read = session.request("GET", "/configuration/users")
+    assert read.status_code == 501, "reads are not simulated yet, and say so"
+
+
+def test_401_texts_are_the_real_servers(simulator):
+    session = RawSession(simulator.url, "agent1")
+    no_token = session.request("GET", "/connection", token=False)
+    assert error_of(no_token)["message"] == (
+        "An authentication token was expected in the request, but not found."
+    )
+    unknown = requests.get(f"{simulator.url}/icws/123456789/connection")
+    assert error_of(unknown)["message"] == "This request requires a session ID!"
+
+
+def test_an_unsupported_language_falls_back_to_one_the_server_has(simulator):
+    session = RawSession(simulator.url, "agent2", language="fr-fr")
+    assert "languageId=en-us" in session.set_cookie

@@ -100,8 +100,9 @@ class ConnectionResource:
             return json_response(400, AUTHENTICATION_FAILURE)
         if self.scenario.single_session_per_user:
             self.state.end_user_sessions(user.id, "The user logged on from another client.")
+        # [doc] The server fixes the session's language from those it supports (D27).
         session = self.state.sessions.new(
-            user, language.lower(), body["applicationName"], host.address
+            user, self.session_language(language), body["applicationName"], host.address
         )
         include = {
             item.strip().lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...protocol.dates import parse_datetime
 from ...protocol.messages import (
     ASYNC_COMPLETED,
     STATUS_MESSAGES_MESSAGE,
@@ -128,6 +129,9 @@ class StatusResource:
         body = request.json()
         if not isinstance(body, dict) or not isinstance(body.get("statusId"), str):
             return missing_property("statusId")
+        until_problem = _until_problem(body.get("until"))
+        if until_problem is not None:
+            return until_problem
         request_id = str(next(self.state.request_ids))
         completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
         problem = self.status_problem(user, body["statusId"])
@@ -169,7 +173,9 @@ class StatusResource:
         state["statusId"] = status["statusId"] if status else status_id
         state["notes"] = notes or ""
         state["forwardNumber"] = forward_number
-        state["until"] = until
+        # [doc] until "will only be applied if CanHaveDate and CanHaveTime are true".
+        keeps_until = bool(status) and (status.get("canHaveDate") or status.get("canHaveTime"))
+        state["until"] = until if keeps_until else None
         state["statusChanged"] = now_compact()
         return self.tell_watchers(user, before, always=("statusChanged",))
 
@@ -290,6 +296,26 @@ class StatusResource:
     def unsubscribe_user_access(self, request: Request, session: Session) -> Response:
         session.access_subscription = None
         return json_response(204)
+
+
+def _until_problem(until) -> Response | None:
+    """[doc] until {untilDateTime (req), hasDate (req), hasTime (req)} (FIDELITY-AUDIT D17)."""
+    if until is None:
+        return None
+    if not isinstance(until, dict):
+        return invalid_property("until", "until must be an object with untilDateTime.")
+    for name in ("untilDateTime", "hasDate", "hasTime"):
+        if name not in until:
+            return missing_property(f"until.{name}")
+    try:
+        parse_datetime(str(until["untilDateTime"]))
+    except ValueError:
+        return invalid_property(
+            "until.untilDateTime", f"{until['untilDateTime']!r} is not a date-time."
+        )
+    if not isinstance(until["hasDate"], bool) or not isinstance(until["hasTime"], bool):
+        return invalid_property("until", "hasDate and hasTime must be true or false.")
+    return None
 
 
 def unknown_user(user_id: str, status: int = 404) -> Response:
