@@ -83,7 +83,8 @@ def test_catalog_is_localized_by_the_session_language(simulator):
         "Available, No ACD",
         "Away from desk",
         "At Lunch",
-        "Do Not Disturb",
+        # [real] spelled so by real servers (recorded/user-status-message.json)
+        "Do Not disturb",
         "Follow Up",
         "Gone Home",
         "In a Meeting",
@@ -91,7 +92,7 @@ def test_catalog_is_localized_by_the_session_language(simulator):
         "Out of the Office",
     }
     assert expected <= set(by_id)
-    assert by_id["Available"]["isAcdStatus"] and by_id["Do Not Disturb"]["isDoNotDisturbStatus"]
+    assert by_id["Available"]["isAcdStatus"] and by_id["Do Not disturb"]["isDoNotDisturbStatus"]
     assert by_id["On Vacation"]["canHaveDate"]
 
 
@@ -110,7 +111,7 @@ def test_control_set_user_status_and_station_login(simulator):
     session = RawSession(simulator.url, "agent8")
     simulator.set_user_status("agent8", "do not disturb")
     status = session.request("GET", "/status/user-statuses/agent8").json()
-    assert status["statusId"] == "Do Not Disturb" and status["loggedIn"] is False
+    assert status["statusId"] == "Do Not disturb" and status["loggedIn"] is False
     station = {"__type": "urn:inin.com:connection:workstationSettings", "workstation": "7001"}
     assert session.request("PUT", "/connection/station", json=station).status_code == 200
     status = session.request("GET", "/status/user-statuses/agent8").json()
