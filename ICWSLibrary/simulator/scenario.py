@@ -83,6 +83,9 @@ class Scenario:
     # the completion message) or "sync" (400 at once). [guess] Real servers are not known
     # to do either; the library and the suites accept both.
     status_errors: str = "async"
+    # Whether a new event stream first gets the messages queued before it opened.
+    # [guess] Undocumented (FIDELITY-AUDIT D28); a client must not depend on it.
+    stream_backlog: bool = True
     # Configured stations by lower-case id.
     stations: dict[str, Station] = field(default_factory=dict)
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
@@ -181,6 +184,7 @@ SCENARIO_KEYS = frozenset(
     (
         "description", "icServer", "users", "statuses", "features", "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
+        "streamBacklog",
         "stations",
     )
 )  # fmt: skip
@@ -298,6 +302,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         single_session_per_user=bool(data.get("singleSessionPerUser", False)),
         session_idle_timeout=None if idle is None else float(idle),
         status_errors=status_errors,
+        stream_backlog=bool(data.get("streamBacklog", True)),
         faults=list(data.get("faults", [])),
         source=origin,
     )

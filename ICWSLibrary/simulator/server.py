@@ -262,6 +262,8 @@ class _HTTPProtocol(asyncio.Protocol):
         self._transport.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
         self._stream = response.stream
         self._loop = asyncio.get_running_loop()
+        if not self._simulator.scenario.stream_backlog:
+            self._simulator.model.drain(self._stream)  # what came before the stream is lost
         self._simulator.model.open_stream(self._stream, self._wake)
         self._ping = self._loop.call_later(self._simulator.ping_interval, self._send_ping)
         self._flush()

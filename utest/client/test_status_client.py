@@ -142,3 +142,14 @@ def test_a_refused_status_reads_the_same_whether_refused_at_once_or_later(start_
     with pytest.raises(ICWSError, match="refused to set the status of 'no.such.user'.*HTTP 400"):
         session.status.set_user_status("no.such.user", "Available")
     session.disconnect()
+
+
+def test_a_status_change_completes_on_a_server_that_streams_no_backlog(start_simulator):
+    from ICWSLibrary.client import ICWSSession
+
+    server = start_simulator({"streamBacklog": False})
+    session = ICWSSession(server.url, messaging="sse")
+    session.connect("agent1", "1234")
+    completion = session.status.set_user_status("agent1", "At Lunch", timeout=5)
+    assert completion["requestId"]
+    session.disconnect()
