@@ -10,6 +10,7 @@ ASYNC_COMPLETED = "urn:inin.com:messaging:asyncOperationCompletedMessage"
 CONNECTION_STATE_CHANGED = "urn:inin.com:connection:connectionStateChangeMessage"
 USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"  # [real]
 STATUS_MESSAGES_MESSAGE = "urn:inin.com:status:statusMessagesMessage"  # [guess] type name
+LICENSE_MESSAGE = "urn:inin.com:licenses:licenseMessage"
 STATION_CONNECTION_CHANGED = "urn:inin.com:connection:stationConnectionStateChangeMessage"
 USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
 

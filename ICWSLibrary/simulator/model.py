@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
 from .resources.connection import ConnectionResource
+from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
 from .resources.station import StationResource
 from .resources.status import StatusResource
@@ -48,10 +49,12 @@ class ICWSModel:
         self.connection = ConnectionResource(self.state)
         self.messaging = MessagingResource(self.state)
         self.status = StatusResource(self.state)
-        self.station = StationResource(self.state, self.status)
+        self.licenses = LicenseResource(self.state)
+        self.station = StationResource(self.state, self.status, self.licenses)
         self._sessionless: list = []
         self._session_routes: list = []
-        for resource in (self.connection, self.messaging, self.status, self.station):
+        resources = (self.connection, self.messaging, self.status, self.licenses, self.station)
+        for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():
                 if needs_session:
                     self._session_routes.append((method, pattern, handler))

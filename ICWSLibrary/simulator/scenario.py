@@ -40,6 +40,8 @@ class User:
     # None: every selectable status of the catalog.
     allowed_statuses: list[str] | None = None
     default_workstation: str | None = None
+    # Licenses assigned to the user, which the user's sessions may acquire.
+    licenses: frozenset[str] = frozenset()
 
     def may(self, right: str) -> bool:
         return right in self.rights
@@ -86,6 +88,8 @@ class Scenario:
     # Whether a new event stream first gets the messages queued before it opened.
     # [guess] Undocumented (FIDELITY-AUDIT D28); a client must not depend on it.
     stream_backlog: bool = True
+    # License pools: how many sessions may hold each license at once.
+    licenses: dict[str, int] = field(default_factory=dict)
     # Configured stations by lower-case id.
     stations: dict[str, Station] = field(default_factory=dict)
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
@@ -184,7 +188,7 @@ SCENARIO_KEYS = frozenset(
     (
         "description", "icServer", "users", "statuses", "features", "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
-        "streamBacklog",
+        "streamBacklog", "licenses",
         "stations",
     )
 )  # fmt: skip
@@ -192,6 +196,7 @@ USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
+        "licenses",
     )
 )  # fmt: skip
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
@@ -227,6 +232,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             notes=str(item.get("notes", "")),
             rights=frozenset(RIGHT_ALIASES.get(right, right) for right in rights),
             allowed_statuses=allowed,
+            licenses=frozenset(_strings(item, "licenses", origin) or []),
             default_workstation=(
                 str(item["defaultWorkstation"]) if item.get("defaultWorkstation") else None
             ),
@@ -303,9 +309,21 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         session_idle_timeout=None if idle is None else float(idle),
         status_errors=status_errors,
         stream_backlog=bool(data.get("streamBacklog", True)),
+        licenses=_license_pools(data.get("licenses", {}), origin),
         faults=list(data.get("faults", [])),
         source=origin,
     )
+
+
+def _license_pools(pools, origin: str) -> dict[str, int]:
+    if not isinstance(pools, dict) or not all(
+        isinstance(count, int) and not isinstance(count, bool) and count >= 0
+        for count in pools.values()
+    ):
+        raise ScenarioError(
+            f"Scenario {origin}: 'licenses' must map license names to counts of 0 or more."
+        )
+    return {str(name): count for name, count in pools.items()}
 
 
 def _objects(data: dict[str, Any], key: str, origin: str) -> list[dict[str, Any]]:

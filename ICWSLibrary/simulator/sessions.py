@@ -48,6 +48,9 @@ class Session(Mailbox):
     catalog_subscription: bool = False
     access_subscription: set[str] | None = None
     station_subscription: bool = False
+    # Licenses this session holds.
+    licenses: set[str] = field(default_factory=set)
+    license_subscription: set[str] | None = None
     # time.monotonic() of the session's last request, for the scenario's idle timeout.
     last_used: float = field(default_factory=time.monotonic)
 

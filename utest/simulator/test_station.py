@@ -57,9 +57,9 @@ def test_a_station_held_by_another_user_is_refused_and_a_user_without_the_right_
     start_simulator,
 ):
     server = start_simulator({"users": [
-        {"id": "a", "password": "1234", "rights": ["stationLogon"]},
-        {"id": "b", "password": "1234", "rights": ["stationLogon"]},
-        {"id": "c", "password": "1234"},
+        {"id": "a", "password": "1234", "rights": ["stationLogon"], "licenses": ["I3_ACCESS_CLIENT"]},
+        {"id": "b", "password": "1234", "rights": ["stationLogon"], "licenses": ["I3_ACCESS_CLIENT"]},
+        {"id": "c", "password": "1234", "licenses": ["I3_ACCESS_CLIENT"]},
     ]})  # fmt: skip
     first, second, third = (RawSession(server.url, user) for user in "abc")
     assert put_station(first, __type=WORKSTATION, workstation="7001").status_code == 200

@@ -17,6 +17,7 @@ from ..wire import (
     json_response,
     missing_property,
 )
+from .licenses import CLIENT_ACCESS, LicenseResource
 from .status import StatusResource
 
 RIGHT_TO_LOG_ON_TO_STATIONS = "stationLogon"
@@ -33,9 +34,10 @@ _DIGITS = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
 
 
 class StationResource:
-    def __init__(self, state: ServerState, status: StatusResource):
+    def __init__(self, state: ServerState, status: StatusResource, licenses: LicenseResource):
         self.state = state
         self.status = status
+        self.licenses = licenses
         self.scenario = state.scenario
         state.on_session_end(self._session_ended)
 
@@ -115,6 +117,16 @@ class StationResource:
                 "error.station.inUse",
                 f"The station {station['id']} is in use by {holder.user.id}.",
             )
+        if CLIENT_ACCESS not in session.licenses:
+            # [doc] "Either the user or the station must have a Client Access license";
+            # [real] the vendor QA's text; [guess] status and errorId.
+            taken = self.licenses.take(session, CLIENT_ACCESS)
+            if not taken["isAvailable"]:
+                return error_response(
+                    400,
+                    "error.license.notAvailable",
+                    f"The following licenses were not available: {CLIENT_ACCESS}",
+                )
         station["allowedMediaTypes"] = list(body.get("supportedMediaTypes") or [1])
         station["readyForInteractions"] = bool(body.get("readyForInteractions", True))
         self._change(session, station)
