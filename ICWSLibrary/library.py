@@ -14,8 +14,10 @@ from .client.transport import parse_timeout, parse_verify
 from .keywords import (
     ConnectionKeywords,
     GenericKeywords,
+    LicenseKeywords,
     MessagingKeywords,
     ServerKeywords,
+    StationKeywords,
     StatusKeywords,
 )
 from .keywords.cache import SessionCache
@@ -171,6 +173,8 @@ class ICWSLibrary:
             ServerKeywords(self),
             StatusKeywords(self),
             MessagingKeywords(self),
+            StationKeywords(self),
+            LicenseKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):

@@ -13,7 +13,8 @@ from .address import ServerAddress
 from .errors import ICWSError, answer_details, answer_error, error_body
 from .transport import Transport
 
-DEFAULT_INCLUDE = ("features", "version")
+# [doc] default-workstation needs connection 5, which every supported CIC has.
+DEFAULT_INCLUDE = ("features", "version", "default-workstation")
 # Real clients cap switchover hops at 5 to 10; a longer chain is a misconfigured pair.
 DEFAULT_MAX_HOPS = 8
 

@@ -38,9 +38,11 @@ from .errors import (
     path_of,
     status_expected,
 )
+from .licenses import LicenseAPI
 from .messaging import MessageQueue, Predicate
 from .redact import HiddenStr
 from .server import DEFAULT_INCLUDE, DEFAULT_MAX_HOPS, feature_map, log_on
+from .station import StationAPI
 from .status import StatusAPI
 from .transport import DEFAULT_GET_RETRIES, MAX_RESPONSE_BYTES, Transport, origin_of
 
@@ -102,6 +104,8 @@ class ICWSSession:
         self.messages = MessageQueue()
         self.channel = self._new_channel(messaging, poll_interval)
         self.status = StatusAPI(self, self.channel)
+        self.station = StationAPI(self)
+        self.licenses = LicenseAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)

@@ -219,12 +219,21 @@ class StatusAPI:
         Returns the status as watched, or None at the timeout; reacts to the messages as
         they arrive, with no sleeps.
         """
+        return self.wait_until_watched(
+            user_id, lambda status: same_status(status.get("statusId"), status_id), timeout
+        )
+
+    def wait_until_watched(self, user_id: str, check, timeout: float) -> dict | None:
+        """Watch ``user_id`` (subscribing as needed) until ``check(status)`` holds.
+
+        Returns the status as watched, or None at the timeout.
+        """
         if not self.is_subscribed(user_id):
             self.subscribe([user_id])
 
         def reached() -> bool:
             current = self.user_statuses.get(user_id.lower())
-            return current is not None and same_status(current.get("statusId"), status_id)
+            return current is not None and check(current)
 
         if self.channel.wait_until(reached, timeout):
             return self.user_statuses[user_id.lower()]

@@ -21,7 +21,12 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert set(scenario.features) == {"connection", "messaging", "status"}
     assert scenario.version["productReleaseDisplayString"] == "CIC 2017 R3"
     assert [s.id for s in scenario.stations.values()] == [str(n) for n in range(7001, 7011)]
-    assert all(user.may("stationLogon") for user in scenario.users.values())
+    assert all(
+        scenario.user(u).may("stationLogon") for u in ("kevin.glinski", "agent1", "supervisor")
+    )
+    assert (
+        not scenario.user("visitor").may("stationLogon") and not scenario.user("trainee").licenses
+    )
 
 
 def test_toml_scenario_replaces_top_level_keys(tmp_path):
