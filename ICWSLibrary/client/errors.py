@@ -51,6 +51,18 @@ class ICWSError(Exception):
     def message(self) -> str:
         return str(self)
 
+    def with_message(self, message: str) -> ICWSError:
+        """The same failure said another way: every field kept, the message replaced."""
+        return ICWSError(
+            message,
+            status=self.status,
+            error_id=self.error_id,
+            error_code=self.error_code,
+            server_message=self.server_message,
+            method=self.method,
+            url=self.url,
+        )
+
     @property
     def session_lost(self) -> bool:
         """True when the server no longer accepts this session (HTTP 401)."""

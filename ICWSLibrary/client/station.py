@@ -77,15 +77,9 @@ class StationAPI:
             if error.status is None or error.status == 401:
                 raise
             reason = error.server_message or error.error_id or f"HTTP {error.status}"
-            raise ICWSError(
+            raise error.with_message(
                 f"The station logon of '{self._session.user_id}' to {kind} {what} was refused: "
-                f"{str(reason).rstrip('.')} ({error}).",
-                status=error.status,
-                error_id=error.error_id,
-                error_code=error.error_code,
-                server_message=error.server_message,
-                method=error.method,
-                url=error.url,
+                f"{str(reason).rstrip('.')} ({error})."
             ) from None
 
     def log_off(self) -> None:

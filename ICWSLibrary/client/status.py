@@ -130,14 +130,8 @@ class StatusAPI:
             if error.status not in (400, 404):
                 raise
             # Refused at once rather than in the completion: said the same way.
-            raise ICWSError(
-                f"The server refused to set the status of '{user_id}' to '{status_id}': {error}",
-                status=error.status,
-                error_id=error.error_id,
-                error_code=error.error_code,
-                server_message=error.server_message,
-                method=error.method,
-                url=error.url,
+            raise error.with_message(
+                f"The server refused to set the status of '{user_id}' to '{status_id}': {error}"
             ) from None
         answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")

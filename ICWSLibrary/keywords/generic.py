@@ -108,15 +108,7 @@ def _with_operation_hint(error: ICWSError, method: str, url: str) -> ICWSError:
     hint = f" {method.upper()} {path} is not one of the documented ICWS operations"
     suggestion = nearest(method.upper(), path)
     hint += f"; did you mean {suggestion}?" if suggestion else "."
-    return ICWSError(
-        str(error) + hint,
-        status=error.status,
-        error_id=error.error_id,
-        error_code=error.error_code,
-        server_message=error.server_message,
-        method=error.method,
-        url=error.url,
-    )
+    return error.with_message(str(error) + hint)
 
 
 def _is_sessionless(path: str) -> bool:
