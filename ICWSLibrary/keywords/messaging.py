@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError
 from ..client.messaging import of_type
+from ..protocol.dates import readable_datetime
 from .base import LibraryComponent
 
 
 def _summarize(messages: list[dict], limit: int = 10) -> str:
+    """What arrived, for people: one line per message, its type and what it says."""
     if not messages:
         return "none"
-    shown = []
-    for message in messages[:limit]:
-        text = json.dumps(message, ensure_ascii=False)
-        shown.append(text if len(text) <= 160 else text[:160] + "...")
+    shown = [_describe(message) for message in messages[:limit]]
     more = f" (and {len(messages) - limit} more)" if len(messages) > limit else ""
     return f"{len(messages)}: " + "; ".join(shown) + more
+
+
+def _describe(message: dict) -> str:
+    kind = str(message.get("__type", "message")).rsplit(":", 1)[-1]
+    if message.get("isDelta") is not None:
+        kind += " (delta)" if message["isDelta"] else " (snapshot)"
+    statuses = message.get("userStatusList")
+    if isinstance(statuses, list):
+        facts = [
+            f"{s.get('userId')} '{s.get('statusId')}'" for s in statuses if isinstance(s, dict)
+        ]
+        return f"{kind} of {', '.join(facts) or 'no user'}"
+    facts = []
+    for key, value in message.items():
+        if key in ("__type", "isDelta"):
+            continue
+        if isinstance(value, (dict, list)):
+            value = f"{len(value)} item(s)" if isinstance(value, list) else "{...}"
+        facts.append(f"{key}={value}")
+    return f"{kind}" + (f" ({', '.join(facts)})" if facts else "")
 
 
 class MessagingKeywords(LibraryComponent):
@@ -121,7 +139,7 @@ class MessagingKeywords(LibraryComponent):
             raise AssertionError(
                 f"The status of '{user}' did not become '{status}' within {seconds:g} s: it "
                 f"is '{current.get('statusId', 'unknown')}' "
-                f"(changed {current.get('statusChanged', 'at an unknown time')}). "
+                f"(changed {readable_datetime(current.get('statusChanged', 'at an unknown time'))}). "
                 f"Messages that arrived: {_summarize(session.messages.peek())}."
             )
         self.info(f"Status of '{user}' is '{status}'.")

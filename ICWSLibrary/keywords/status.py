@@ -7,13 +7,12 @@ from datetime import datetime, timedelta
 from robot.api.deco import keyword
 
 from ..client.status import parse_user_status, same_status
+from ..protocol.dates import readable_datetime
 from .base import LibraryComponent
 
 
 def _when(value) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
-    return str(value)
+    return readable_datetime(value)
 
 
 class StatusKeywords(LibraryComponent):
@@ -59,7 +58,7 @@ class StatusKeywords(LibraryComponent):
         self.fail_unless(
             same_status(actual_id, status),
             f"Expected the status of '{user}' to be '{status}', but it is '{actual_id}' "
-            f"(changed {actual.get('statusChanged', 'at an unknown time')}).",
+            f"(changed {_when(actual.get('statusChanged', 'at an unknown time'))}).",
             message,
         )
         self.info(f"Status of '{user}' is '{actual_id}'.")
@@ -239,7 +238,7 @@ class StatusKeywords(LibraryComponent):
         status = self.connected_session().status.user_status(user)
         actual = bool(status.get(field))
         changed = status.get("onPhoneChanged") if field == "onPhone" else None
-        since = f" (since {changed})" if changed else ""
+        since = f" (since {_when(changed)})" if changed else ""
         self.fail_unless(
             actual is expected,
             f"Expected '{user}' {'' if expected else 'not '}to be {what}, but "

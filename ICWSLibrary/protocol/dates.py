@@ -53,3 +53,20 @@ def format_datetime(value: datetime) -> str:
     if value.microsecond:
         text += f".{value.microsecond // 1000:03d}"
     return text + "Z"
+
+
+def readable_datetime(value) -> str:
+    """An ICWS date-time for people: ``20140505T153146Z`` becomes ``2014-05-05 15:31:46 UTC``.
+
+    A value that is not a date-time is shown as it is.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = parse_datetime(str(value))
+        except (TypeError, ValueError):
+            return str(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")

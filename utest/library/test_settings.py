@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 
 import pytest
 import robot
@@ -134,4 +135,22 @@ def test_session_cache_names_sessions_by_alias_or_index(simulator):
     assert library.sessions.named("2") is None, "an index is not an alias"
     with pytest.raises(ICWSError, match="Known sessions: agent, 2"):
         library.get_session("nobody")
+    library.close()
+
+
+def test_a_wait_that_times_out_says_readably_what_it_saw(simulator):
+    from datetime import timedelta
+
+    library = ICWSLibrary(server=simulator.url)
+    library.connect_to_icws("agent1", "1234")
+    with pytest.raises(AssertionError) as failure:
+        library.wait_until_user_status_is(
+            "Gone Home", user_id="agent2", timeout=timedelta(seconds=0.3)
+        )
+    text = str(failure.value)
+    assert re.search(r"it is 'Available' \(changed \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)", text), (
+        text
+    )
+    assert "userStatusMessage (snapshot) of agent2 'Available'" in text, text
+    assert "{" not in text, "no raw JSON"
     library.close()
