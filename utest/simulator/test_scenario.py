@@ -187,3 +187,14 @@ def test_cli_lists_scenarios_and_says_its_version():
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert version.stdout.strip() == f"icws-simulator {__version__}"
+
+
+def test_every_scenario_key_is_documented():
+    from pathlib import Path
+
+    from ICWSLibrary.simulator import scenario as module
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text()
+    keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS
+    missing = sorted(key for key in keys if f"`{key}`" not in text)
+    assert missing == [], f"docs/scenarios.md does not describe {missing}"
