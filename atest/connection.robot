@@ -68,7 +68,8 @@ Password Can Be A Secret
         ...    modules=importlib
     END
     Skip If    $secret_type is None    Robot Framework before 7.4 has no Secret type
-    ${secret}    Evaluate    $secret_type($ICWS_PASSWORD)
+    ${secret}    Evaluate
+    ...    $ICWS_PASSWORD if isinstance($ICWS_PASSWORD, $secret_type) else $secret_type($ICWS_PASSWORD)
     Connect To ICWS    ${ICWS_USER}    ${secret}    server=${ICWS_SERVER}
     Connection State Should Be Up
 

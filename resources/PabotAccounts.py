@@ -1,4 +1,4 @@
-"""Test accounts for parallel runs: under pabot, each process takes a set of its own.
+"""Test accounts: under pabot, each process takes a set of its own; passwords stay Secret.
 
 A Python library rather than resource keywords, so that ``robot --dryrun`` (which runs
 every branch of a resource keyword, pabot's listener included) stays clean: a dry run
@@ -33,6 +33,19 @@ class PabotAccounts:
             value = builtin.run_keyword("pabot.PabotLib.Get Value From Set", name)
             builtin.set_global_variable(f"${{{name}}}", value)
         self._taken = True
+
+    def keep_passwords_secret(self, *names: str) -> None:
+        """Turns these global password variables into Robot Framework ``Secret`` values,
+        which no log shows; on Robot Framework before 7.4 (no Secret) leaves them as they are."""
+        try:
+            from robot.api.types import Secret
+        except ImportError:
+            return
+        builtin = BuiltIn()
+        for name in names:
+            value = builtin.get_variable_value(f"${{{name}}}")
+            if value is not None and not isinstance(value, Secret):
+                builtin.set_global_variable(f"${{{name}}}", Secret(str(value)))
 
     def release_pabot_accounts(self) -> None:
         """Gives the accounts reserved by `Use Pabot Accounts` back to pabot."""
