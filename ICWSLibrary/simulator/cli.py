@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 
+from ..examples import first_suite
 from ..version import __version__
 from .scenario import ScenarioError, shipped_scenarios
 from .server import ICWSSimulator
@@ -35,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--list-scenarios", action="store_true", help="list the shipped scenarios and exit"
     )
+    parser.add_argument(
+        "--example", action="store_true", help="print a first-steps Robot suite and exit"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
     parser.add_argument("--certfile", help="serve HTTPS with this certificate (PEM)")
@@ -43,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         "--verbose", action="store_true", help="log each request and its status to stderr"
     )
     args = parser.parse_args(argv)
+    if args.example:
+        print(first_suite(), end="")
+        return 0
     if args.list_scenarios:
         for name, description in shipped_scenarios().items():
             print(f"{name:20} {description}")

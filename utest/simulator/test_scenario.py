@@ -198,3 +198,21 @@ def test_every_scenario_key_is_documented():
     keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert missing == [], f"docs/scenarios.md does not describe {missing}"
+
+
+def test_the_example_suite_printed_by_the_cli_runs_as_printed(tmp_path):
+    import io
+    import subprocess
+    import sys
+
+    import robot
+
+    suite = tmp_path / "first.robot"
+    printed = subprocess.run(
+        [sys.executable, "-m", "ICWSLibrary.simulator", "--example"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    suite.write_text(printed.stdout)
+    console = io.StringIO()
+    rc = robot.run(str(suite), outputdir=str(tmp_path), stdout=console, stderr=console)
+    assert rc == 0, console.getvalue()
