@@ -56,7 +56,7 @@ class ConnectionKeywords(LibraryComponent):
 
         Examples:
         | ${session} = | Connect To ICWS | kevin.glinski | ${PASSWORD} |
-        | Connect To ICWS | agent1 | ${PASSWORD} | server=https://cic2:8019 | alias=agent |
+        | Connect To ICWS | agent1 | ${PASSWORD} | server=${SERVER} | alias=agent |
         """
         target = server or self.ctx.server
         if not target:
@@ -111,8 +111,9 @@ class ConnectionKeywords(LibraryComponent):
         Disconnecting a session that the server already ended passes and says so.
 
         Examples:
-        | Disconnect |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=supervisor |
         | Disconnect | alias=supervisor |
+        | Disconnect |
         """
         session = self.session(alias)
         if not session.connected:

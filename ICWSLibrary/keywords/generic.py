@@ -77,7 +77,7 @@ class GenericKeywords(LibraryComponent):
         Example:
         | Get ICWS Requests Session | requests_alias=icws |
         | ${response} = | GET On Session | icws | /status/user-statuses/kevin.glinski |
-        | Should Be Equal | ${response.json()}[statusId] | Available |
+        | Should Be Equal | ${response.json()}[userId] | kevin.glinski |
         """
         session = self.connected_session(alias)
         http = session.http

@@ -79,6 +79,8 @@ class MessagingKeywords(LibraryComponent):
         (``userStatusMessage``); other messages stay for later.
 
         Example:
+        | Subscribe To User Statuses | agent1 |
+        | Wait Until User Status Is | Available | user_id=agent1 |
         | ${messages} = | Get Messages | userStatusMessage |
         | Length Should Be | ${messages} | 1 |
         """
@@ -129,6 +131,7 @@ class MessagingKeywords(LibraryComponent):
 
         Examples:
         | Wait Until User Status Is | Available | user_id=agent1 |
+        | Set User Status | At Lunch |
         | Wait Until User Status Is | At Lunch | timeout=30s |
         """
         session = self.connected_session()
@@ -156,6 +159,7 @@ class MessagingKeywords(LibraryComponent):
         server reports.
 
         Example:
+        | Simulator Disconnect Session | kevin.glinski | after=0.2s |
         | Wait Until Connection State Is | down | timeout=5s |
         """
         session = self.session()

@@ -170,6 +170,7 @@ class StationKeywords(LibraryComponent):
         It comes with the logon answer (``include=default-workstation``).
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
         | ${station} = | Get Default Workstation |
         | Log On To Workstation | ${station} |
         """
@@ -186,6 +187,8 @@ class StationKeywords(LibraryComponent):
         This is what a supervisor sees: the ``stations`` of the user's status.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
         | User Should Be Logged In At Station | 7001 | user_id=agent1 |
         """
         session = self.connected_session()
@@ -209,7 +212,8 @@ class StationKeywords(LibraryComponent):
         (default: the library's ``wait_timeout``).
 
         Example:
-        | Wait Until User Is Logged In | agent1 | timeout=5s |
+        | Log On To Workstation | 7002 |
+        | Wait Until User Is Logged In | timeout=5s |
         """
         session = self.connected_session()
         user = user_id or session.user_id

@@ -50,7 +50,7 @@ class StatusKeywords(LibraryComponent):
 
         Examples:
         | User Status Should Be | Available, No ACD |
-        | User Status Should Be | At Lunch | user_id=agent1 |
+        | User Status Should Be | Available | user_id=agent1 |
         """
         user = self._user(user_id)
         actual = self.connected_session().status.user_status(user)
@@ -88,7 +88,7 @@ class StatusKeywords(LibraryComponent):
         | Set User Status | Available |
         | Set User Status | Away from desk | notes=Back at 3 |
         | Set User Status | On Vacation | until=2026-12-24 09:00:00 |
-        | Set User Status | Do Not Disturb | user_id=agent1 |
+        | Set User Status | Do Not disturb |
         """
         user = self._user(user_id)
         session = self.connected_session()
@@ -183,7 +183,8 @@ class StatusKeywords(LibraryComponent):
         """Fails unless ``user_id`` (default: the session's user) is logged in to CIC.
 
         Example:
-        | User Should Be Logged In | agent1 |
+        | Log On To Workstation | 7001 |
+        | User Should Be Logged In |
         """
         self._flag_should_be("loggedIn", True, "logged in", user_id, message)
 
@@ -201,7 +202,7 @@ class StatusKeywords(LibraryComponent):
         """Fails unless ``user_id`` (default: the session's user) is on the phone.
 
         Example:
-        | User Should Be On Phone | agent1 |
+        | User Should Be On Phone | operator |
         """
         self._flag_should_be("onPhone", True, "on the phone", user_id, message)
 

@@ -70,9 +70,9 @@ class Simulator:
 
         Examples:
         | ${url} = | Start ICWS Simulator |
-        | ${url} = | Start ICWS Simulator | ${CURDIR}/switchover.json | alias=pair |
-        | ${url} = | Start ICWS Simulator | certfile=${CURDIR}/cert.pem | keyfile=${CURDIR}/key.pem |
-        | ${url} = | Start ICWS Simulator | replay=${CURDIR}/recordings/atest.json |
+        | ${url} = | Start ICWS Simulator | switchover | alias=pair |
+        | ${url} = | Start ICWS Simulator | certfile=${CERTFILE} | keyfile=${KEYFILE} |
+        | ${url} = | Start ICWS Simulator | replay=${RECORDING} |
         """
         try:
             simulator = ICWSSimulator(
@@ -96,6 +96,7 @@ class Simulator:
         second simulator for a while and then return to the one ``__init__.robot`` started.
 
         Example:
+        | ${url} = | Start ICWS Simulator | switchover | alias=pair |
         | Stop ICWS Simulator | alias=pair |
         """
         simulator = self._find(alias)
@@ -126,7 +127,7 @@ class Simulator:
 
         Example:
         | ${sessions} = | Get Simulator Sessions |
-        | Length Should Be | ${sessions} | 0 |
+        | Length Should Be | ${sessions} | 1 |
         """
         sessions = self._current().sessions()
         logger.info(f"{len(sessions)} live session(s).")
@@ -142,7 +143,7 @@ class Simulator:
         they hold secrets.
 
         Example:
-        | User Status Should Be | Available |
+        | User Status Should Be | Available, No ACD |
         | ${requests} = | Get Simulator Requests | /status/user-statuses/ |
         | Should Be Equal | ${requests}[-1][method] | GET |
         """
@@ -171,9 +172,10 @@ class Simulator:
         false (default) as when the user logged on elsewhere.
 
         Examples:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
         | Simulator Disconnect Session | agent1 | reason=Logged on from another station. |
-        | Simulator Disconnect Session | agent1 | after=0.5s |
-        | Simulator Disconnect Session | agent1 | reason=ICWS restarted. | should_reconnect=True |
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Simulator Disconnect Session | agent1 | reason=ICWS restarted. | after=0.5s | should_reconnect=True |
         | Wait Until Connection State Is | down |
         """
         simulator = self._current()
