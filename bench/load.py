@@ -108,6 +108,28 @@ async def load(port: int, sessions: int, requests: int, clients: int) -> dict:
     return {"logon_seconds": logon_seconds, "seconds": seconds, "errors": errors}
 
 
+def run_probed_suite(suite: str, probe: str, url: str, **popen) -> str:
+    """Run a generated suite with its probe library in a quiet robot process; returns what
+    the probe wrote to ${RESULTS}."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "Probe.py").write_text(probe)
+        suite_file = folder / "bench.robot"
+        suite_file.write_text(suite.replace("PROBE_LIBRARY", str(folder / "Probe.py")))
+        results = folder / "results"
+        subprocess.run(
+            [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
+             "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
+             "--variable", f"RESULTS:{results}", str(suite_file)],
+            check=True,
+            **popen,
+        )  # fmt: skip
+        return results.read_text()
+
+
 def start_simulator() -> tuple[subprocess.Popen, str]:
     """The simulator in a process of its own, and its URL once it listens."""
     process = subprocess.Popen(

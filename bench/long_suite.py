@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load import start_simulator  # noqa: E402
+from load import run_probed_suite, start_simulator  # noqa: E402
 
 SUITE = """\
 *** Settings ***
@@ -66,24 +64,11 @@ class Probe:
 
 def run_suite(template: str, args, url: str) -> list[dict]:
     tests = "\n".join(template.format(index=i, user=i % 8 + 1) for i in range(args.tests))
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
-        (folder / "Probe.py").write_text(PROBE)
-        suite = folder / "long.robot"
-        suite.write_text(
-            SUITE.format(
-                messaging=args.messaging, probe=folder / "Probe.py", every=args.every,
-                tests=tests,
-            )
-        )  # fmt: skip
-        results = folder / "samples.jsonl"
-        subprocess.run(
-            [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
-             "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
-             "--variable", f"RESULTS:{results}", str(suite)],
-            check=True,
-        )  # fmt: skip
-        return [json.loads(line) for line in results.read_text().splitlines()]
+    suite = SUITE.format(
+        messaging=args.messaging, probe="PROBE_LIBRARY", every=args.every, tests=tests
+    )
+    output = run_probed_suite(suite, PROBE, url)
+    return [json.loads(line) for line in output.splitlines()]
 
 
 def growth(samples: list[dict]) -> str:

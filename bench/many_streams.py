@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load import start_simulator  # noqa: E402
+from load import run_probed_suite, start_simulator  # noqa: E402
 
 SUITE = """\
 *** Settings ***
@@ -68,24 +66,8 @@ def main() -> None:
     args = parser.parse_args()
     simulator, url = start_simulator()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            folder = Path(folder)
-            (folder / "Probe.py").write_text(PROBE)
-            suite = folder / "streams.robot"
-            suite.write_text(
-                SUITE.format(
-                    probe=folder / "Probe.py", sessions=args.sessions, last=args.sessions - 1
-                )
-            )
-            results = folder / "sample.json"
-            subprocess.run(
-                [sys.executable, "-m", "robot", "--output", "NONE", "--report", "NONE",
-                 "--log", "NONE", "--console", "none", "--variable", f"SERVER:{url}",
-                 "--variable", f"RESULTS:{results}", str(suite)],
-                check=True,
-                preexec_fn=desktop_limits,
-            )  # fmt: skip
-            sample = json.loads(results.read_text())
+        suite = SUITE.format(probe="PROBE_LIBRARY", sessions=args.sessions, last=args.sessions - 1)
+        sample = json.loads(run_probed_suite(suite, PROBE, url, preexec_fn=desktop_limits))
     finally:
         simulator.terminate()
         simulator.wait(timeout=10)
