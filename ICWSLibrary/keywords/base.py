@@ -38,7 +38,11 @@ class LibraryComponent:
         logger.info(message)
 
     @staticmethod
-    def fail_unless(condition: bool, message: str, custom: str | None = None) -> None:
-        """Fail with ``custom`` if given, otherwise the built message, unless condition holds."""
+    def fail_unless(condition: bool, message, custom: str | None = None) -> None:
+        """Fail with ``custom`` if given, otherwise the built message, unless condition holds.
+
+        ``message`` may be a function that builds it: assertions pass far more often than
+        they fail, and a passing one should not pay for describing a failure.
+        """
         if not condition:
-            raise AssertionError(custom or message)
+            raise AssertionError(custom or (message() if callable(message) else message))

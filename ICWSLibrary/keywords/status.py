@@ -57,8 +57,10 @@ class StatusKeywords(LibraryComponent):
         actual_id = actual.get("statusId")
         self.fail_unless(
             same_status(actual_id, status),
-            f"Expected the status of '{user}' to be '{status}', but it is '{actual_id}' "
-            f"(changed {_when(actual.get('statusChanged', 'at an unknown time'))}).",
+            lambda: (
+                f"Expected the status of '{user}' to be '{status}', but it is '{actual_id}' "
+                f"(changed {_when(actual.get('statusChanged', 'at an unknown time'))})."
+            ),
             message,
         )
         self.info(f"Status of '{user}' is '{actual_id}'.")
@@ -239,11 +241,14 @@ class StatusKeywords(LibraryComponent):
         status = self.connected_session().status.user_status(user)
         actual = bool(status.get(field))
         changed = status.get("onPhoneChanged") if field == "onPhone" else None
-        since = f" (since {_when(changed)})" if changed else ""
         self.fail_unless(
             actual is expected,
-            f"Expected '{user}' {'' if expected else 'not '}to be {what}, but "
-            f"{'they are' if actual else 'they are not'}{since}.",
+            lambda: (
+                f"Expected '{user}' {'' if expected else 'not '}to be {what}, but "
+                f"{'they are' if actual else 'they are not'}"
+                + (f" (since {_when(changed)})" if changed else "")
+                + "."
+            ),
             message,
         )
         self.info(f"'{user}' is {'' if actual else 'not '}{what}.")
