@@ -23,7 +23,7 @@ from .faults import Fault, FaultKind, FaultPlan, faulty_response
 from .model import ICWSModel
 from .replay import ReplayModel
 from .scenario import Scenario, ScenarioError, load_scenario
-from .wire import Request, Response, error_response
+from .wire import Backend, Request, Response, error_response
 
 # Real servers send ':ping' comments every few seconds on an idle event stream.
 PING_INTERVAL = 5.0
@@ -350,7 +350,7 @@ class ICWSSimulator:
         if host:
             self.scenario.hosts[0].address = host
         # A recording replaces the simulated server; the scenario then only gives the hosts.
-        self.model = ReplayModel(replay) if replay else ICWSModel(self.scenario)
+        self.model: Backend = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
         self.request_timeout = REQUEST_TIMEOUT
         # The last requests answered, for tests that check what a client sent.
