@@ -12,6 +12,11 @@ USER_STATUS_MESSAGE = "urn:inin.com:status:userStatusMessage"  # [real]
 STATUS_MESSAGES_MESSAGE = "urn:inin.com:status:statusMessagesMessage"  # [guess] type name
 LICENSE_MESSAGE = "urn:inin.com:licenses:licenseMessage"
 STATION_CONNECTION_CHANGED = "urn:inin.com:connection:stationConnectionStateChangeMessage"
+QUEUE_CONTENTS = "urn:inin.com:queues:queueContentsMessage"
+INTERACTION_CHANGED = "urn:inin.com:interactions:interactionChangedMessage"
+INTERACTION_DEALLOCATED = "urn:inin.com:interactions:interactionDeallocatedMessage"
+INTERACTION_ALERTING = "urn:inin.com:interactions:interactionAlertingMessage"
+USER_ACTIVATION = "urn:inin.com:activations:userActivationMessage"
 USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
 
 

@@ -14,7 +14,10 @@ from urllib.parse import unquote
 
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
+from .contact import ContactCenter
+from .resources.activations import ActivationResource
 from .resources.connection import ConnectionResource
+from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
 from .resources.station import StationResource
@@ -51,9 +54,15 @@ class ICWSModel:
         self.status = StatusResource(self.state)
         self.licenses = LicenseResource(self.state)
         self.station = StationResource(self.state, self.status, self.licenses)
+        self.contact = ContactCenter(self.state, self.status)
+        self.interactions = InteractionResource(self.contact)
+        self.activations = ActivationResource(self.contact)
         self._sessionless: list = []
         self._session_routes: list = []
-        resources = (self.connection, self.messaging, self.status, self.licenses, self.station)
+        resources = (
+            self.connection, self.messaging, self.status, self.licenses, self.station,
+            self.interactions, self.activations,
+        )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():
                 if needs_session:
@@ -205,6 +214,34 @@ class ICWSModel:
             session = self.state.sessions.live.get(match.group(1)) if match else None
             if session is not None:
                 self.state.end_session(session, reason)
+
+    def place_inbound_call(self, workgroup_id: str, ani: str = "", name: str = "") -> str:
+        """A call from outside arrives in a workgroup's queue; returns its interaction id."""
+        with self.state.lock:
+            workgroup = self.scenario.workgroup(workgroup_id)
+            if workgroup is None:
+                known = ", ".join(w.id for w in self.scenario.workgroups.values()) or "none"
+                raise KeyError(f"The scenario has no workgroup {workgroup_id!r}; known: {known}.")
+            return self.contact.place_inbound(workgroup, ani, name).id
+
+    def hang_up(self, interaction_id: str) -> None:
+        """The remote party hangs up: the interaction becomes Externally Disconnected."""
+        with self.state.lock:
+            interaction = self.contact.interactions.get(str(interaction_id))
+            if interaction is None:
+                raise KeyError(f"The simulator has no interaction {interaction_id!r}.")
+            self.contact.disconnect(interaction, by_agent=False)
+
+    def interactions_now(self) -> list[dict]:
+        with self.state.lock:
+            return [i.describe() for i in self.contact.interactions.values()]
+
+    def advance_time(self, seconds: float) -> int:
+        """Run the timed events of the next ``seconds`` at once (alert timeouts...)."""
+        return self.state.clock.advance(seconds)
+
+    def close(self) -> None:
+        self.state.clock.close()
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         with self.state.lock:

@@ -247,6 +247,9 @@ class ReplayModel(StreamHub):
             f"{nearest[0] if nearest else 'none'}.",
         )
 
+    def close(self) -> None:
+        """Nothing runs in the background of a replay."""
+
     def end_session_of(self, path: str, reason: str) -> None:
         match = _SESSION_PATH.match(path)
         with self._lock:

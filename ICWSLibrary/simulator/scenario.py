@@ -42,6 +42,8 @@ class User:
     default_workstation: str | None = None
     # Licenses assigned to the user, which the user's sessions may acquire.
     licenses: frozenset[str] = frozenset()
+    # The number that reaches the user by intercom; None: the user id only.
+    extension: str | None = None
 
     def may(self, right: str) -> bool:
         return right in self.rights
@@ -57,6 +59,43 @@ class Station:
     id: str
     extension: str
     kind: str = "workstation"
+
+
+# [doc] The no-answer status of a workgroup, already in the default status catalog.
+NO_ANSWER_STATUS = "ACD - Agent Not Answering"
+# [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
+ALERT_TIMEOUT = 15.0
+
+
+@dataclass
+class Workgroup:
+    """An ACD workgroup: its queue, members, who supervises it and who is activated."""
+
+    id: str
+    extension: str = ""
+    members: list[str] = field(default_factory=list)
+    supervisors: list[str] = field(default_factory=list)
+    # Lower-case member id -> activated in the workgroup.
+    activations: dict[str, bool] = field(default_factory=dict)
+    alert_timeout: float = ALERT_TIMEOUT
+    no_answer_status: str = NO_ANSWER_STATUS
+
+    def has_member(self, user_id: str) -> bool:
+        return user_id.lower() in {member.lower() for member in self.members}
+
+    def has_supervisor(self, user_id: str) -> bool:
+        return user_id.lower() in {boss.lower() for boss in self.supervisors}
+
+
+# How an external number behaves when called: answers after some seconds, is busy, or
+# never answers.
+EXTERNAL_BEHAVIOURS = ("answer", "busy", "no answer")
+
+
+@dataclass
+class ExternalNumber:
+    behaviour: str = "answer"
+    after: float = 1.0
 
 
 @dataclass
@@ -92,6 +131,15 @@ class Scenario:
     licenses: dict[str, int] = field(default_factory=dict)
     # Configured stations by lower-case id.
     stations: dict[str, Station] = field(default_factory=dict)
+    # ACD workgroups by lower-case id.
+    workgroups: dict[str, Workgroup] = field(default_factory=dict)
+    # How called external numbers behave, by number; "*" for any other number.
+    external_numbers: dict[str, ExternalNumber] = field(
+        default_factory=lambda: {"*": ExternalNumber()}
+    )
+    # Seconds a disconnected interaction stays in its queues before it is removed.
+    # [guess] Real servers remove it within a few seconds (CONTACT-CENTER 2.10, item 6).
+    disconnected_linger: float = 2.0
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
@@ -103,6 +151,24 @@ class Scenario:
     def station(self, station_id: str) -> Station | None:
         """Stations are found without regard to case, as CIC ids are."""
         return self.stations.get(str(station_id).lower())
+
+    def workgroup(self, workgroup_id: str) -> Workgroup | None:
+        """Workgroups are found by id (without regard to case) or by extension."""
+        key = str(workgroup_id).lower()
+        found = self.workgroups.get(key)
+        if found is None:
+            found = next((w for w in self.workgroups.values() if w.extension == key), None)
+        return found
+
+    def user_at(self, target: str) -> User | None:
+        """The user a dialled target reaches: a user id or a user's extension."""
+        found = self.user(target)
+        if found is None:
+            found = next((u for u in self.users.values() if u.extension == str(target)), None)
+        return found
+
+    def external_number(self, number: str) -> ExternalNumber:
+        return self.external_numbers.get(number) or self.external_numbers["*"]
 
     def host(self, address: str) -> Host:
         for host in self.hosts:
@@ -167,15 +233,20 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
         return source
     data = _default_data()
     origin = "default scenario"
+    given: dict[str, Any] = {}
     if isinstance(source, dict):
-        data.update(source)
+        given = source
         origin = "scenario given in code"
     elif source is not None:
         path = Path(source)
         if not path.exists() and is_scenario_name(str(source)):
             path = shipped_scenario(str(source))
-        data.update(_read(path))
+        given = _read(path)
         origin = str(path)
+    if "users" in given and "workgroups" not in given:
+        # The default workgroups name the default users: other users, no workgroups.
+        data["workgroups"] = []
+    data.update(given)
     try:
         return _build(data, origin)
     except ScenarioError:
@@ -189,16 +260,19 @@ SCENARIO_KEYS = frozenset(
         "description", "icServer", "users", "statuses", "features", "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
-        "stations",
+        "stations", "workgroups", "externalNumbers", "disconnectedLinger",
     )
 )  # fmt: skip
 USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
-        "licenses",
+        "licenses", "extension",
     )
 )  # fmt: skip
+WORKGROUP_KEYS = frozenset(
+    ("id", "extension", "members", "supervisors", "activations", "alertTimeout", "noAnswerStatus")
+)
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
 
 
@@ -236,6 +310,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             default_workstation=(
                 str(item["defaultWorkstation"]) if item.get("defaultWorkstation") else None
             ),
+            extension=str(item["extension"]) if item.get("extension") else None,
         )
         users[user.id.lower()] = user
     stations = {}
@@ -296,10 +371,14 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
     for status in statuses:
         if "statusId" not in status:
             raise ScenarioError(f"Scenario {origin}: a status has no statusId: {status}")
+    workgroups = _workgroups(data, users, statuses, origin)
     return Scenario(
         users=users,
         statuses=statuses,
         stations=stations,
+        workgroups=workgroups,
+        external_numbers=_external_numbers(data.get("externalNumbers", {}), origin),
+        disconnected_linger=_seconds(data, "disconnectedLinger", 2.0, origin),
         features={str(name): int(version) for name, version in data.get("features", {}).items()},
         version={str(key): str(value) for key, value in data.get("version", {}).items()},
         hosts=hosts,
@@ -313,6 +392,85 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         faults=list(data.get("faults", [])),
         source=origin,
     )
+
+
+def _seconds(item: dict[str, Any], key: str, default: float, origin: str, where: str = "") -> float:
+    value = item.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ScenarioError(
+            f"Scenario {origin}: '{key}'{where} must be a number of seconds, 0 or more, "
+            f"not {value!r}."
+        )
+    return float(value)
+
+
+def _workgroups(data, users: dict[str, User], statuses: list, origin: str) -> dict:
+    status_ids = {str(s["statusId"]).casefold() for s in statuses}
+    workgroups = {}
+    for item in _objects(data, "workgroups", origin):
+        name = item.get("id")
+        _known_keys(item, WORKGROUP_KEYS, f"workgroup {name or '?'}", origin)
+        if not name:
+            raise ScenarioError(f"Scenario {origin}: every workgroup needs an 'id': {item}")
+        where = f" of workgroup {name}"
+        members = _strings(item, "members", origin) or []
+        supervisors = _strings(item, "supervisors", origin) or []
+        for user_id in members + supervisors:
+            if user_id.lower() not in users:
+                raise ScenarioError(
+                    f"Scenario {origin}: workgroup {name} names {user_id!r}, who is not a user."
+                )
+        activations = item.get("activations", {})
+        if not isinstance(activations, dict) or not all(
+            isinstance(on, bool) for on in activations.values()
+        ):
+            raise ScenarioError(
+                f"Scenario {origin}: 'activations'{where} must map member ids to true or false."
+            )
+        strangers = [u for u in activations if u.lower() not in {m.lower() for m in members}]
+        if strangers:
+            raise ScenarioError(
+                f"Scenario {origin}: 'activations'{where} names non-members: "
+                f"{', '.join(strangers)}."
+            )
+        no_answer = str(item.get("noAnswerStatus", NO_ANSWER_STATUS))
+        if no_answer.casefold() not in status_ids:
+            raise ScenarioError(
+                f"Scenario {origin}: the noAnswerStatus{where} ({no_answer!r}) is not a status."
+            )
+        given = {user.lower(): on for user, on in activations.items()}
+        workgroup = Workgroup(
+            id=str(name),
+            extension=str(item.get("extension", "")),
+            members=members,
+            supervisors=supervisors,
+            # Members not named are activated, as new members of a workgroup are.
+            activations={m.lower(): given.get(m.lower(), True) for m in members},
+            alert_timeout=_seconds(item, "alertTimeout", ALERT_TIMEOUT, origin, where),
+            no_answer_status=no_answer,
+        )
+        workgroups[workgroup.id.lower()] = workgroup
+    return workgroups
+
+
+def _external_numbers(numbers, origin: str) -> dict[str, ExternalNumber]:
+    if not isinstance(numbers, dict) or not all(isinstance(v, dict) for v in numbers.values()):
+        raise ScenarioError(
+            f"Scenario {origin}: 'externalNumbers' must map numbers (or \"*\") to objects "
+            'such as {"behaviour": "answer", "after": 2}.'
+        )
+    result = {"*": ExternalNumber()}
+    for number, item in numbers.items():
+        _known_keys(item, frozenset(("behaviour", "after")), f"external number {number}", origin)
+        behaviour = item.get("behaviour", "answer")
+        if behaviour not in EXTERNAL_BEHAVIOURS:
+            raise ScenarioError(
+                f"Scenario {origin}: the behaviour of external number {number} must be one of "
+                f"{', '.join(EXTERNAL_BEHAVIOURS)}, not {behaviour!r}."
+            )
+        after = _seconds(item, "after", 1.0, origin, f" of external number {number}")
+        result[str(number)] = ExternalNumber(behaviour, after)
+    return result
 
 
 def _license_pools(pools, origin: str) -> dict[str, int]:

@@ -476,6 +476,7 @@ class ICWSSimulator:
         self._thread = None
         self._loop = None
         self.port = None
+        self.model.close()
 
     def __enter__(self) -> ICWSSimulator:
         self.start()
@@ -508,6 +509,18 @@ class ICWSSimulator:
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         self.model.set_host_accepting(address, accepting, alternate_hosts)
+
+    def place_inbound_call(self, workgroup: str, ani: str = "", name: str = "") -> str:
+        return self.model.place_inbound_call(workgroup, ani, name)
+
+    def hang_up(self, interaction_id: str) -> None:
+        self.model.hang_up(interaction_id)
+
+    def interactions(self) -> list[dict]:
+        return self.model.interactions_now()
+
+    def advance_time(self, seconds: float) -> int:
+        return self.model.advance_time(seconds)
 
     def inject_fault(
         self, kind: FaultKind | str, count: int = 1, path: str = "", seconds: float = 1.0

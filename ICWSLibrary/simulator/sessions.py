@@ -51,6 +51,13 @@ class Session(Mailbox):
     # Licenses this session holds.
     licenses: set[str] = field(default_factory=set)
     license_subscription: set[str] | None = None
+    # Contact center subscriptions (see contact.py): queue watches by subscription id,
+    # watched interactions (id -> attribute names), the interaction-alerting subscription
+    # (attribute names; None when off) and activation watches (id -> user, workgroups).
+    queue_watches: dict = field(default_factory=dict)
+    interaction_watches: dict = field(default_factory=dict)
+    alerting_watch: list | None = None
+    activation_watches: dict = field(default_factory=dict)
     # time.monotonic() of the session's last request, for the scenario's idle timeout.
     last_used: float = field(default_factory=time.monotonic)
 
@@ -194,6 +201,8 @@ class SessionStore:
     def end(self, session: Session, reason: str, should_reconnect: bool = False) -> None:
         session.ended, session.reason, session.should_reconnect = True, reason, should_reconnect
         session.station = None
+        session.queue_watches, session.interaction_watches = {}, {}
+        session.alerting_watch, session.activation_watches = None, {}
         self.live.pop(session.id, None)
         StreamHub.notify(session)
         self.ended[session.id] = session

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from ..protocol.errors import CONNECTION_DOWN, CONNECTION_UP
 from ..protocol.messages import CONNECTION_STATE_CHANGED
+from .clock import Clock
 from .scenario import Scenario
 from .sessions import Session, SessionStore, StreamHub
 from .wire import now_compact
@@ -29,6 +30,8 @@ class ServerState(StreamHub):
         self.sessions = SessionStore()
         self._end_hooks: list[Callable[[Session, dict | None], None]] = []
         self.request_ids = itertools.count(1000)
+        # Timed events (alert timeouts, far ends answering) run holding the same lock.
+        self.clock = Clock(self._lock)
         self.statuses = {s["statusId"].casefold(): s for s in scenario.statuses}
         now = now_compact()
         self.user_status: dict[str, dict] = {

@@ -34,13 +34,15 @@ def test_unknown_paths_answer_json_404(simulator):
 
 def test_real_operation_not_simulated_answers_501_naming_it(simulator):
     session = RawSession(simulator.url)
-    response = session.request("GET", "/activations/users/agent1")
+    response = session.request("GET", "/configuration/workgroups/Support")
     assert response.status_code == 501
     assert error_of(response)["message"] == (
-        "The ICWS simulator does not simulate GET /icws/{sessionId}/activations/users/{userId}."
+        "The ICWS simulator does not simulate GET /icws/{sessionId}/configuration/workgroups/{id}."
     )
     # Credentials are checked first, as on a real server.
-    assert session.request("GET", "/activations/users/agent1", token=None).status_code == 401
+    assert (
+        session.request("GET", "/configuration/workgroups/Support", token=None).status_code == 401
+    )
 
 
 def test_wrong_method_on_a_known_path_is_405(simulator):

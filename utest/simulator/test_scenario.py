@@ -18,7 +18,14 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert scenario.user("supervisor").may("setOthersStatus")
     assert not scenario.user("agent1").may("setOthersStatus")
     assert scenario.features["connection"] >= 11 and scenario.features["messaging"] >= 2
-    assert set(scenario.features) == {"connection", "messaging", "status"}
+    assert set(scenario.features) == {
+        "connection", "messaging", "status", "interactions", "queues", "activations",
+    }  # fmt: skip
+    support, sales = scenario.workgroup("support"), scenario.workgroup("2002")
+    assert support.members == ["agent1", "agent2", "agent3", "agent4"]
+    assert sales.members == ["agent5", "agent6", "agent7", "agent8"]
+    assert support.supervisors == sales.supervisors == ["supervisor"]
+    assert all(support.activations.values()) and all(sales.activations.values())
     assert scenario.version["productReleaseDisplayString"] == "CIC 2017 R3"
     assert [s.id for s in scenario.stations.values()] == [str(n) for n in range(7001, 7011)]
     assert all(
@@ -195,7 +202,7 @@ def test_every_scenario_key_is_documented():
     from ICWSLibrary.simulator import scenario as module
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text()
-    keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS
+    keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS | module.WORKGROUP_KEYS
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert missing == [], f"docs/scenarios.md does not describe {missing}"
 

@@ -32,6 +32,11 @@ class StatusResource:
     def __init__(self, state: ServerState):
         self.state = state
         self.scenario = state.scenario
+        self._change_hooks: list = []
+
+    def on_change(self, hook) -> None:
+        """Call ``hook(user)`` after each change of a user's status, station or phone."""
+        self._change_hooks.append(hook)
 
     def routes(self) -> list:
         routes = [
@@ -197,6 +202,8 @@ class StatusResource:
             {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [delta]},
             to=lambda s: bool(s.status_subscription) and watcher in s.status_subscription,
         )
+        for hook in self._change_hooks:
+            hook(user)
         return after
 
     def check_status_change(self, user_id: str, status_id: str) -> User:

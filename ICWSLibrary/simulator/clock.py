@@ -1,0 +1,104 @@
+"""Timed events of the simulated server: alert timeouts, far ends answering, lingering.
+
+Events run on one daemon thread, holding the server state's lock, so they change the
+model exactly as a request would. ``advance`` moves the clock forward at once, so that
+tests need not sleep through a 15-second alert timeout.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+
+class Timer:
+    """One scheduled event; ``cancel`` keeps it from running."""
+
+    __slots__ = ("action", "cancelled", "due")
+
+    def __init__(self, due: float, action: Callable[[], None]):
+        self.due = due
+        self.action = action
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class Clock:
+    def __init__(self, lock: threading.RLock):
+        self._lock = lock
+        self._heap: list[tuple[float, int, Timer]] = []
+        self._order = itertools.count()
+        self._offset = 0.0
+        self._wake = threading.Condition(threading.Lock())
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def now(self) -> float:
+        return time.monotonic() + self._offset
+
+    def later(self, delay: float, action: Callable[[], None]) -> Timer:
+        """Run ``action`` (holding the state lock) ``delay`` seconds from now."""
+        timer = Timer(self.now() + max(0.0, delay), action)
+        with self._wake:
+            heapq.heappush(self._heap, (timer.due, next(self._order), timer))
+            if self._thread is None and not self._closed:
+                self._thread = threading.Thread(
+                    target=self._run, name="icws-simulator-clock", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+        return timer
+
+    def advance(self, seconds: float) -> int:
+        """Move the clock ``seconds`` forward and run what fell due; returns how many ran."""
+        with self._wake:
+            self._offset += max(0.0, seconds)
+        return self.run_due()
+
+    def run_due(self) -> int:
+        ran = 0
+        while True:
+            with self._wake:
+                if not self._heap or self._heap[0][0] > self.now():
+                    return ran
+                _, _, timer = heapq.heappop(self._heap)
+            if timer.cancelled:
+                continue
+            with self._lock:
+                if not timer.cancelled:
+                    timer.cancelled = True
+                    timer.action()
+                    ran += 1
+
+    def pending(self) -> int:
+        with self._wake:
+            return sum(1 for _, _, timer in self._heap if not timer.cancelled)
+
+    def close(self) -> None:
+        with self._wake:
+            self._closed = True
+            self._heap.clear()
+            self._wake.notify()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                if self._closed:
+                    return
+                wait = self._heap[0][0] - self.now() if self._heap else None
+                if wait is None or wait > 0:
+                    self._wake.wait(wait)
+                    continue
+            try:
+                self.run_due()
+            except Exception:  # noqa: BLE001 - one failing event must not stop the clock
+                logging.getLogger(__name__).exception("A simulator event failed")

@@ -1,0 +1,640 @@
+"""The contact center in a box: interactions, their queues, ACD routing, and who hears.
+
+One :class:`ContactCenter` holds every interaction of the simulated server. Each change
+goes through :meth:`ContactCenter.publish`, which tells every subscription that sees it:
+queue watches (added, changed attributes only, removed), interaction watches and, for
+alerts, the interaction-alerting subscription. Sources: CONTACT-CENTER.md 2.1, 2.3, 2.9.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from ..protocol.messages import (
+    INTERACTION_ALERTING,
+    INTERACTION_CHANGED,
+    INTERACTION_DEALLOCATED,
+    QUEUE_CONTENTS,
+    USER_ACTIVATION,
+)
+from .clock import Timer
+from .scenario import User, Workgroup
+from .sessions import Session
+from .state import ServerState
+from .wire import now_compact
+
+# [doc] queueType values.
+SYSTEM, USER, WORKGROUP, STATION = 0, 1, 2, 3
+QUEUE_TYPES = {SYSTEM: "system", USER: "user", WORKGROUP: "workgroup", STATION: "station"}
+# [doc] supportedMediaType numbers of the media modelled.
+CALL, GENERIC = 1, 4
+# [doc] Eic_CallStateString texts of each Eic_State letter.
+STATE_TEXT = {
+    "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
+    "H": "On Hold", "I": "Disconnected", "E": "Disconnected",
+}  # fmt: skip
+ACTIVE = frozenset("SROACH")
+DISCONNECTED = frozenset("IE")
+# [doc] alertType AcdUser 5 and User 1; alertAction StartAlerting 1, StopAlerting 2.
+ALERT_ACD, ALERT_USER = 5, 1
+START_ALERTING, STOP_ALERTING = 1, 2
+# [guess] The license an agent needs for ACD interactions (CONTACT-CENTER 2.7: unverified).
+ACD_LICENSE = "I3_ACCESS_ACD"
+# [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
+DIAL_DELAY = 0.2
+OBJECT_TYPES = {CALL: "Call", GENERIC: "Generic Object"}  # [guess] Eic_ObjectType values
+
+
+class Attributes:
+    """Interaction attributes: names without regard to case, values strings, "" unset."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[str, str]] = {}
+
+    def get(self, name: str) -> str:
+        item = self._items.get(name.casefold())
+        return item[1] if item else ""
+
+    def set(self, name: str, value) -> bool:
+        """Set one attribute; True when its value changed."""
+        value = "" if value is None else str(value)
+        old = self._items.get(name.casefold())
+        self._items[name.casefold()] = (old[0] if old else name, value)
+        return old is None or old[1] != value
+
+    def select(self, names) -> dict[str, str]:
+        return {name: self.get(name) for name in names}
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self._items.values())
+
+
+@dataclass
+class QueueWatch:
+    """One queue subscription of a session."""
+
+    queues: set[tuple[int, str]]
+    attributes: list[str]
+    # Ids of the interactions the subscriber has been told of.
+    known: set[str] = field(default_factory=set)
+
+
+@dataclass(eq=False)
+class Interaction:
+    id: str
+    media: int
+    attributes: Attributes
+    workgroup: Workgroup | None = None
+    # The user whose queues hold it (the agent alerted or connected, or the caller).
+    agent: User | None = None
+    station: str | None = None
+    acd: bool = False
+    peer: Interaction | None = None
+    timer: Timer | None = None
+    digits: list[str] = field(default_factory=list)
+    allocated: bool = True
+
+    @property
+    def state(self) -> str:
+        return self.attributes.get("Eic_State")
+
+    def queues(self) -> set[tuple[int, str]]:
+        if not self.allocated:
+            return set()
+        keys = set()
+        if self.workgroup is not None:
+            keys.add((WORKGROUP, self.workgroup.id.lower()))
+        if self.agent is not None:
+            keys |= {(USER, self.agent.id.lower()), (SYSTEM, self.agent.id.lower())}
+        if self.station:
+            keys.add((STATION, self.station.lower()))
+        return keys
+
+    def describe(self) -> dict:
+        return {
+            "interactionId": self.id,
+            "state": self.state,
+            "workgroup": self.workgroup.id if self.workgroup else None,
+            "user": self.agent.id if self.agent else None,
+            "station": self.station,
+            "digitsSent": "".join(self.digits),
+            "attributes": self.attributes.as_dict(),
+        }
+
+
+class ContactCenter:
+    """Every interaction of the server, the workgroups' activations, and ACD routing."""
+
+    def __init__(self, state: ServerState, status):
+        self.state = state
+        self.status = status
+        self.scenario = state.scenario
+        self.clock = state.clock
+        self.interactions: dict[str, Interaction] = {}
+        self._ids = itertools.count(1_000_000_001)
+        self.activations = {
+            key: dict(wg.activations) for key, wg in self.scenario.workgroups.items()
+        }
+        # Clock time each agent last finished an interaction: the longest idle goes first.
+        self.idle_since: dict[str, float] = {}
+        self._routing = False
+        self._route_again = False
+        status.on_change(lambda user: self.route_waiting())
+        state.on_session_end(self._session_ended)
+
+    # -- telling subscribers ----------------------------------------------------------------
+
+    def publish(self, interaction: Interaction, changed: list[str]) -> None:
+        """Tell every subscription that sees ``interaction`` what changed."""
+        queues = interaction.queues()
+        changed_keys = {name.casefold() for name in changed}
+        for session in list(self.state.sessions.live.values()):
+            messages = []
+            for subscription_id, watch in session.queue_watches.items():
+                message = self._queue_delta(
+                    subscription_id, watch, interaction, queues, changed_keys
+                )
+                if message is not None:
+                    messages.append(message)
+            names = session.interaction_watches.get(interaction.id)
+            if names is not None:
+                if not interaction.allocated:
+                    del session.interaction_watches[interaction.id]
+                    messages.append({"__type": INTERACTION_DEALLOCATED, "isDelta": True,
+                                     "interactionID": interaction.id})  # fmt: skip
+                else:
+                    wanted = [name for name in names if name.casefold() in changed_keys]
+                    if wanted:
+                        messages.append({
+                            "__type": INTERACTION_CHANGED, "isDelta": True,
+                            "interactionID": interaction.id,  # [doc] capital ID
+                            "attributes": interaction.attributes.select(wanted),
+                        })  # fmt: skip
+            if messages:
+                self.state.deliver(session, *messages)
+
+    @staticmethod
+    def _queue_delta(subscription_id, watch: QueueWatch, interaction, queues, changed_keys):
+        inside = bool(watch.queues & queues)
+        known = interaction.id in watch.known
+        body: dict = {}
+        if inside and not known:
+            watch.known.add(interaction.id)
+            body["interactionsAdded"] = [entry(interaction, watch.attributes)]
+        elif known and not inside:
+            watch.known.discard(interaction.id)
+            body["interactionsRemoved"] = [interaction.id]
+        elif inside:
+            wanted = [name for name in watch.attributes if name.casefold() in changed_keys]
+            if not wanted:
+                return None
+            body["interactionsChanged"] = [
+                {
+                    "interactionId": interaction.id,
+                    "attributes": interaction.attributes.select(wanted),
+                }
+            ]
+        else:
+            return None
+        return {
+            "__type": QUEUE_CONTENTS,
+            "isDelta": True,
+            "subscriptionId": subscription_id,
+            **body,
+        }
+
+    def snapshot(self, subscription_id: str, watch: QueueWatch) -> dict:
+        """The first message of a queue subscription: everything in its queues."""
+        inside = [i for i in self.interactions.values() if watch.queues & i.queues()]
+        watch.known = {i.id for i in inside}
+        return {
+            "__type": QUEUE_CONTENTS,
+            "isDelta": False,
+            "subscriptionId": subscription_id,
+            "interactionsAdded": [entry(i, watch.attributes) for i in inside],
+            "interactionsChanged": [],
+            "interactionsRemoved": [],
+        }
+
+    def change(self, interaction: Interaction, **attributes) -> None:
+        changed = [
+            name for name, value in attributes.items() if interaction.attributes.set(name, value)
+        ]
+        self.publish(interaction, changed)
+
+    def _set_state(self, interaction: Interaction, letter: str, **attributes) -> None:
+        self.change(
+            interaction, Eic_State=letter, Eic_CallStateString=STATE_TEXT[letter], **attributes
+        )
+
+    def _tell_alerting(self, interaction: Interaction, user: User, action: int, kind: int) -> None:
+        attributes = interaction.attributes
+        for session in self.state.sessions.of_user(user.id):
+            if session.alerting_watch is None:
+                continue
+            detail = {
+                "interactionId": interaction.id,
+                "interactionType": attributes.get("Eic_ObjectType"),  # [guess] the value form
+                "name": attributes.get("Eic_RemoteName"),
+                "address": attributes.get("Eic_RemoteAddress"),
+                "alertType": kind,
+                "alertAction": action,
+                "autoAnswer": False,
+                "monitoredQueue": {"queueType": USER, "queueName": user.id},
+            }
+            if session.alerting_watch:
+                detail["attributes"] = attributes.select(session.alerting_watch)
+            self.state.deliver(session, {"__type": INTERACTION_ALERTING, "isDelta": True,
+                                         "alertingInteractionDetails": [detail]})  # fmt: skip
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def _new(self, media: int, **attributes) -> Interaction:
+        interaction_id = str(next(self._ids))
+        interaction = Interaction(interaction_id, media, Attributes())
+        for name, value in {
+            "Eic_CallId": interaction_id,
+            "Eic_ObjectType": OBJECT_TYPES[media],
+            "Eic_InitiationTime": now_compact(),
+            **attributes,
+        }.items():
+            interaction.attributes.set(name, value)
+        self.interactions[interaction_id] = interaction
+        return interaction
+
+    def place_inbound(
+        self, workgroup: Workgroup, address: str, name: str, media: int = CALL, **attributes
+    ) -> Interaction:
+        """An interaction arriving in a workgroup queue, Offering, then routed by ACD."""
+        defaults = {"Eic_CallDirection": "I", "Eic_CallType": "E"}
+        interaction = self._new(media, **{**defaults, **attributes})
+        interaction.workgroup = workgroup
+        self._set_state(
+            interaction,
+            "O",
+            Eic_RemoteAddress=address,
+            Eic_RemoteName=name,
+            Eic_RemoteId=address,
+            Eic_WorkgroupName=workgroup.id,
+            Eic_LineQueueTimestamp=now_compact(),
+        )
+        self.route_waiting()
+        return interaction
+
+    def make_call(self, session: Session, target: str, workgroup: Workgroup | None) -> Interaction:
+        """An outbound call from the session's station: System, Proceeding, then the far
+        end's answer; an intercom call alerts the user or workgroup it reaches."""
+        caller = session.user
+        callee = self.scenario.user_at(target)
+        group = None if callee else self.scenario.workgroup(target)
+        interaction = self._new(
+            CALL,
+            Eic_CallDirection="O",
+            Eic_CallType="I" if (callee or group) else "E",
+            Eic_RemoteAddress=target,
+            Eic_RemoteName=(callee.display_name if callee else group.id if group else target),
+            Eic_LocalUserId=caller.id,
+            Eic_LocalName=caller.display_name,
+            Eic_WorkgroupName=workgroup.id if workgroup else "",
+        )
+        interaction.agent = caller
+        interaction.station = session.station["id"]
+        self._set_state(interaction, "S")
+        if callee or group:
+            here = caller.extension or caller.id
+            if callee:
+                peer = self._new(CALL, Eic_CallDirection="I", Eic_CallType="I",
+                                 Eic_RemoteAddress=here, Eic_RemoteName=caller.display_name)  # fmt: skip
+                self._link(interaction, peer)
+                self._alert(peer, callee, self._station_session(callee), acd=False)
+            else:
+                peer = self._new(CALL, Eic_CallDirection="I", Eic_CallType="I")
+                self._link(interaction, peer)
+                peer.workgroup = group
+                self._set_state(peer, "O", Eic_RemoteAddress=here, Eic_RemoteName=caller.display_name,
+                                Eic_WorkgroupName=group.id, Eic_LineQueueTimestamp=now_compact())  # fmt: skip
+                self.route_waiting()
+            self._after(DIAL_DELAY, interaction, lambda: self._proceed(interaction))
+            return interaction
+        far_end = self.scenario.external_number(target)
+
+        def dialled() -> None:
+            self._proceed(interaction)
+            if far_end.behaviour == "answer":
+                self._after(far_end.after, interaction, lambda: self._far_end_answers(interaction))
+            elif far_end.behaviour == "busy":
+                self.disconnect(interaction, by_agent=False)
+
+        self._after(DIAL_DELAY, interaction, dialled)
+        return interaction
+
+    def create_generic(self, workgroup: Workgroup | None, user: User | None, **attributes):
+        """A generic object: routed by ACD in a workgroup, or alerting a user directly."""
+        if workgroup is not None:
+            return self.place_inbound(
+                workgroup,
+                attributes.pop("Eic_RemoteAddress", ""),
+                attributes.pop("Eic_RemoteName", ""),
+                media=GENERIC,
+                **attributes,
+            )
+        interaction = self._new(GENERIC, Eic_CallDirection="I", Eic_CallType="E", **attributes)
+        self._alert(interaction, user, self._station_session(user), acd=False)
+        return interaction
+
+    @staticmethod
+    def _link(first: Interaction, second: Interaction) -> None:
+        first.peer, second.peer = second, first
+
+    def _after(self, delay: float, interaction: Interaction, action) -> None:
+        if interaction.timer is not None:
+            interaction.timer.cancel()
+        interaction.timer = self.clock.later(delay, action)
+
+    def _proceed(self, interaction: Interaction) -> None:
+        if interaction.state == "S":
+            self._set_state(interaction, "R")
+
+    def _far_end_answers(self, interaction: Interaction) -> None:
+        if interaction.state == "R":
+            self._connect(interaction)
+
+    # -- routing ----------------------------------------------------------------------------
+
+    def route_waiting(self) -> None:
+        """Offer each waiting interaction, oldest first, to its longest-idle eligible agent.
+
+        Called after every change that can make an agent eligible; a call made while
+        routing (a status change it causes) routes again afterwards.
+        """
+        if self._routing:
+            self._route_again = True
+            return
+        self._routing = True
+        try:
+            self._route_again = True
+            while self._route_again:
+                self._route_again = False
+                for interaction in list(self.interactions.values()):
+                    if (
+                        interaction.state == "O"
+                        and interaction.agent is None
+                        and interaction.workgroup
+                    ):
+                        chosen = self.choose_agent(interaction)
+                        if chosen is not None:
+                            self._alert(interaction, *chosen, acd=True)
+        finally:
+            self._routing = False
+
+    def choose_agent(self, interaction: Interaction) -> tuple[User, Session] | None:
+        best = None
+        for member in interaction.workgroup.members:
+            user = self.scenario.user(member)
+            session = self.eligible_session(user, interaction.workgroup, interaction.media)
+            if session is None:
+                continue
+            if best is None or self._idle(user) < self._idle(best[0]):
+                best = (user, session)
+        return best
+
+    def _idle(self, user: User) -> float:
+        return self.idle_since.get(user.id.lower(), float("-inf"))
+
+    def eligible_session(self, user: User, workgroup: Workgroup, media: int) -> Session | None:
+        """The session through which ``user`` may take an ACD interaction of ``media``.
+
+        [doc] A member, activated, in an ACD status, licensed for ACD, not busy, with a
+        station ready for interactions of that media (CONTACT-CENTER 2.1).
+        """
+        if not workgroup.has_member(user.id) or not self.is_activated(workgroup, user):
+            return None
+        status = self.state.statuses.get(
+            self.state.user_status[user.id.lower()]["statusId"].casefold()
+        )
+        if not status or not status.get("isAcdStatus") or ACD_LICENSE not in user.licenses:
+            return None
+        if self.busy(user):
+            return None
+        for session in self.state.sessions.of_user(user.id):
+            station = session.station
+            if (
+                station
+                and station.get("readyForInteractions")
+                and media in station.get("allowedMediaTypes", ())
+            ):
+                return session
+        return None
+
+    def busy(self, user: User) -> bool:
+        return any(i.agent is user and i.state in ACTIVE for i in self.interactions.values())
+
+    def _station_session(self, user: User) -> Session | None:
+        return next((s for s in self.state.sessions.of_user(user.id) if s.station), None)
+
+    def _alert(self, interaction: Interaction, user: User, session: Session | None, acd: bool):
+        interaction.agent = user
+        interaction.station = session.station["id"] if session and session.station else None
+        interaction.acd = acd
+        self._set_state(interaction, "A", Eic_LocalUserId=user.id, Eic_LocalName=user.display_name,
+                        Eic_UserName=user.id)  # fmt: skip
+        self._tell_alerting(interaction, user, START_ALERTING, ALERT_ACD if acd else ALERT_USER)
+        if acd:
+            timeout = interaction.workgroup.alert_timeout
+            self._after(timeout, interaction, lambda: self._not_answered(interaction, user))
+
+    def _not_answered(self, interaction: Interaction, user: User) -> None:
+        """[doc] No answer within the alert timeout: the agent gets the workgroup's
+        no-answer status, and the interaction goes back to the queue to be routed again."""
+        if interaction.agent is not user or interaction.state != "A":
+            return
+        self._back_to_queue(interaction)
+        self.status.apply_status(user, interaction.workgroup.no_answer_status)
+        self.route_waiting()
+
+    def _back_to_queue(self, interaction: Interaction) -> None:
+        user = interaction.agent
+        self._tell_alerting(interaction, user, STOP_ALERTING, ALERT_ACD)
+        interaction.agent, interaction.station = None, None
+        self._set_state(interaction, "O", Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="")
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def pick_up(self, session: Session, interaction: Interaction) -> str | None:
+        """Answer an interaction; a reason when it cannot be picked up by this user."""
+        user = session.user
+        state = interaction.state
+        if state == "A" and interaction.agent is user:
+            self._tell_alerting(
+                interaction, user, STOP_ALERTING, ALERT_ACD if interaction.acd else ALERT_USER
+            )
+        elif state == "O" and interaction.workgroup and interaction.workgroup.has_member(user.id):
+            # [doc] Interactions in a workgroup queue "can be picked up by its member agents".
+            interaction.agent = user
+            interaction.station = session.station["id"] if session.station else None
+            self.change(interaction, Eic_LocalUserId=user.id, Eic_LocalName=user.display_name,
+                        Eic_UserName=user.id)  # fmt: skip
+        elif state in ("C", "H") and interaction.agent is user:
+            return None if state == "C" else self.hold(interaction, False)
+        else:
+            return f"it is {STATE_TEXT.get(state, state or 'not set')}" + (
+                f" for {interaction.agent.id}"
+                if interaction.agent and interaction.agent is not user
+                else ""
+            )
+        self._connect(interaction)
+        return None
+
+    def _connect(self, interaction: Interaction) -> None:
+        if interaction.timer is not None:
+            interaction.timer.cancel()
+        now = now_compact()
+        self._set_state(interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now)
+        self._on_phone(interaction.agent)
+        peer = interaction.peer
+        if peer is not None and peer.state in ("S", "R", "A"):
+            if peer.state == "A":
+                self._tell_alerting(peer, peer.agent, STOP_ALERTING, ALERT_USER)
+            self._connect(peer)
+
+    def hold(self, interaction: Interaction, on: bool) -> str | None:
+        if interaction.state != ("C" if on else "H"):
+            return f"it is {STATE_TEXT.get(interaction.state, 'not set')}"
+        self._set_state(interaction, "H" if on else "C")
+        return None
+
+    def mute(self, interaction: Interaction, on: bool) -> str | None:
+        if interaction.state not in ("C", "H"):
+            return f"it is {STATE_TEXT.get(interaction.state, 'not set')}"
+        self.change(interaction, Eic_Muted="1" if on else "0")  # [guess] the value form
+        return None
+
+    def send_digits(self, interaction: Interaction, digits: str) -> str | None:
+        if interaction.state != "C":
+            return f"it is {STATE_TEXT.get(interaction.state, 'not set')}"
+        interaction.digits.append(digits)
+        return None
+
+    def disconnect(self, interaction: Interaction, by_agent: bool) -> None:
+        """[doc] Hung up by the local party: I; by the remote party: E. The interaction
+        lingers in its queues, then leaves them."""
+        if interaction.state in DISCONNECTED or not interaction.allocated:
+            return
+        if interaction.state == "A" and interaction.agent is not None:
+            self._tell_alerting(interaction, interaction.agent, STOP_ALERTING,
+                                ALERT_ACD if interaction.acd else ALERT_USER)  # fmt: skip
+        self._set_state(interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact())
+        self._after(
+            self.scenario.disconnected_linger, interaction, lambda: self.remove(interaction)
+        )
+        self._released(interaction.agent)
+        peer = interaction.peer
+        if peer is not None:
+            self.disconnect(peer, by_agent=False)
+
+    def remove(self, interaction: Interaction) -> None:
+        """The interaction leaves every queue and is deallocated."""
+        if interaction.timer is not None:
+            interaction.timer.cancel()
+        interaction.allocated = False
+        self.publish(interaction, [])
+        self.interactions.pop(interaction.id, None)
+
+    def transfer(self, interaction: Interaction, target_user=None, target_workgroup=None,
+                 number: str | None = None) -> None:  # fmt: skip
+        """Blind transfer: to a user (alerting), a workgroup (queued and routed) or a
+        number outside the server (the interaction leaves it)."""
+        previous = interaction.agent
+        if interaction.state == "A" and previous is not None:
+            self._tell_alerting(interaction, previous, STOP_ALERTING,
+                                ALERT_ACD if interaction.acd else ALERT_USER)  # fmt: skip
+        if interaction.timer is not None:
+            interaction.timer.cancel()
+        interaction.agent, interaction.station = None, None
+        if target_workgroup is not None:
+            interaction.workgroup = target_workgroup
+            self._set_state(interaction, "O", Eic_WorkgroupName=target_workgroup.id,
+                            Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="",
+                            Eic_LineQueueTimestamp=now_compact())  # fmt: skip
+        elif target_user is not None:
+            interaction.workgroup = None
+            self._alert(interaction, target_user, self._station_session(target_user), acd=False)
+        else:
+            interaction.workgroup = None
+            self.change(interaction, Eic_RemoteAddress=number)
+            self.remove(interaction)
+        self._released(previous)
+
+    def _released(self, user: User | None) -> None:
+        """An agent done with an interaction: on the phone no more, idle from now."""
+        if user is not None:
+            self.idle_since[user.id.lower()] = self.clock.now()
+            self._on_phone(user)
+        self.route_waiting()
+
+    def _on_phone(self, user: User | None) -> None:
+        """[doc] A user's onPhone follows their connected and held interactions."""
+        if user is None:
+            return
+        on = any(i.agent is user and i.state in ("C", "H") for i in self.interactions.values())
+        state = self.state.user_status[user.id.lower()]
+        if state["onPhone"] != on:
+            before = self.status.user_status(user)
+            state["onPhone"], state["onPhoneChanged"] = on, now_compact()
+            self.status.tell_watchers(user, before)
+
+    def _session_ended(self, session: Session, station: dict | None) -> None:
+        """An agent's session ends while an interaction alerts them: back to the queue."""
+        if not station:
+            return
+        for interaction in list(self.interactions.values()):
+            if (
+                interaction.agent is session.user
+                and interaction.state == "A"
+                and interaction.acd
+                and (interaction.station or "").lower() == str(station.get("id", "")).lower()
+            ):
+                if interaction.timer is not None:
+                    interaction.timer.cancel()
+                self._back_to_queue(interaction)
+        self.route_waiting()
+
+    # -- visibility and activations ----------------------------------------------------------
+
+    def may_see(self, user: User, interaction: Interaction) -> bool:
+        """The interaction is in the user's queues, or in a workgroup they belong to or
+        supervise. [guess] Real servers check the queue rights of the user's roles."""
+        if interaction.agent is user:
+            return True
+        group = interaction.workgroup
+        return group is not None and (group.has_member(user.id) or group.has_supervisor(user.id))
+
+    def is_activated(self, workgroup: Workgroup, user: User) -> bool:
+        return self.activations[workgroup.id.lower()].get(user.id.lower(), False)
+
+    def user_activations(self, user: User) -> dict[str, bool]:
+        return {
+            wg.id: self.is_activated(wg, user)
+            for wg in self.scenario.workgroups.values()
+            if wg.has_member(user.id)
+        }
+
+    def set_activation(self, workgroup: Workgroup, user: User, on: bool) -> None:
+        key = user.id.lower()
+        if self.activations[workgroup.id.lower()].get(key) == on:
+            return
+        self.activations[workgroup.id.lower()][key] = on
+        for session in list(self.state.sessions.live.values()):
+            for subscription_id, (watched, workgroups) in session.activation_watches.items():
+                if watched == key and workgroup.id.lower() in workgroups:
+                    self.state.deliver(session, {
+                        "__type": USER_ACTIVATION, "isDelta": True,
+                        "subscriptionId": subscription_id, "userId": user.id,
+                        "activationsChanged": {workgroup.id: on},
+                    })  # fmt: skip
+        self.route_waiting()
+
+
+def entry(interaction: Interaction, names: list[str]) -> dict:
+    return {"interactionId": interaction.id, "attributes": interaction.attributes.select(names)}

@@ -1,0 +1,332 @@
+"""Features ``interactions`` and ``queues``: creating interactions, reading and changing
+their attributes, acting on them, and watching queues, interactions and alerts.
+
+The rules and the state live in :mod:`..contact`; this file speaks HTTP. Answers follow
+the SDK contracts (CONTACT-CENTER.md 2.1): 201 ``{interactionId}`` on creation, 200 for
+actions, 204 for interaction and alerting subscriptions; 404 for an unknown interaction,
+403 for one outside the user's queues, 400 for bad bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs
+
+from ...protocol.errors import NO_STATION_ERROR_ID
+from ..contact import CALL, QUEUE_TYPES, USER, WORKGROUP, ContactCenter, Interaction, QueueWatch
+from ..sessions import Session
+from ..wire import (
+    Request,
+    Response,
+    error_response,
+    invalid_property,
+    json_response,
+    missing_property,
+)
+
+CREATE_CALL = "createCallParameters"
+CREATE_GENERIC = "createGenericInteractionParameters"
+# Known creation types the simulator does not model yet.
+NOT_SIMULATED_TYPES = ("createCallbackParameters", "createChatParameters", "createEmailParameters")
+_DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
+
+
+class InteractionResource:
+    def __init__(self, contact: ContactCenter):
+        self.contact = contact
+        self.scenario = contact.scenario
+        self.state = contact.state
+
+    def routes(self) -> list:
+        one = r"^interactions/([^/]+)"
+        actions = {
+            "pickup": self.pick_up, "disconnect": self.disconnect, "hold": self.hold,
+            "mute": self.mute, "blind-transfer": self.blind_transfer,
+            "send-digits": self.send_digits,
+        }  # fmt: skip
+        routes = [
+            ("POST", re.compile(r"^interactions$"), self.create, True),
+            ("GET", re.compile(one + "$"), self.get_attributes, True),
+            ("POST", re.compile(one + "$"), self.set_attributes, True),
+        ]
+        for name, handler in actions.items():
+            routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
+        subscriptions = {
+            r"^messaging/subscriptions/queues/([^/]+)$": (self.watch_queue, self.stop_queue),
+            r"^messaging/subscriptions/interactions/([^/]+)$": (self.watch_one, self.stop_one),
+            r"^messaging/subscriptions/interaction-alerting$": (self.watch_alerts, self.stop_alerts),
+        }  # fmt: skip
+        for pattern, (start, stop) in subscriptions.items():
+            compiled = re.compile(pattern)
+            routes += [("PUT", compiled, start, True), ("DELETE", compiled, stop, True)]
+        return routes
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def create(self, request: Request, session: Session) -> Response:
+        body = request.json()
+        if not isinstance(body, dict) or not body.get("__type"):
+            return missing_property("__type")
+        kind = str(body["__type"]).rsplit(":", 1)[-1]
+        if kind == CREATE_CALL:
+            created = self._make_call(session, body)
+        elif kind == CREATE_GENERIC:
+            created = self._create_generic(body)
+        elif kind in NOT_SIMULATED_TYPES:
+            return error_response(
+                501, "simulator.notSimulated", f"The ICWS simulator does not create {kind} yet."
+            )
+        else:
+            return invalid_property("__type", f"{body['__type']} is not an interaction type.")
+        if isinstance(created, Response):
+            return created
+        location = [("Location", f"/icws/{session.id}/interactions/{created.id}")]
+        return json_response(201, {"interactionId": created.id}, location)
+
+    def _make_call(self, session: Session, body: dict) -> Interaction | Response:
+        target = body.get("target")
+        if not target or not isinstance(target, str):
+            return missing_property("target")
+        workgroup = None
+        if body.get("workgroup"):
+            workgroup = self.scenario.workgroup(str(body["workgroup"]))
+            if workgroup is None or not workgroup.has_member(session.user.id):
+                # [guess] status and errorId.
+                return invalid_property(
+                    "workgroup",
+                    f"{session.user.id} cannot call on behalf of workgroup {body['workgroup']}.",
+                )
+        if not session.station:
+            # [guess] A call needs a station to ring; the errorId of "no station" [real].
+            return error_response(
+                400, NO_STATION_ERROR_ID, "The session has no station connection to call from."
+            )
+        return self.contact.make_call(session, target, workgroup)
+
+    def _create_generic(self, body: dict) -> Interaction | Response:
+        queue = body.get("queueId")
+        if not isinstance(queue, dict) or "queueType" not in queue or not queue.get("queueName"):
+            return missing_property("queueId")
+        found = self._queue(queue)
+        if isinstance(found, Response):
+            return found
+        kind, owner = found
+        if kind not in (USER, WORKGROUP):
+            return invalid_property(
+                "queueId.queueType", "A generic interaction goes to a user or workgroup queue."
+            )
+        extra = body.get("additionalAttributes") or {}
+        if not isinstance(extra, dict):
+            return invalid_property(
+                "additionalAttributes", "additionalAttributes must be an object."
+            )
+        attributes = {str(name): str(value) for name, value in extra.items()}
+        for field, attribute in (
+            ("remoteName", "Eic_RemoteName"),
+            ("remoteId", "Eic_RemoteAddress"),
+        ):
+            if body.get(field):
+                attributes[attribute] = str(body[field])
+        if kind == WORKGROUP:
+            return self.contact.create_generic(owner, None, **attributes)
+        return self.contact.create_generic(None, owner, **attributes)
+
+    def _queue(self, queue: dict):
+        """``(type, workgroup or user or station id)`` of a queueId, or the 400 it earns."""
+        kind = queue.get("queueType")
+        name = str(queue.get("queueName") or "")
+        if kind not in QUEUE_TYPES or isinstance(kind, bool):
+            return invalid_property("queueType", f"queueType must be 0 to 3, not {kind!r}.")
+        if kind == WORKGROUP:
+            owner = self.scenario.workgroup(name)
+        elif kind == 3:
+            owner = self.scenario.station(name)
+            owner = owner.id if owner else None
+        else:
+            owner = self.scenario.user(name)
+        if owner is None:
+            # [doc] The queue subscription lists no 404; [guess] a 400 naming the queue.
+            return invalid_property(
+                "queueName", f"There is no {QUEUE_TYPES[kind]} queue named {name!r}."
+            )
+        return kind, owner
+
+    # -- reading and changing attributes -----------------------------------------------------
+
+    def _find(self, session: Session, interaction_id: str) -> Interaction | Response:
+        interaction = self.contact.interactions.get(interaction_id)
+        if interaction is None:
+            return error_response(
+                404, "error.request.notFound", f"The interaction {interaction_id} was not found."
+            )
+        if not self.contact.may_see(session.user, interaction):
+            # [guess] errorId; [doc] 403 is listed.
+            return error_response(
+                403,
+                "error.request.accessDenied",
+                f"The user {session.user.id} has no rights to interaction {interaction_id}.",
+            )
+        return interaction
+
+    def get_attributes(self, request: Request, session: Session, interaction_id: str) -> Response:
+        interaction = self._find(session, interaction_id)
+        if isinstance(interaction, Response):
+            return interaction
+        selected = parse_qs(request.query).get("select", [])
+        names = [name for item in selected for name in item.split(",") if name.strip()]
+        # [doc] Without select, only Eic_CallId comes back.
+        names = [name.strip() for name in names] or ["Eic_CallId"]
+        return json_response(200, {"attributes": interaction.attributes.select(names)})
+
+    def set_attributes(self, request: Request, session: Session, interaction_id: str) -> Response:
+        interaction = self._find(session, interaction_id)
+        if isinstance(interaction, Response):
+            return interaction
+        body = request.json()
+        attributes = body.get("attributes") if isinstance(body, dict) else None
+        if not isinstance(attributes, dict):
+            return missing_property("attributes")
+        for name in attributes:
+            if name.casefold() in ("eic_state", "eic_callid"):
+                # [guess] The server keeps these itself.
+                return invalid_property(name, f"The attribute {name} cannot be set.")
+        self.contact.change(interaction, **{str(k): str(v) for k, v in attributes.items()})
+        return json_response(200)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _acting(self, handler):
+        def act(request: Request, session: Session, interaction_id: str) -> Response:
+            interaction = self._find(session, interaction_id)
+            if isinstance(interaction, Response):
+                return interaction
+            body = request.json()
+            refusal = handler(session, interaction, body if isinstance(body, dict) else {})
+            if isinstance(refusal, Response):
+                return refusal
+            if refusal:
+                # [guess] status and errorId of an action the interaction's state forbids.
+                action = request.path.rsplit("/", 1)[-1]
+                return error_response(
+                    400,
+                    "error.interaction.invalidState",
+                    f"Cannot {action} interaction {interaction.id}: {refusal}.",
+                )
+            return json_response(200)
+
+        return act
+
+    def pick_up(self, session: Session, interaction: Interaction, body: dict):
+        return self.contact.pick_up(session, interaction)
+
+    def disconnect(self, session: Session, interaction: Interaction, body: dict):
+        self.contact.disconnect(interaction, by_agent=True)
+
+    def hold(self, session: Session, interaction: Interaction, body: dict):
+        if not isinstance(body.get("on"), bool):
+            return missing_property("on")
+        return self.contact.hold(interaction, body["on"])
+
+    def mute(self, session: Session, interaction: Interaction, body: dict):
+        if not isinstance(body.get("on"), bool):
+            return missing_property("on")
+        return self.contact.mute(interaction, body["on"])
+
+    def send_digits(self, session: Session, interaction: Interaction, body: dict):
+        digits = body.get("dtmfDigits")
+        if not digits:
+            return missing_property("dtmfDigits")
+        if not isinstance(digits, str) or not _DIGITS.match(digits):
+            return invalid_property("dtmfDigits", f"{digits!r} are not DTMF digits.")
+        return self.contact.send_digits(interaction, digits)
+
+    def blind_transfer(self, session: Session, interaction: Interaction, body: dict):
+        target, queue = body.get("target"), body.get("queueID")
+        if bool(target) == bool(queue):
+            # [doc] Since v13, giving both or neither of target and queueID is an error.
+            return invalid_property("target", "Give either target or queueID.")
+        if interaction.state not in ("A", "C", "H"):
+            return f"it is {interaction.attributes.get('Eic_CallStateString') or 'not active'}"
+        if queue:
+            if not isinstance(queue, dict):
+                return invalid_property("queueID", "queueID must be an object.")
+            found = self._queue(queue)
+            if isinstance(found, Response):
+                return found
+            kind, owner = found
+            if kind == WORKGROUP:
+                return self.contact.transfer(interaction, target_workgroup=owner)
+            if kind == USER:
+                return self.contact.transfer(interaction, target_user=owner)
+            return invalid_property("queueID.queueType", "Transfer to a user or workgroup queue.")
+        target = str(target)
+        user = self.scenario.user_at(target)
+        if user is not None:
+            return self.contact.transfer(interaction, target_user=user)
+        workgroup = self.scenario.workgroup(target)
+        if workgroup is not None:
+            return self.contact.transfer(interaction, target_workgroup=workgroup)
+        return self.contact.transfer(interaction, number=target)
+
+    # -- subscriptions ----------------------------------------------------------------------
+
+    def watch_queue(self, request: Request, session: Session, subscription_id: str) -> Response:
+        body = request.json()
+        if not isinstance(body, dict):
+            return missing_property("queueIds")
+        queue_ids, names = body.get("queueIds"), body.get("attributeNames")
+        if not isinstance(queue_ids, list) or not queue_ids:
+            # [doc] queueIds and attributeNames are List [1,*], required.
+            return missing_property("queueIds")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            return missing_property("attributeNames")
+        queues = set()
+        for queue in queue_ids:
+            if not isinstance(queue, dict):
+                return invalid_property("queueIds", "Each queueId is an object.")
+            found = self._queue(queue)
+            if isinstance(found, Response):
+                return found
+            kind, owner = found
+            name = owner if isinstance(owner, str) else owner.id
+            queues.add((kind, name.lower()))
+        watch = QueueWatch(queues, list(names))
+        session.queue_watches[subscription_id] = watch
+        self.state.deliver(session, self.contact.snapshot(subscription_id, watch))
+        return json_response(200)
+
+    def stop_queue(self, request: Request, session: Session, subscription_id: str) -> Response:
+        session.queue_watches.pop(subscription_id, None)
+        return json_response(204)
+
+    def watch_one(self, request: Request, session: Session, interaction_id: str) -> Response:
+        interaction = self._find(session, interaction_id)
+        if isinstance(interaction, Response):
+            return interaction
+        body = request.json()
+        names = body.get("attributeNames") if isinstance(body, dict) else None
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            return missing_property("attributeNames")
+        session.interaction_watches[interaction.id] = list(names)
+        return json_response(204)
+
+    def stop_one(self, request: Request, session: Session, interaction_id: str) -> Response:
+        session.interaction_watches.pop(interaction_id, None)
+        return json_response(204)
+
+    def watch_alerts(self, request: Request, session: Session) -> Response:
+        body = request.json()
+        names = body.get("attributeNames") if isinstance(body, dict) else None
+        if names is not None and (
+            not isinstance(names, list) or not all(isinstance(n, str) for n in names)
+        ):
+            return invalid_property("attributeNames", "attributeNames must list attribute names.")
+        session.alerting_watch = list(names or [])
+        return json_response(204)
+
+    def stop_alerts(self, request: Request, session: Session) -> Response:
+        session.alerting_watch = None
+        return json_response(204)
+
+
+__all__ = ["CALL", "InteractionResource"]

@@ -1,0 +1,379 @@
+"""The simulated contact center: ACD routing rules, the interaction state machine, and
+the shapes of the messages every subscriber gets (CONTACT-CENTER.md 2.1, 2.3, 2.9)."""
+
+import pytest
+
+from ICWSLibrary.simulator.scenario import ScenarioError, load_scenario
+
+from .helpers import RawSession, error_of
+
+WORKSTATION = "urn:inin.com:connection:workstationSettings"
+QUEUE_CONTENTS = "urn:inin.com:queues:queueContentsMessage"
+ALERTING = "urn:inin.com:interactions:interactionAlertingMessage"
+CHANGED = "urn:inin.com:interactions:interactionChangedMessage"
+DEALLOCATED = "urn:inin.com:interactions:interactionDeallocatedMessage"
+USER_STATUS = "urn:inin.com:status:userStatusMessage"
+ACTIVATION = "urn:inin.com:activations:userActivationMessage"
+CALL = "urn:inin.com:interactions:createCallParameters"
+GENERIC = "urn:inin.com:interactions:createGenericInteractionParameters"
+
+
+class Agent(RawSession):
+    def __init__(self, url, user, station=None, media=(1,), ready=True):
+        super().__init__(url, user)
+        if station:
+            self.log_on(station, media, ready)
+
+    def log_on(self, station, media=(1,), ready=True):
+        body = {"__type": WORKSTATION, "workstation": station,
+                "supportedMediaTypes": list(media), "readyForInteractions": ready}  # fmt: skip
+        response = self.request("PUT", "/connection/station", json=body)
+        assert response.status_code == 200, response.text
+
+    def call(self, method, path, body=None, **kwargs):
+        return self.request(method, path, json=body, **kwargs)
+
+    def attribute(self, interaction_id, name):
+        response = self.call("GET", f"/interactions/{interaction_id}", params={"select": name})
+        assert response.status_code == 200, response.text
+        return response.json()["attributes"][name]
+
+    def state(self, interaction_id):
+        return self.attribute(interaction_id, "Eic_State")
+
+    def watch_queue(self, name, kind=2, names=("Eic_State", "Eic_RemoteName"), sub="q"):
+        body = {"queueIds": [{"queueType": kind, "queueName": name}], "attributeNames": list(names)}
+        response = self.call("PUT", f"/messaging/subscriptions/queues/{sub}", body)
+        assert response.status_code == 200, response.text
+
+    def of_type(self, kind):
+        return [m for m in self.messages() if m["__type"] == kind]
+
+
+def test_an_inbound_call_alerts_the_eligible_agent_and_every_watcher_sees_it(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    boss = Agent(simulator.url, "supervisor")
+    boss.watch_queue("Support")
+    assert agent.call("PUT", "/messaging/subscriptions/interaction-alerting", {}).status_code == 204
+    first = boss.of_type(QUEUE_CONTENTS)
+    assert first == [{"__type": QUEUE_CONTENTS, "isDelta": False, "subscriptionId": "q",
+                      "interactionsAdded": [], "interactionsChanged": [],
+                      "interactionsRemoved": []}]  # fmt: skip
+    call_id = simulator.place_inbound_call("Support", "3175550100", "Pat Caller")
+    assert call_id.isdigit()
+    added, changed = boss.of_type(QUEUE_CONTENTS)
+    assert added["isDelta"] is True and added["interactionsAdded"] == [
+        {"interactionId": call_id, "attributes": {"Eic_State": "O", "Eic_RemoteName": "Pat Caller"}}
+    ]
+    # A delta carries the changed attributes only.
+    assert changed["interactionsChanged"] == [
+        {"interactionId": call_id, "attributes": {"Eic_State": "A"}}
+    ]
+    (alert,) = agent.of_type(ALERTING)
+    detail = alert["alertingInteractionDetails"][0]
+    assert (detail["interactionId"], detail["alertType"], detail["alertAction"]) == (call_id, 5, 1)
+    assert detail["name"] == "Pat Caller" and detail["address"] == "3175550100"
+    assert agent.attribute(call_id, "Eic_WorkgroupName") == "Support"
+    assert agent.attribute(call_id, "eic_userNAME") == "agent1"  # names ignore case
+
+
+def test_a_call_waits_offering_while_nobody_is_eligible_then_routes(simulator):
+    call_id = simulator.place_inbound_call("Support", "3175550100", "Caller")
+    agent = Agent(simulator.url, "agent2")
+    assert agent.state(call_id) == "O"
+    agent.log_on("7002", ready=False)
+    assert agent.state(call_id) == "O"
+    agent.log_on("7002", ready=True)
+    assert agent.state(call_id) == "A"
+
+
+@pytest.mark.parametrize(
+    ("user", "why"),
+    [("agent5", "not a member"), ("kevin.glinski", "not a member")],
+)
+def test_non_members_are_never_alerted(simulator, user, why):
+    Agent(simulator.url, user, "7005")
+    call_id = simulator.place_inbound_call("Support")
+    assert simulator.interactions()[0]["state"] == "O", why
+    assert simulator.interactions()[0]["interactionId"] == call_id
+
+
+def test_agents_in_a_non_acd_status_or_busy_are_skipped(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    simulator.set_user_status("agent1", "Available, No ACD")
+    first = simulator.place_inbound_call("Support")
+    assert agent.state(first) == "O"
+    simulator.set_user_status("agent1", "Available")
+    assert agent.state(first) == "A"
+    second = simulator.place_inbound_call("Support")
+    assert agent.state(second) == "O", "one interaction at a time"
+    assert agent.call("POST", f"/interactions/{first}/disconnect").status_code == 200
+    assert agent.state(second) == "A"
+
+
+def test_a_deactivated_agent_is_not_alerted_until_activated_again(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    watch = {"userId": "agent1", "workgroupIds": ["Support"]}
+    assert (
+        agent.call("PUT", "/messaging/subscriptions/activations/users/a", watch).status_code == 200
+    )
+    response = agent.call("PUT", "/activations/users/agent1", {"activations": {"Support": False}})
+    assert response.status_code == 200
+    assert response.json() == {"userId": "agent1", "activations": {"Support": False}}
+    call_id = simulator.place_inbound_call("Support")
+    assert agent.state(call_id) == "O"
+    agent.call("PUT", "/activations/users/agent1", {"activations": {"Support": True}})
+    assert agent.state(call_id) == "A"
+    messages = agent.of_type(ACTIVATION)
+    assert [m["activationsChanged"] for m in messages] == [
+        {"Support": True},
+        {"Support": False},
+        {"Support": True},
+    ]
+    assert [m["isDelta"] for m in messages] == [False, True, True]
+    everyone = agent.call("GET", "/activations/workgroups/Support").json()
+    assert everyone == {"workgroupId": "Support", "activations": {
+        "agent1": True, "agent2": True, "agent3": True, "agent4": True}}  # fmt: skip
+
+
+def test_activation_rights_and_refusals(simulator):
+    agent = Agent(simulator.url, "agent1")
+    other = agent.call("PUT", "/activations/users/agent2", {"activations": {"Support": False}})
+    assert other.status_code == 403
+    not_member = agent.call("PUT", "/activations/users/agent1", {"activations": {"Sales": False}})
+    assert not_member.status_code == 400
+    assert agent.call("PUT", "/activations/users/agent1", {}).status_code == 400
+    assert agent.call("GET", "/activations/workgroups/Nowhere").status_code == 404
+    boss = Agent(simulator.url, "supervisor")
+    changed = boss.call(
+        "PUT", "/activations/workgroups/Support", {"activations": {"agent2": False}}
+    )
+    assert changed.status_code == 200 and changed.json()["activations"]["agent2"] is False
+
+
+def test_the_longest_idle_agent_gets_the_next_call(simulator):
+    one = Agent(simulator.url, "agent1", "7001")
+    two = Agent(simulator.url, "agent2", "7002")
+    first = simulator.place_inbound_call("Support")
+    alerted = (
+        one if one.state(first) == "A" and simulator.interactions()[0]["user"] == "agent1" else two
+    )
+    alerted.call("POST", f"/interactions/{first}/pickup")
+    alerted.call("POST", f"/interactions/{first}/disconnect")
+    second = simulator.place_inbound_call("Support")
+    users = {i["interactionId"]: i["user"] for i in simulator.interactions()}
+    assert users[second] != users[first]
+
+
+def test_no_answer_sets_the_no_answer_status_and_routes_to_the_next_agent(simulator):
+    one = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent2", "7002")
+    one.call("PUT", "/messaging/subscriptions/status/user-statuses", {"userIds": ["agent1"]})
+    one.call("PUT", "/messaging/subscriptions/interaction-alerting", {})
+    call_id = simulator.place_inbound_call("Support")
+    first_agent = simulator.interactions()[0]["user"]
+    simulator.advance_time(14)
+    assert simulator.interactions()[0]["user"] == first_agent
+    simulator.advance_time(1.5)
+    now = simulator.interactions()[0]
+    assert now["state"] == "A" and now["user"] not in (None, first_agent)
+    status = one.call("GET", f"/status/user-statuses/{first_agent}").json()
+    assert status["statusId"] == "ACD - Agent Not Answering"
+    if first_agent == "agent1":
+        actions = [m["alertingInteractionDetails"][0]["alertAction"] for m in one.of_type(ALERTING)]
+        assert actions == [1, 2]
+    assert call_id == now["interactionId"]
+
+
+def test_pickup_hold_mute_digits_disconnect_and_the_linger(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    agent.call("PUT", "/messaging/subscriptions/status/user-statuses", {"userIds": ["agent1"]})
+    call_id = simulator.place_inbound_call("Support", "3175550100")
+    agent.call("PUT", f"/messaging/subscriptions/interactions/{call_id}",
+               {"attributeNames": ["Eic_State"]})  # fmt: skip
+    agent.watch_queue("agent1", kind=1, names=["Eic_State"])
+    agent.messages()
+    steps = [("pickup", None, "C"), ("hold", {"on": True}, "H"), ("hold", {"on": False}, "C"),
+             ("mute", {"on": True}, "C"), ("send-digits", {"dtmfDigits": "12#"}, "C"),
+             ("disconnect", None, "I")]  # fmt: skip
+    for action, body, state in steps:
+        response = agent.call("POST", f"/interactions/{call_id}/{action}", body)
+        assert response.status_code == 200, (action, response.text)
+        assert agent.state(call_id) == state, action
+    assert agent.attribute(call_id, "Eic_Muted") == "1"
+    assert simulator.interactions()[0]["digitsSent"] == "12#"
+    messages = agent.messages()
+    states = [m["attributes"]["Eic_State"] for m in messages if m["__type"] == CHANGED]
+    assert states == ["C", "H", "C", "I"]
+    on_phone = [s["onPhone"] for m in messages if m["__type"] == USER_STATUS
+                for s in m["userStatusList"] if "onPhone" in s]  # fmt: skip
+    assert on_phone == [True, False]
+    simulator.advance_time(2.5)
+    after = agent.messages()
+    assert {"__type": DEALLOCATED, "isDelta": True, "interactionID": call_id} in after
+    removed = [m for m in after if m["__type"] == QUEUE_CONTENTS]
+    assert removed[0]["interactionsRemoved"] == [call_id]
+    assert agent.call("GET", f"/interactions/{call_id}").status_code == 404
+
+
+def test_the_remote_party_hanging_up_is_externally_disconnected(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+    agent.call("POST", f"/interactions/{call_id}/pickup")
+    simulator.hang_up(call_id)
+    assert agent.state(call_id) == "E"
+    assert agent.attribute(call_id, "Eic_CallStateString") == "Disconnected"
+
+
+def test_blind_transfers_to_a_user_a_workgroup_and_outside(simulator):
+    one = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent5", "7005")
+    call_id = simulator.place_inbound_call("Support")
+    one.call("POST", f"/interactions/{call_id}/pickup")
+    for body in ({}, {"target": "1005", "queueID": {"queueType": 2, "queueName": "Sales"}}):
+        assert one.call("POST", f"/interactions/{call_id}/blind-transfer", body).status_code == 400
+    sales = {"queueID": {"queueType": 2, "queueName": "Sales"}}
+    assert one.call("POST", f"/interactions/{call_id}/blind-transfer", sales).status_code == 200
+    moved = simulator.interactions()[0]
+    assert (moved["workgroup"], moved["user"], moved["state"]) == ("Sales", "agent5", "A")
+    assert one.call("GET", f"/interactions/{call_id}").status_code == 403
+    second = simulator.place_inbound_call("Support")
+    one.call("POST", f"/interactions/{second}/pickup")
+    assert (
+        one.call("POST", f"/interactions/{second}/blind-transfer", {"target": "1005"}).status_code
+        == 200
+    )
+    to_user = [i for i in simulator.interactions() if i["interactionId"] == second][0]
+    assert (to_user["user"], to_user["workgroup"], to_user["state"]) == ("agent5", None, "A")
+    third = simulator.place_inbound_call("Support")
+    one.call("POST", f"/interactions/{third}/pickup")
+    one.call("POST", f"/interactions/{third}/blind-transfer", {"target": "3175550199"})
+    assert third not in {i["interactionId"] for i in simulator.interactions()}
+
+
+def test_an_outbound_call_dials_proceeds_and_is_answered(start_simulator):
+    simulator = start_simulator(
+        {"externalNumbers": {"*": {"after": 3}, "5550111": {"behaviour": "busy"}}}
+    )
+    agent = Agent(simulator.url, "agent1")
+    refused = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550100"})
+    assert refused.status_code == 400 and error_of(refused)["errorId"] == "-2147221496"
+    agent.log_on("7001")
+    created = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550100"})
+    assert created.status_code == 201
+    call_id = created.json()["interactionId"]
+    assert created.headers["Location"].endswith(f"/interactions/{call_id}")
+    assert agent.state(call_id) == "S"
+    assert agent.attribute(call_id, "Eic_CallDirection") == "O"
+    simulator.advance_time(0.3)
+    assert agent.state(call_id) == "R"
+    simulator.advance_time(3)
+    assert agent.state(call_id) == "C"
+    agent.call("POST", f"/interactions/{call_id}/disconnect")
+    busy = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550111"}).json()
+    simulator.advance_time(0.3)
+    assert agent.state(busy["interactionId"]) == "E"
+
+
+def test_an_intercom_call_alerts_the_user_and_connects_both_sides(simulator):
+    caller = Agent(simulator.url, "agent1", "7001")
+    callee = Agent(simulator.url, "agent2", "7002")
+    call_id = caller.call("POST", "/interactions", {"__type": CALL, "target": "1002"}).json()[
+        "interactionId"
+    ]
+    (other,) = [i for i in simulator.interactions() if i["interactionId"] != call_id]
+    assert (other["user"], other["state"]) == ("agent2", "A")
+    assert callee.attribute(other["interactionId"], "Eic_CallType") == "I"
+    callee.call("POST", f"/interactions/{other['interactionId']}/pickup")
+    assert caller.state(call_id) == "C" and callee.state(other["interactionId"]) == "C"
+    caller.call("POST", f"/interactions/{call_id}/disconnect")
+    assert caller.state(call_id) == "I" and callee.state(other["interactionId"]) == "E"
+
+
+def test_generic_interactions_route_only_to_stations_taking_generic_media(simulator):
+    Agent(simulator.url, "agent1", "7001", media=(1,))
+    generic = Agent(simulator.url, "agent2", "7002", media=(1, 4))
+    body = {"__type": GENERIC, "queueId": {"queueType": 2, "queueName": "Support"},
+            "remoteName": "Web form", "additionalAttributes": {"Case": "42"}}  # fmt: skip
+    created = generic.call("POST", "/interactions", body)
+    assert created.status_code == 201
+    call_id = created.json()["interactionId"]
+    assert simulator.interactions()[0]["user"] == "agent2"
+    assert generic.attribute(call_id, "case") == "42"
+    assert generic.attribute(call_id, "Eic_RemoteName") == "Web form"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status"),
+    [
+        ("/interactions", {"__type": "urn:inin.com:interactions:bogus"}, 400),
+        ("/interactions", {"target": "1"}, 400),
+        ("/interactions", {"__type": GENERIC, "queueId": {"queueType": 2, "queueName": "Nope"}}, 400),
+        ("/interactions", {"__type": "urn:inin.com:interactions.chat:createChatParameters"}, 501),
+        ("/interactions/999/pickup", None, 404),
+        ("/messaging/subscriptions/queues/x", {"queueIds": [], "attributeNames": ["Eic_State"]}, 400),
+        ("/messaging/subscriptions/queues/x", {"queueIds": [{"queueType": 2, "queueName": "Support"}]}, 400),
+        ("/messaging/subscriptions/queues/x",
+         {"queueIds": [{"queueType": 7, "queueName": "Support"}], "attributeNames": ["a"]}, 400),
+    ],
+)  # fmt: skip
+def test_bad_requests_get_the_documented_errors(simulator, path, body, status):
+    agent = Agent(simulator.url, "agent1")
+    method = "PUT" if "subscriptions" in path else "POST"
+    response = agent.call(method, path, body)
+    assert response.status_code == status, response.text
+    assert error_of(response)["message"]
+
+
+def test_acting_needs_the_interaction_in_ones_queues(simulator):
+    Agent(simulator.url, "agent1", "7001")
+    stranger = Agent(simulator.url, "agent5")
+    call_id = simulator.place_inbound_call("Support")
+    assert stranger.call("POST", f"/interactions/{call_id}/pickup").status_code == 403
+    member = Agent(simulator.url, "agent3")
+    refused = member.call("POST", f"/interactions/{call_id}/hold", {"on": True})
+    assert refused.status_code == 400 and "Alerting" in error_of(refused)["message"]
+    assert member.call("POST", f"/interactions/{call_id}/hold", {}).status_code == 400
+
+
+def test_a_member_may_pick_up_a_waiting_interaction_from_the_workgroup_queue(simulator):
+    call_id = simulator.place_inbound_call("Support")
+    member = Agent(simulator.url, "agent3")
+    assert member.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert member.state(call_id) == "C"
+
+
+def test_an_alerted_agent_logging_off_sends_the_interaction_back(simulator):
+    one = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+    assert one.state(call_id) == "A"
+    one.request("DELETE", "/connection")
+    assert simulator.interactions()[0]["state"] == "O"
+
+
+@pytest.mark.parametrize(
+    ("workgroups", "complaint"),
+    [
+        ([{"id": "X", "members": ["nobody"]}], "who is not a user"),
+        ([{"id": "X", "alertTimeout": -1}], "alertTimeout"),
+        ([{"id": "X", "members": ["agent1"], "activations": {"agent2": True}}], "non-members"),
+        ([{"id": "X", "noAnswerStatus": "Asleep"}], "noAnswerStatus"),
+        ([{"id": "X", "queue": "ACD"}], "unknown key 'queue'"),
+        ([{"members": []}], "needs an 'id'"),
+    ],
+)
+def test_bad_workgroups_are_named(workgroups, complaint):
+    with pytest.raises(ScenarioError, match=complaint):
+        load_scenario({"workgroups": workgroups})
+
+
+def test_bad_external_numbers_are_named():
+    with pytest.raises(ScenarioError, match="behaviour"):
+        load_scenario({"externalNumbers": {"555": {"behaviour": "rings forever"}}})
+    with pytest.raises(ScenarioError, match="externalNumbers"):
+        load_scenario({"externalNumbers": ["555"]})
+
+
+def test_a_scenario_with_its_own_users_has_no_default_workgroups():
+    scenario = load_scenario({"users": [{"id": "solo", "password": "x"}]})
+    assert scenario.workgroups == {}
