@@ -14,11 +14,14 @@ from .client.transport import parse_timeout, parse_verify
 from .keywords import (
     ConnectionKeywords,
     GenericKeywords,
+    InteractionKeywords,
     LicenseKeywords,
     MessagingKeywords,
+    QueueKeywords,
     ServerKeywords,
     StationKeywords,
     StatusKeywords,
+    WorkgroupKeywords,
 )
 from .keywords.cache import SessionCache
 from .version import __version__
@@ -175,6 +178,9 @@ class ICWSLibrary:
             MessagingKeywords(self),
             StationKeywords(self),
             LicenseKeywords(self),
+            InteractionKeywords(self),
+            QueueKeywords(self),
+            WorkgroupKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):

@@ -24,6 +24,7 @@ from ..protocol.errors import CONNECTION_DOWN
 from ..protocol.http import CSRF_HEADER, SESSION_ID_HEADER, format_session_cookie
 from ..protocol.http import session_cookie_value as cookie_of
 from ..protocol.messages import CONNECTION_STATE_CHANGED
+from .activations import ActivationAPI
 from .address import ServerAddress
 from .channel import MessageChannel
 from .connection import ConnectionState, ConnectionStatus, EndedSession
@@ -38,6 +39,7 @@ from .errors import (
     path_of,
     status_expected,
 )
+from .interactions import InteractionAPI
 from .licenses import LicenseAPI
 from .messaging import MessageQueue, Predicate
 from .redact import HiddenStr
@@ -106,6 +108,8 @@ class ICWSSession:
         self.status = StatusAPI(self, self.channel)
         self.station = StationAPI(self)
         self.licenses = LicenseAPI(self)
+        self.interactions = InteractionAPI(self, self.channel)
+        self.activations = ActivationAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -324,6 +328,8 @@ class ICWSSession:
         self.channel.stop()
         self.channel = self._new_channel(self.channel.requested_mode, self.channel.poll_interval)
         self.status.attach(self.channel)
+        # The new session starts without subscriptions: queue views are watched anew.
+        self.interactions = InteractionAPI(self, self.channel)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

@@ -94,6 +94,8 @@ class Interaction:
     timer: Timer | None = None
     digits: list[str] = field(default_factory=list)
     allocated: bool = True
+    # The user whose session created it, who may follow it wherever it goes.
+    creator: User | None = None
 
     @property
     def state(self) -> str:
@@ -605,7 +607,7 @@ class ContactCenter:
     def may_see(self, user: User, interaction: Interaction) -> bool:
         """The interaction is in the user's queues, or in a workgroup they belong to or
         supervise. [guess] Real servers check the queue rights of the user's roles."""
-        if interaction.agent is user:
+        if interaction.agent is user or interaction.creator is user:
             return True
         group = interaction.workgroup
         return group is not None and (group.has_member(user.id) or group.has_supervisor(user.id))

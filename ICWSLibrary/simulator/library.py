@@ -226,6 +226,84 @@ class Simulator:
         simulator.set_user_status(user, status, notes)
         logger.info(f"Status of '{user}' set to '{status}' on the simulator.")
 
+    @keyword("Simulator Place Inbound Call")
+    def simulator_place_inbound_call(
+        self, workgroup: str, ani: str | None = None, name: str | None = None
+    ) -> str:
+        """A call from outside arrives in ``workgroup``'s queue; returns its interaction id.
+
+        ``ani`` is the caller's number (``Eic_RemoteAddress``), ``name`` the caller's name
+        (``Eic_RemoteName``). The call waits in the queue as ``Offering`` until ACD finds
+        an eligible agent: a member, activated, in a status that takes ACD interactions,
+        with the ACD license, not on another interaction, logged on to a station ready for
+        calls. It then alerts that agent; unanswered, it goes back to the queue after the
+        workgroup's alert timeout and the agent gets the no-answer status.
+
+        Example:
+        | ${id} = | Simulator Place Inbound Call | Support | ani=3175550100 | name=Pat Caller |
+        """
+        try:
+            interaction_id = self._live().place_inbound_call(workgroup, ani or "", name or "")
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(
+            f"Inbound call {interaction_id} from {ani or 'an unknown number'} to {workgroup}."
+        )
+        return interaction_id
+
+    @keyword("Simulator Hang Up")
+    def simulator_hang_up(self, interaction_id: str, after: timedelta | None = None) -> None:
+        """The remote party hangs up: the interaction becomes ``Externally Disconnected``.
+
+        With ``after``, returns at once and the party hangs up after that delay.
+
+        Example:
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Simulator Hang Up | ${id} |
+        """
+        simulator = self._live()
+        if interaction_id not in {i["interactionId"] for i in simulator.interactions()}:
+            raise AssertionError(f"The simulator has no interaction {interaction_id!r}.")
+        if after is not None:
+            simulator.later(after.total_seconds(), simulator.hang_up, interaction_id)
+            logger.info(
+                f"The remote party of {interaction_id} hangs up in {after.total_seconds():g} s."
+            )
+            return
+        simulator.hang_up(interaction_id)
+        logger.info(f"The remote party of {interaction_id} hung up.")
+
+    @keyword("Get Simulator Interactions")
+    def get_simulator_interactions(self) -> list:
+        """Returns every interaction on the simulator, as the server sees it.
+
+        Each is a dictionary with ``interactionId``, ``state`` (the ``Eic_State`` letter),
+        ``workgroup``, ``user`` (whose queues hold it), ``station``, ``digitsSent`` and all
+        its ``attributes``.
+
+        Example:
+        | ${id} = | Simulator Place Inbound Call | Sales |
+        | ${all} = | Get Simulator Interactions |
+        | Should Be Equal | ${all}[0][workgroup] | Sales |
+        """
+        interactions = self._live().interactions()
+        logger.info(f"The simulator has {len(interactions)} interaction(s).")
+        return interactions
+
+    @keyword("Simulator Advance Time")
+    def simulator_advance_time(self, time: timedelta) -> None:
+        """Runs at once what the simulator would do in the next ``time``: alert timeouts,
+        far ends answering, disconnected interactions leaving their queues.
+
+        Saves a test from sleeping through a 15-second alert timeout.
+
+        Example:
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Simulator Advance Time | 15s |
+        """
+        ran = self._live().advance_time(time.total_seconds())
+        logger.info(f"Advanced the simulator's clock {time.total_seconds():g} s: {ran} event(s).")
+
     @keyword("Set Simulator Host Accepting")
     def set_simulator_host_accepting(self, address: str, accepting: bool) -> None:
         """Makes a host of the current simulator accept logons or refuse them with 503.
@@ -275,6 +353,16 @@ class Simulator:
         """
         self._current().clear_faults()
         logger.info("No faults to inject.")
+
+    def _live(self) -> ICWSSimulator:
+        """The current simulator, which must run a scenario (not replay a recording)."""
+        simulator = self._current()
+        if not hasattr(simulator.model, "contact"):
+            raise AssertionError(
+                "The current ICWS simulator replays a recording; only a scenario's simulator "
+                "has a contact center to control."
+            )
+        return simulator
 
     def _current(self) -> ICWSSimulator:
         if not self._running:

@@ -80,6 +80,7 @@ class InteractionResource:
             return invalid_property("__type", f"{body['__type']} is not an interaction type.")
         if isinstance(created, Response):
             return created
+        created.creator = session.user
         location = [("Location", f"/icws/{session.id}/interactions/{created.id}")]
         return json_response(201, {"interactionId": created.id}, location)
 

@@ -1,0 +1,420 @@
+"""ICWS features ``interactions`` and ``queues``: create, read, act on and watch interactions.
+
+Queue watches keep a view of each watched queue, built from ``queueContentsMessage``
+(the first one lists everything, later ones add, change and remove), and watched
+interactions keep their attributes from ``interactionChangedMessage``: waits re-check
+these views as messages arrive, with no sleeps. Sources: CONTACT-CENTER.md 2.1.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..protocol.errors import NO_STATION_ERROR_ID
+from ..protocol.messages import (
+    INTERACTION_ALERTING,
+    INTERACTION_CHANGED,
+    INTERACTION_DEALLOCATED,
+    QUEUE_CONTENTS,
+)
+from .address import path_segment
+from .errors import ICWSError
+
+if TYPE_CHECKING:
+    from .channel import MessageChannel
+
+CREATE_CALL = "urn:inin.com:interactions:createCallParameters"
+CREATE_GENERIC = "urn:inin.com:interactions:createGenericInteractionParameters"
+# [doc] Eic_State letters and what they mean.
+STATES = {
+    "A": "Alerting", "C": "Connected", "H": "Held", "M": "Messaging", "O": "Offering",
+    "P": "Parked", "R": "Proceeding", "X": "Suspended", "S": "System",
+    "I": "Internally Disconnected", "E": "Externally Disconnected",
+}  # fmt: skip
+# Other names users give states, and the letters they stand for.
+STATE_ALIASES = {"disconnected": "IE", "on hold": "H", "hold": "H", "dialing": "S", "ringing": "A"}
+DISCONNECTED = "IE"
+# [doc] queueType values.
+QUEUE_TYPES = {"system": 0, "user": 1, "workgroup": 2, "station": 3}
+# What queue watches ask of each interaction.
+QUEUE_ATTRIBUTES = [
+    "Eic_State", "Eic_CallStateString", "Eic_RemoteAddress", "Eic_RemoteName",
+    "Eic_CallDirection", "Eic_CallType", "Eic_ObjectType", "Eic_WorkgroupName", "Eic_UserName",
+]  # fmt: skip
+START_ALERTING, STOP_ALERTING = 1, 2
+
+
+class Caller(Protocol):
+    user_id: str | None
+    timeout: float
+
+    def call(self, method: str, path: str, body: Any = None, *, params=None) -> Any: ...
+    def features(self) -> dict[str, int]: ...
+
+
+def state_name(letter: str | None) -> str:
+    """The name of an ``Eic_State`` letter: ``C`` is ``Connected``; "" is ``None``."""
+    if not letter:
+        return "None"
+    return STATES.get(letter.upper(), letter)
+
+
+def state_letters(state: str) -> str:
+    """The letters a state given by letter or name stands for (``Disconnected``: ``IE``)."""
+    text = str(state).strip()
+    if len(text) == 1 and text.upper() in STATES:
+        return text.upper()
+    key = text.casefold()
+    if key in STATE_ALIASES:
+        return STATE_ALIASES[key]
+    for letter, name in STATES.items():
+        if name.casefold() == key:
+            return letter
+    known = ", ".join(f"{name} ({letter})" for letter, name in STATES.items())
+    raise ICWSError(f"Unknown interaction state {state!r}: use one of {known}, or Disconnected.")
+
+
+def queue_type(kind) -> int:
+    text = str(kind).strip().lower()
+    if text.isdigit() and int(text) in QUEUE_TYPES.values():
+        return int(text)
+    if text not in QUEUE_TYPES:
+        raise ICWSError(f"Unknown queue type {kind!r}: use {', '.join(QUEUE_TYPES)}.")
+    return QUEUE_TYPES[text]
+
+
+class QueueView:
+    """What a queue watch has seen: the queue's interactions and their attributes."""
+
+    def __init__(self, subscription_id: str, kind: int, name: str):
+        self.subscription_id = subscription_id
+        self.kind = kind
+        self.name = name
+        self.interactions: dict[str, dict[str, str]] = {}
+        self.ready = False
+        # Interactions Wait Until Interaction Appears In Queue has already returned.
+        self.returned: set[str] = set()
+
+    def apply(self, message: dict) -> None:
+        current = {} if message.get("isDelta") is False else dict(self.interactions)
+        for item in message.get("interactionsAdded") or []:
+            current[str(item["interactionId"])] = dict(item.get("attributes") or {})
+        for item in message.get("interactionsChanged") or []:
+            key = str(item["interactionId"])
+            current[key] = {**current.get(key, {}), **(item.get("attributes") or {})}
+        for key in message.get("interactionsRemoved") or []:
+            current.pop(str(key), None)
+        self.interactions = current
+        self.ready = True
+
+    def entries(self) -> list[dict]:
+        return [
+            {"interactionId": key, "attributes": dict(attributes)}
+            for key, attributes in self.interactions.items()
+        ]
+
+    def state_of(self, interaction_id: str) -> str | None:
+        attributes = self.interactions.get(interaction_id)
+        return None if attributes is None else _get(attributes, "Eic_State")
+
+
+def _get(attributes: dict, name: str) -> str:
+    """An attribute by name without regard to case, as ICWS names them."""
+    if name in attributes:
+        return attributes[name]
+    folded = name.casefold()
+    return next((v for k, v in attributes.items() if k.casefold() == folded), "")
+
+
+class InteractionAPI:
+    def __init__(self, session: Caller, channel: MessageChannel):
+        self._session = session
+        self.queues: dict[str, QueueView] = {}
+        # Watched interactions: id -> attributes seen; deallocated ones leave it.
+        self.watched: dict[str, dict[str, str]] = {}
+        self.deallocated: set[str] = set()
+        self.alerting: list[str] = []
+        self.alerts_returned: set[str] = set()
+        self.alerting_subscribed = False
+        self.attach(channel)
+
+    def attach(self, channel: MessageChannel) -> None:
+        """Read interaction messages from this channel (a new one after a reconnect)."""
+        self.channel = channel
+        channel.on(QUEUE_CONTENTS, self._queue_message)
+        channel.on(INTERACTION_CHANGED, self._interaction_changed)
+        channel.on(INTERACTION_DEALLOCATED, self._interaction_deallocated)
+        channel.on(INTERACTION_ALERTING, self._alerting_message)
+
+    # -- message handlers (on the channel's thread) --------------------------------------
+
+    def _queue_message(self, message: dict) -> None:
+        view = self.queues.get(str(message.get("subscriptionId")))
+        if view is not None:
+            view.apply(message)
+
+    def _interaction_changed(self, message: dict) -> None:
+        key = str(message.get("interactionID") or message.get("interactionId"))
+        if key in self.watched:
+            self.watched[key] = {**self.watched[key], **(message.get("attributes") or {})}
+
+    def _interaction_deallocated(self, message: dict) -> None:
+        key = str(message.get("interactionID") or message.get("interactionId"))
+        self.watched.pop(key, None)
+        self.deallocated.add(key)
+
+    def _alerting_message(self, message: dict) -> None:
+        alerting = list(self.alerting)
+        for detail in message.get("alertingInteractionDetails") or []:
+            key = str(detail["interactionId"])
+            if detail.get("alertAction") == START_ALERTING and key not in alerting:
+                alerting.append(key)
+            elif detail.get("alertAction") == STOP_ALERTING and key in alerting:
+                alerting.remove(key)
+        self.alerting = alerting
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def make_call(self, target: str, workgroup: str | None = None, notes: str | None = None) -> str:
+        body: dict[str, Any] = {"__type": CREATE_CALL, "target": str(target)}
+        if workgroup:
+            body["workgroup"] = workgroup
+        if notes:
+            body["notes"] = notes
+        try:
+            return self._created(self._session.call("POST", "/interactions", body))
+        except ICWSError as error:
+            if error.error_id == NO_STATION_ERROR_ID:
+                raise error.with_message(
+                    f"'{self._session.user_id}' cannot call {target}: the session has no station "
+                    f"connection; use Log On To Workstation first ({error})."
+                ) from None
+            raise self._refused(
+                error, f"The call of '{self._session.user_id}' to {target}"
+            ) from None
+
+    def create_generic(
+        self, workgroup: str, remote_name: str | None = None, attributes=None
+    ) -> str:
+        body: dict[str, Any] = {
+            "__type": CREATE_GENERIC,
+            "queueId": {"queueType": QUEUE_TYPES["workgroup"], "queueName": workgroup},
+        }
+        if remote_name:
+            body["remoteName"] = remote_name
+        if attributes:
+            body["additionalAttributes"] = {str(k): str(v) for k, v in attributes.items()}
+        try:
+            return self._created(self._session.call("POST", "/interactions", body))
+        except ICWSError as error:
+            raise self._refused(
+                error, f"The generic interaction for workgroup {workgroup}"
+            ) from None
+
+    @staticmethod
+    def _created(answer) -> str:
+        if not isinstance(answer, dict) or not answer.get("interactionId"):
+            raise ICWSError(
+                f"The server created an interaction without an interactionId: {answer!r:.200}"
+            )
+        return str(answer["interactionId"])
+
+    @staticmethod
+    def _refused(error: ICWSError, what: str) -> ICWSError:
+        if error.status is None or error.status == 401:
+            return error
+        reason = error.server_message or error.error_id or f"HTTP {error.status}"
+        return error.with_message(f"{what} was refused: {str(reason).rstrip('.')} ({error}).")
+
+    # -- attributes and actions -------------------------------------------------------------
+
+    def attributes(self, interaction_id: str, names) -> dict[str, str]:
+        """The named attributes (names as asked, values "" when not set)."""
+        names = [str(name) for name in names]
+        answer = self._session.call(
+            "GET",
+            f"/interactions/{path_segment(interaction_id)}",
+            params={"select": ",".join(names)} if names else None,
+        )
+        found = answer.get("attributes") if isinstance(answer, dict) else None
+        if not isinstance(found, dict):
+            raise ICWSError(
+                f"The attributes of interaction {interaction_id} came back as {answer!r:.200}, "
+                'not as {"attributes": {...}}.'
+            )
+        if not names:
+            return dict(found)
+        return {name: _get(found, name) for name in names}
+
+    def state(self, interaction_id: str) -> str:
+        """The ``Eic_State`` letter of the interaction ("" when not set)."""
+        return self.attributes(interaction_id, ["Eic_State"])["Eic_State"]
+
+    def set_attributes(self, interaction_id: str, attributes: dict) -> None:
+        body = {"attributes": {str(k): str(v) for k, v in attributes.items()}}
+        self.act(interaction_id, "", body, verb="set attributes of")
+
+    def act(self, interaction_id: str, action: str, body: Any = None, *, verb: str) -> None:
+        path = f"/interactions/{path_segment(interaction_id)}" + (f"/{action}" if action else "")
+        try:
+            self._session.call("POST", path, body)
+        except ICWSError as error:
+            if error.status is None or error.status == 401:
+                raise
+            reason = error.server_message or error.error_id or f"HTTP {error.status}"
+            raise error.with_message(
+                f"'{self._session.user_id}' could not {verb} interaction {interaction_id}: "
+                f"{str(reason).rstrip('.')} ({error})."
+            ) from None
+
+    def transfer(self, interaction_id: str, target: str) -> None:
+        """Blind transfer to a number, a user, or ``workgroup:NAME``."""
+        text = str(target)
+        if text.lower().startswith("workgroup:"):
+            name = text.split(":", 1)[1].strip()
+            body: dict = {"queueID": {"queueType": QUEUE_TYPES["workgroup"], "queueName": name}}
+        else:
+            body = {"target": text}
+        self.act(interaction_id, "blind-transfer", body, verb=f"transfer to {target}")
+
+    # -- queues -----------------------------------------------------------------------------
+
+    def watch_queue(self, name: str, kind="workgroup") -> QueueView:
+        """Watch a queue (once per session); returns its view once the server filled it."""
+        number = queue_type(kind)
+        subscription_id = _subscription_id(number, name)
+        view = self.queues.get(subscription_id)
+        if view is not None:
+            return view
+        view = QueueView(subscription_id, number, name)
+        self.channel.start()
+        self.queues[subscription_id] = view
+        body = {
+            "queueIds": [{"queueType": number, "queueName": name}],
+            "attributeNames": QUEUE_ATTRIBUTES,
+        }
+        try:
+            self._session.call("PUT", f"/messaging/subscriptions/queues/{subscription_id}", body)
+        except ICWSError as error:
+            del self.queues[subscription_id]
+            raise self._refused(error, f"Watching the {_kind_name(number)} queue {name}") from None
+        if not self.channel.wait_until(lambda: view.ready, self._session.timeout):
+            raise ICWSError(
+                f"The server accepted the watch of the {_kind_name(number)} queue {name} but sent "
+                f"no queue contents within {self._session.timeout:g} s."
+            )
+        return view
+
+    def stop_watching(self, name: str, kind="workgroup") -> None:
+        number = queue_type(kind)
+        subscription_id = _subscription_id(number, name)
+        if self.queues.pop(subscription_id, None) is None:
+            raise ICWSError(f"The {_kind_name(number)} queue {name} is not watched.")
+        self._session.call("DELETE", f"/messaging/subscriptions/queues/{subscription_id}")
+
+    def wait_until_in_queue(self, name: str, kind, timeout: float, filters=None) -> str | None:
+        """The id of an interaction in the queue, not disconnected, that this wait has not
+        returned before, and whose attributes match ``filters``; None at the timeout."""
+        view = self.watch_queue(name, kind)
+        filters = {str(k): str(v) for k, v in (filters or {}).items()}
+        found: list[str] = []
+
+        def appeared() -> bool:
+            for key, attributes in view.interactions.items():
+                if key in view.returned or _get(attributes, "Eic_State") in DISCONNECTED:
+                    continue
+                if all(_get(attributes, n).casefold() == v.casefold() for n, v in filters.items()):
+                    found.append(key)
+                    return True
+            return False
+
+        if not self.channel.wait_until(appeared, timeout):
+            return None
+        view.returned.add(found[0])
+        return found[0]
+
+    def wait_until_queue_empty(self, name: str, kind, timeout: float) -> QueueView | None:
+        view = self.watch_queue(name, kind)
+        return view if self.channel.wait_until(lambda: not view.interactions, timeout) else None
+
+    # -- alerts and states ------------------------------------------------------------------
+
+    def wait_for_alerting(self, timeout: float) -> str | None:
+        """The id of the next interaction that alerts this session's user.
+
+        [doc] The interaction-alerting subscription (interactions 6) says when an alert
+        starts and stops; the user's queue catches one that began before this first wait
+        (and is all that older servers have).
+        """
+        user_queue = self.watch_queue(self._session.user_id, "user")
+        if not self.alerting_subscribed and self._session.features().get("interactions", 0) >= 6:
+            self._session.call("PUT", "/messaging/subscriptions/interaction-alerting", {})
+            self.alerting_subscribed = True
+        found: list[str] = []
+
+        def alerting() -> bool:
+            queued = [k for k, a in user_queue.interactions.items() if _get(a, "Eic_State") == "A"]
+            for key in self.alerting + queued:
+                if key not in self.alerts_returned:
+                    found.append(key)
+                    return True
+            return False
+
+        if not self.channel.wait_until(alerting, timeout):
+            return None
+        self.alerts_returned.add(found[0])
+        return found[0]
+
+    def wait_until_state(self, interaction_id: str, state: str, timeout: float) -> tuple[bool, str]:
+        """Wait until the interaction is in ``state`` (letter or name); returns whether it
+        got there and the last letter seen."""
+        letters = state_letters(state)
+        key = str(interaction_id)
+        if key not in self.watched:
+            self.channel.start()
+            self.watched[key] = {}
+            try:
+                self._session.call(
+                    "PUT",
+                    f"/messaging/subscriptions/interactions/{path_segment(key)}",
+                    {"attributeNames": ["Eic_State"]},
+                )
+            except ICWSError as error:
+                self.watched.pop(key, None)
+                raise self._refused(error, f"Watching interaction {key}") from None
+            letter = self.state(key)
+            # A message that came meanwhile is as new as the read, or newer.
+            self.watched[key] = {"Eic_State": letter, **self.watched.get(key, {})}
+        self.deallocated.discard(key)
+
+        def current() -> str | None:
+            for view in self.queues.values():
+                letter = view.state_of(key)
+                if letter:
+                    return letter
+            return _get(self.watched.get(key, {}), "Eic_State")
+
+        def reached() -> bool:
+            letter = current()
+            if key in self.deallocated:
+                raise ICWSError(
+                    f"Interaction {key} ended (the server deallocated it) while waiting for it "
+                    f"to be {state}; it was last {state_name(letter)}."
+                )
+            return bool(letter) and letter in letters
+
+        if self.channel.wait_until(reached, timeout):
+            return True, current() or ""
+        # A last read settles a message that raced the subscription.
+        letter = self.state(key)
+        return letter in letters and bool(letter), letter
+
+
+def _subscription_id(kind: int, name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower() or "queue"
+    return f"robot-{_kind_name(kind)}-{slug}"
+
+
+def _kind_name(kind: int) -> str:
+    return next(name for name, number in QUEUE_TYPES.items() if number == kind)

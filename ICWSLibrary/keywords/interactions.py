@@ -1,0 +1,327 @@
+"""Interactions: create calls and generic objects, read and assert their state, act on them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from robot.api.deco import keyword
+
+from ..client.interactions import state_letters, state_name
+from .base import LibraryComponent
+
+
+class InteractionKeywords(LibraryComponent):
+    @keyword("Make Call")
+    def make_call(self, target: str, workgroup: str | None = None, notes: str | None = None) -> str:
+        """Calls ``target`` from the session's station and returns the interaction id.
+
+        ``target`` is a number, a user's extension or a workgroup's. ``workgroup`` places
+        the call on behalf of that workgroup; ``notes`` go with it. Fails clearly when the
+        session has no station: use `Log On To Workstation` first.
+
+        The call starts in state ``System`` (dialing), then ``Proceeding`` until the far
+        end answers (``Connected``).
+
+        Example:
+        | Log On To Workstation | 7001 |
+        | ${call} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${call} | Connected |
+        """
+        interaction_id = self.connected_session().interactions.make_call(target, workgroup, notes)
+        self.info(f"Called {target}: interaction {interaction_id}.")
+        return interaction_id
+
+    @keyword("Create Generic Interaction")
+    def create_generic_interaction(
+        self, workgroup: str, remote_name: str | None = None, **attributes: str
+    ) -> str:
+        """Creates a generic interaction in ``workgroup``'s queue and returns its id.
+
+        ACD routes it like a call, without telephony, to an agent whose station takes
+        ``generic`` media (see `Log On To Workstation`). ``remote_name`` names the party
+        it comes from; other named arguments become attributes of the interaction.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support | remote_name=Web form | CaseNumber=4711 |
+        | Interaction Attribute Should Be | ${id} | CaseNumber | 4711 |
+        """
+        session = self.connected_session()
+        interaction_id = session.interactions.create_generic(workgroup, remote_name, attributes)
+        self.info(f"Created generic interaction {interaction_id} in workgroup {workgroup}.")
+        return interaction_id
+
+    @keyword("Wait For Alerting Interaction")
+    def wait_for_alerting_interaction(self, timeout: timedelta | None = None) -> str:
+        """Waits until an interaction alerts the session's user and returns its id.
+
+        Each interaction is returned once, so the next call waits for the next alert.
+        Reacts to the server's alerting messages and the user's queue, with no sleeps;
+        fails after ``timeout`` (default: the library's ``wait_timeout``).
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${placed} = | Simulator Place Inbound Call | Support |
+        | ${id} = | Wait For Alerting Interaction | timeout=5s |
+        | Should Be Equal | ${id} | ${placed} |
+        """
+        session = self.connected_session()
+        seconds = self.ctx.get_timeout(timeout)
+        interaction_id = session.interactions.wait_for_alerting(seconds)
+        if interaction_id is None:
+            raise AssertionError(
+                f"No interaction alerted '{session.user_id}' within {seconds:g} s."
+            )
+        self.info(f"Interaction {interaction_id} is alerting '{session.user_id}'.")
+        return interaction_id
+
+    @keyword("Get Interaction Attributes")
+    def get_interaction_attributes(self, interaction_id: str, *names: str) -> dict:
+        """Returns the named attributes of the interaction as a dictionary.
+
+        Attribute names are standard ones such as ``Eic_State`` and ``Eic_RemoteName``,
+        or custom ones; they are matched without regard to case, and an attribute that is
+        not set is an empty string.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support | remote_name=Pat |
+        | ${attributes} = | Get Interaction Attributes | ${id} | Eic_RemoteName | Eic_WorkgroupName |
+        | Should Be Equal | ${attributes}[Eic_WorkgroupName] | Support |
+        """
+        attributes = self.connected_session().interactions.attributes(interaction_id, names)
+        self.info(f"Attributes of interaction {interaction_id}: {', '.join(attributes)}.")
+        return attributes
+
+    @keyword("Get Interaction Attribute")
+    def get_interaction_attribute(self, interaction_id: str, name: str) -> str:
+        """Returns one attribute of the interaction ("" when it is not set).
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support | remote_name=Pat |
+        | ${name} = | Get Interaction Attribute | ${id} | Eic_RemoteName |
+        | Should Be Equal | ${name} | Pat |
+        """
+        value = self.connected_session().interactions.attributes(interaction_id, [name])[name]
+        self.info(f"{name} of interaction {interaction_id} is '{value}'.")
+        return value
+
+    @keyword("Interaction Attribute Should Be")
+    def interaction_attribute_should_be(
+        self, interaction_id: str, name: str, expected: str, message: str | None = None
+    ) -> None:
+        """Fails unless the attribute ``name`` of the interaction is ``expected``.
+
+        Values compare as text, exactly.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support | Priority=high |
+        | Interaction Attribute Should Be | ${id} | Priority | high |
+        """
+        actual = self.connected_session().interactions.attributes(interaction_id, [name])[name]
+        self.fail_unless(
+            actual == str(expected),
+            lambda: (
+                f"Expected {name} of interaction {interaction_id} to be '{expected}', "
+                f"but it is '{actual}'."
+            ),
+            message,
+        )
+        self.info(f"{name} of interaction {interaction_id} is '{actual}'.")
+
+    @keyword("Set Interaction Attributes")
+    def set_interaction_attributes(self, interaction_id: str, **attributes: str) -> None:
+        """Sets attributes of the interaction, given as named arguments.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support |
+        | Set Interaction Attributes | ${id} | CustomerTier=gold | Language=de |
+        | Interaction Attribute Should Be | ${id} | CustomerTier | gold |
+        """
+        self.connected_session().interactions.set_attributes(interaction_id, attributes)
+        self.info(f"Set {', '.join(attributes)} of interaction {interaction_id}.")
+
+    @keyword("Get Interaction State")
+    def get_interaction_state(self, interaction_id: str) -> str:
+        """Returns the state of the interaction by name.
+
+        The names are those of the ``Eic_State`` letters: ``Alerting`` (A), ``Connected``
+        (C), ``Held`` (H), ``Messaging`` (M), ``Offering`` (O), ``Parked`` (P),
+        ``Proceeding`` (R), ``Suspended`` (X), ``System`` (S), ``Internally Disconnected``
+        (I, hung up here), ``Externally Disconnected`` (E, hung up by the other party);
+        ``None`` when not set.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support |
+        | ${state} = | Get Interaction State | ${id} |
+        | Should Be Equal | ${state} | Offering |
+        """
+        name = state_name(self.connected_session().interactions.state(interaction_id))
+        self.info(f"Interaction {interaction_id} is {name}.")
+        return name
+
+    @keyword("Interaction State Should Be")
+    def interaction_state_should_be(
+        self, interaction_id: str, state: str, message: str | None = None
+    ) -> None:
+        """Fails unless the interaction is in ``state``.
+
+        ``state`` is an ``Eic_State`` letter or a name from `Get Interaction State`, in
+        any case; ``Disconnected`` matches both kinds of disconnection.
+
+        Example:
+        | ${id} = | Create Generic Interaction | Support |
+        | Interaction State Should Be | ${id} | Offering |
+        | Interaction State Should Be | ${id} | o |
+        """
+        letters = state_letters(state)
+        letter = self.connected_session().interactions.state(interaction_id)
+        self.fail_unless(
+            bool(letter) and letter in letters,
+            lambda: (
+                f"Expected interaction {interaction_id} to be {state}, but it is "
+                f"{state_name(letter)}."
+            ),
+            message,
+        )
+        self.info(f"Interaction {interaction_id} is {state_name(letter)}.")
+
+    @keyword("Wait Until Interaction State Is")
+    def wait_until_interaction_state_is(
+        self, interaction_id: str, state: str, timeout: timedelta | None = None
+    ) -> None:
+        """Waits until the interaction is in ``state`` (as in `Interaction State Should Be`).
+
+        Reacts to the server's interaction and queue messages, with no sleeps; fails after
+        ``timeout`` (default: the library's ``wait_timeout``), or at once when the
+        interaction ends meanwhile.
+
+        Example:
+        | Log On To Workstation | 7001 |
+        | ${call} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${call} | Connected | timeout=5s |
+        """
+        session = self.connected_session()
+        seconds = self.ctx.get_timeout(timeout)
+        reached, letter = session.interactions.wait_until_state(interaction_id, state, seconds)
+        if not reached:
+            raise AssertionError(
+                f"Interaction {interaction_id} was not {state} within {seconds:g} s; it is "
+                f"{state_name(letter)}."
+            )
+        self.info(f"Interaction {interaction_id} is {state_name(letter)}.")
+
+    def _act(self, interaction_id: str, action: str, body, verb: str, done: str) -> None:
+        self.connected_session().interactions.act(interaction_id, action, body, verb=verb)
+        self.info(f"Interaction {interaction_id} {done}.")
+
+    @keyword("Pick Up Interaction")
+    def pick_up_interaction(self, interaction_id: str) -> None:
+        """Answers an interaction alerting the user, or takes one waiting in a workgroup
+        queue the user is a member of.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Interaction State Should Be | ${id} | Connected |
+        """
+        self._act(interaction_id, "pickup", None, "pick up", "is picked up")
+
+    @keyword("Hold Interaction")
+    def hold_interaction(self, interaction_id: str) -> None:
+        """Puts a connected interaction on hold.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Hold Interaction | ${id} |
+        | Interaction State Should Be | ${id} | Held |
+        """
+        self._act(interaction_id, "hold", {"on": True}, "hold", "is on hold")
+
+    @keyword("Unhold Interaction")
+    def unhold_interaction(self, interaction_id: str) -> None:
+        """Takes a held interaction off hold: it is connected again.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Hold Interaction | ${id} |
+        | Unhold Interaction | ${id} |
+        | Interaction State Should Be | ${id} | Connected |
+        """
+        self._act(interaction_id, "hold", {"on": False}, "take off hold", "is off hold")
+
+    @keyword("Mute Interaction")
+    def mute_interaction(self, interaction_id: str) -> None:
+        """Mutes the user's side of a connected interaction.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Mute Interaction | ${id} |
+        """
+        self._act(interaction_id, "mute", {"on": True}, "mute", "is muted")
+
+    @keyword("Unmute Interaction")
+    def unmute_interaction(self, interaction_id: str) -> None:
+        """Unmutes the user's side of an interaction.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Mute Interaction | ${id} |
+        | Unmute Interaction | ${id} |
+        """
+        self._act(interaction_id, "mute", {"on": False}, "unmute", "is unmuted")
+
+    @keyword("Disconnect Interaction")
+    def disconnect_interaction(self, interaction_id: str) -> None:
+        """Hangs up the interaction: it becomes ``Internally Disconnected``.
+
+        Example:
+        | Log On To Workstation | 7001 |
+        | ${call} = | Make Call | 3175550100 |
+        | Disconnect Interaction | ${call} |
+        | Interaction State Should Be | ${call} | Internally Disconnected |
+        """
+        self._act(interaction_id, "disconnect", None, "disconnect", "is disconnected")
+
+    @keyword("Transfer Interaction")
+    def transfer_interaction(self, interaction_id: str, target: str) -> None:
+        """Transfers the interaction blind to ``target``: a number, a user (id or
+        extension), or a workgroup queue as ``workgroup:NAME``.
+
+        The interaction leaves the user's queues at once.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Transfer Interaction | ${id} | workgroup:Sales |
+        """
+        self.connected_session().interactions.transfer(interaction_id, target)
+        self.info(f"Interaction {interaction_id} is transferred to {target}.")
+
+    @keyword("Send Digits")
+    def send_digits(self, interaction_id: str, digits: str) -> None:
+        """Sends DTMF ``digits`` (``0``-``9``, ``*``, ``#``) on a connected interaction.
+
+        Example:
+        | Log On To Workstation | 7001 |
+        | ${call} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${call} | Connected |
+        | Send Digits | ${call} | 1234# |
+        """
+        self._act(interaction_id, "send-digits", {"dtmfDigits": str(digits)}, "send digits on",
+                  f"got digits {digits}")  # fmt: skip
