@@ -131,7 +131,7 @@ class InteractionAPI:
     def __init__(self, session: Caller, channel: MessageChannel):
         self._session = session
         self.queues: dict[str, QueueView] = {}
-        # Watched interactions: id -> attributes seen; deallocated ones leave it.
+        # Watched interactions: id -> attributes seen; the server's deallocated ids.
         self.watched: dict[str, dict[str, str]] = {}
         self.deallocated: set[str] = set()
         self.alerting: list[str] = []
@@ -160,9 +160,8 @@ class InteractionAPI:
             self.watched[key] = {**self.watched[key], **(message.get("attributes") or {})}
 
     def _interaction_deallocated(self, message: dict) -> None:
-        key = str(message.get("interactionID") or message.get("interactionId"))
-        self.watched.pop(key, None)
-        self.deallocated.add(key)
+        # The last attributes seen stay, to say what the interaction was when it ended.
+        self.deallocated.add(str(message.get("interactionID") or message.get("interactionId")))
 
     def _alerting_message(self, message: dict) -> None:
         alerting = list(self.alerting)
@@ -386,7 +385,6 @@ class InteractionAPI:
             letter = self.state(key)
             # A message that came meanwhile is as new as the read, or newer.
             self.watched[key] = {"Eic_State": letter, **self.watched.get(key, {})}
-        self.deallocated.discard(key)
 
         def current() -> str | None:
             for view in self.queues.values():
