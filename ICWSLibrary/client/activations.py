@@ -42,12 +42,7 @@ class ActivationAPI:
         try:
             return self._session.call(method, path, body)
         except ICWSError as error:
-            if error.status is None or error.status == 401:
-                raise
-            reason = error.server_message or error.error_id or f"HTTP {error.status}"
-            raise error.with_message(
-                f"{what} was refused: {str(reason).rstrip('.')} ({error})."
-            ) from None
+            raise error.in_context(f"{what} was refused") from None
 
 
 def _activations(answer, whose: str) -> dict[str, bool]:

@@ -47,6 +47,14 @@ class ICWSError(Exception):
         self.method = method
         self.url = url
 
+    def in_context(self, what: str) -> ICWSError:
+        """``what`` (e.g. "The call of 'agent1' to 555"), then the server's reason in its
+        words and the full failure; a failure that is not a refusal (no answer, 401) as is."""
+        if self.status is None or self.status == 401:
+            return self
+        reason = str(self.server_message or self.error_id or f"HTTP {self.status}").rstrip(".")
+        return self.with_message(f"{what}: {reason} ({self}).")
+
     @property
     def message(self) -> str:
         return str(self)

@@ -189,8 +189,8 @@ class InteractionAPI:
                     f"'{self._session.user_id}' cannot call {target}: the session has no station "
                     f"connection; use Log On To Workstation first ({error})."
                 ) from None
-            raise self._refused(
-                error, f"The call of '{self._session.user_id}' to {target}"
+            raise error.in_context(
+                f"The call of '{self._session.user_id}' to {target} was refused"
             ) from None
 
     def create_generic(
@@ -207,8 +207,8 @@ class InteractionAPI:
         try:
             return self._created(self._session.call("POST", "/interactions", body))
         except ICWSError as error:
-            raise self._refused(
-                error, f"The generic interaction for workgroup {workgroup}"
+            raise error.in_context(
+                f"The generic interaction for workgroup {workgroup} was refused"
             ) from None
 
     @staticmethod
@@ -218,13 +218,6 @@ class InteractionAPI:
                 f"The server created an interaction without an interactionId: {answer!r:.200}"
             )
         return str(answer["interactionId"])
-
-    @staticmethod
-    def _refused(error: ICWSError, what: str) -> ICWSError:
-        if error.status is None or error.status == 401:
-            return error
-        reason = error.server_message or error.error_id or f"HTTP {error.status}"
-        return error.with_message(f"{what} was refused: {str(reason).rstrip('.')} ({error}).")
 
     # -- attributes and actions -------------------------------------------------------------
 
@@ -259,12 +252,8 @@ class InteractionAPI:
         try:
             self._session.call("POST", path, body)
         except ICWSError as error:
-            if error.status is None or error.status == 401:
-                raise
-            reason = error.server_message or error.error_id or f"HTTP {error.status}"
-            raise error.with_message(
-                f"'{self._session.user_id}' could not {verb} interaction {interaction_id}: "
-                f"{str(reason).rstrip('.')} ({error})."
+            raise error.in_context(
+                f"'{self._session.user_id}' could not {verb} interaction {interaction_id}"
             ) from None
 
     def transfer(self, interaction_id: str, target: str) -> None:
@@ -297,7 +286,9 @@ class InteractionAPI:
             self._session.call("PUT", f"/messaging/subscriptions/queues/{subscription_id}", body)
         except ICWSError as error:
             del self.queues[subscription_id]
-            raise self._refused(error, f"Watching the {_kind_name(number)} queue {name}") from None
+            raise error.in_context(
+                f"Watching the {_kind_name(number)} queue {name} was refused"
+            ) from None
         if not self.channel.wait_until(lambda: view.ready, self._session.timeout):
             raise ICWSError(
                 f"The server accepted the watch of the {_kind_name(number)} queue {name} but sent "
@@ -381,7 +372,7 @@ class InteractionAPI:
                 )
             except ICWSError as error:
                 self.watched.pop(key, None)
-                raise self._refused(error, f"Watching interaction {key}") from None
+                raise error.in_context(f"Watching interaction {key} was refused") from None
             letter = self.state(key)
             # A message that came meanwhile is as new as the read, or newer.
             self.watched[key] = {"Eic_State": letter, **self.watched.get(key, {})}

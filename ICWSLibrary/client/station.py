@@ -74,12 +74,8 @@ class StationAPI:
         try:
             self._session.call("PUT", "/connection/station", body)
         except ICWSError as error:
-            if error.status is None or error.status == 401:
-                raise
-            reason = error.server_message or error.error_id or f"HTTP {error.status}"
-            raise error.with_message(
-                f"The station logon of '{self._session.user_id}' to {kind} {what} was refused: "
-                f"{str(reason).rstrip('.')} ({error})."
+            raise error.in_context(
+                f"The station logon of '{self._session.user_id}' to {kind} {what} was refused"
             ) from None
 
     def log_off(self) -> None:
