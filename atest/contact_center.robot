@@ -6,7 +6,9 @@ Documentation    The contact center: interactions routed through workgroup queue
 ...              so they run against a lab server too: give ``ICWS_AGENT``,
 ...              ``ICWS_AGENT_STATION``, ``ICWS_WORKGROUP`` and ``ICWS_OTHER_WORKGROUP``.
 ...              Tests tagged ``simulator`` place calls from outside and hang up the far end
-...              with the simulator's control keywords.
+...              with the simulator's control keywords. Against a real server, run this
+...              suite while no other suite logs agents of the workgroup on to stations:
+...              ACD would offer them the interactions it creates.
 
 Library          Collections
 Resource         ../resources/icws.resource
