@@ -59,20 +59,20 @@ class ICWSLibrary:
 
     = Interactions and queues =
 
-Interactions (calls, generic objects) are named by the id the server gives them. Keywords
-that create one return it; the others take it. States are the ``Eic_State`` letters or
-their names: ``Offering`` (waiting in a queue), ``Alerting``, ``Connected``, ``Held``,
-``System`` and ``Proceeding`` (an outbound call dialing), ``Internally Disconnected``
-(hung up here) and ``Externally Disconnected`` (hung up by the other party); ``Disconnected``
-matches both. Waits react to the server's queue, interaction and alerting messages.
+    Interactions (calls, generic objects) are named by the id the server gives them. Keywords
+    that create one return it; the others take it. States are the ``Eic_State`` letters or
+    their names: ``Offering`` (waiting in a queue), ``Alerting``, ``Connected``, ``Held``,
+    ``System`` and ``Proceeding`` (an outbound call dialing), ``Internally Disconnected``
+    (hung up here) and ``Externally Disconnected`` (hung up by the other party); ``Disconnected``
+    matches both. Waits react to the server's queue, interaction and alerting messages.
 
-| Connect To ICWS    agent1    ${PASSWORD}
-| Log On To Workstation    7001    media=call, generic
-| ${id}    Create Generic Interaction    Support    remote_name=Web form
-| ${alerting}    Wait For Alerting Interaction
-| Pick Up Interaction    ${alerting}
-| Wait Until Interaction State Is    ${alerting}    Connected
-| Transfer Interaction    ${alerting}    workgroup:Sales
+    | Connect To ICWS    agent1    ${PASSWORD}
+    | Log On To Workstation    7001    media=call, generic
+    | ${id}    Create Generic Interaction    Support    remote_name=Web form
+    | ${alerting}    Wait For Alerting Interaction
+    | Pick Up Interaction    ${alerting}
+    | Wait Until Interaction State Is    ${alerting}    Connected
+    | Transfer Interaction    ${alerting}    workgroup:Sales
 
     = Errors =
 
