@@ -101,6 +101,10 @@ class Interaction:
     def state(self) -> str:
         return self.attributes.get("Eic_State")
 
+    def cancel_timer(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+
     def queues(self) -> set[tuple[int, str]]:
         if not self.allocated:
             return set()
@@ -230,7 +234,10 @@ class ContactCenter:
             interaction, Eic_State=letter, Eic_CallStateString=STATE_TEXT[letter], **attributes
         )
 
-    def _tell_alerting(self, interaction: Interaction, user: User, action: int, kind: int) -> None:
+    def _tell_alerting(self, interaction: Interaction, action: int) -> None:
+        """Tell the alerted agent's alerting subscriptions that an alert starts or stops."""
+        user = interaction.agent
+        kind = ALERT_ACD if interaction.acd else ALERT_USER
         attributes = interaction.attributes
         for session in self.state.sessions.of_user(user.id):
             if session.alerting_watch is None:
@@ -249,6 +256,10 @@ class ContactCenter:
                 detail["attributes"] = attributes.select(session.alerting_watch)
             self.state.deliver(session, {"__type": INTERACTION_ALERTING, "isDelta": True,
                                          "alertingInteractionDetails": [detail]})  # fmt: skip
+
+    def _stop_alerting(self, interaction: Interaction) -> None:
+        if interaction.state == "A" and interaction.agent is not None:
+            self._tell_alerting(interaction, STOP_ALERTING)
 
     # -- creating ---------------------------------------------------------------------------
 
@@ -311,12 +322,8 @@ class ContactCenter:
                 self._link(interaction, peer)
                 self._alert(peer, callee, self._station_session(callee), acd=False)
             else:
-                peer = self._new(CALL, Eic_CallDirection="I", Eic_CallType="I")
+                peer = self.place_inbound(group, here, caller.display_name, Eic_CallType="I")
                 self._link(interaction, peer)
-                peer.workgroup = group
-                self._set_state(peer, "O", Eic_RemoteAddress=here, Eic_RemoteName=caller.display_name,
-                                Eic_WorkgroupName=group.id, Eic_LineQueueTimestamp=now_compact())  # fmt: skip
-                self.route_waiting()
             self._after(DIAL_DELAY, interaction, lambda: self._proceed(interaction))
             return interaction
         far_end = self.scenario.external_number(target)
@@ -350,8 +357,7 @@ class ContactCenter:
         first.peer, second.peer = second, first
 
     def _after(self, delay: float, interaction: Interaction, action) -> None:
-        if interaction.timer is not None:
-            interaction.timer.cancel()
+        interaction.cancel_timer()
         interaction.timer = self.clock.later(delay, action)
 
     def _proceed(self, interaction: Interaction) -> None:
@@ -441,7 +447,7 @@ class ContactCenter:
         interaction.acd = acd
         self._set_state(interaction, "A", Eic_LocalUserId=user.id, Eic_LocalName=user.display_name,
                         Eic_UserName=user.id)  # fmt: skip
-        self._tell_alerting(interaction, user, START_ALERTING, ALERT_ACD if acd else ALERT_USER)
+        self._tell_alerting(interaction, START_ALERTING)
         if acd:
             timeout = interaction.workgroup.alert_timeout
             self._after(timeout, interaction, lambda: self._not_answered(interaction, user))
@@ -456,8 +462,7 @@ class ContactCenter:
         self.route_waiting()
 
     def _back_to_queue(self, interaction: Interaction) -> None:
-        user = interaction.agent
-        self._tell_alerting(interaction, user, STOP_ALERTING, ALERT_ACD)
+        self._stop_alerting(interaction)
         interaction.agent, interaction.station = None, None
         self._set_state(interaction, "O", Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="")
 
@@ -468,9 +473,7 @@ class ContactCenter:
         user = session.user
         state = interaction.state
         if state == "A" and interaction.agent is user:
-            self._tell_alerting(
-                interaction, user, STOP_ALERTING, ALERT_ACD if interaction.acd else ALERT_USER
-            )
+            self._stop_alerting(interaction)
         elif state == "O" and interaction.workgroup and interaction.workgroup.has_member(user.id):
             # [doc] Interactions in a workgroup queue "can be picked up by its member agents".
             interaction.agent = user
@@ -489,15 +492,13 @@ class ContactCenter:
         return None
 
     def _connect(self, interaction: Interaction) -> None:
-        if interaction.timer is not None:
-            interaction.timer.cancel()
+        interaction.cancel_timer()
         now = now_compact()
         self._set_state(interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now)
         self._on_phone(interaction.agent)
         peer = interaction.peer
         if peer is not None and peer.state in ("S", "R", "A"):
-            if peer.state == "A":
-                self._tell_alerting(peer, peer.agent, STOP_ALERTING, ALERT_USER)
+            self._stop_alerting(peer)
             self._connect(peer)
 
     def hold(self, interaction: Interaction, on: bool) -> str | None:
@@ -523,9 +524,7 @@ class ContactCenter:
         lingers in its queues, then leaves them."""
         if interaction.state in DISCONNECTED or not interaction.allocated:
             return
-        if interaction.state == "A" and interaction.agent is not None:
-            self._tell_alerting(interaction, interaction.agent, STOP_ALERTING,
-                                ALERT_ACD if interaction.acd else ALERT_USER)  # fmt: skip
+        self._stop_alerting(interaction)
         self._set_state(interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact())
         self._after(
             self.scenario.disconnected_linger, interaction, lambda: self.remove(interaction)
@@ -537,8 +536,7 @@ class ContactCenter:
 
     def remove(self, interaction: Interaction) -> None:
         """The interaction leaves every queue and is deallocated."""
-        if interaction.timer is not None:
-            interaction.timer.cancel()
+        interaction.cancel_timer()
         interaction.allocated = False
         self.publish(interaction, [])
         self.interactions.pop(interaction.id, None)
@@ -548,11 +546,8 @@ class ContactCenter:
         """Blind transfer: to a user (alerting), a workgroup (queued and routed) or a
         number outside the server (the interaction leaves it)."""
         previous = interaction.agent
-        if interaction.state == "A" and previous is not None:
-            self._tell_alerting(interaction, previous, STOP_ALERTING,
-                                ALERT_ACD if interaction.acd else ALERT_USER)  # fmt: skip
-        if interaction.timer is not None:
-            interaction.timer.cancel()
+        self._stop_alerting(interaction)
+        interaction.cancel_timer()
         interaction.agent, interaction.station = None, None
         if target_workgroup is not None:
             interaction.workgroup = target_workgroup
@@ -597,8 +592,7 @@ class ContactCenter:
                 and interaction.acd
                 and (interaction.station or "").lower() == str(station.get("id", "")).lower()
             ):
-                if interaction.timer is not None:
-                    interaction.timer.cancel()
+                interaction.cancel_timer()
                 self._back_to_queue(interaction)
         self.route_waiting()
 

@@ -46,14 +46,16 @@ class InteractionResource:
         }  # fmt: skip
         routes = [
             ("POST", re.compile(r"^interactions$"), self.create, True),
-            ("GET", re.compile(one + "$"), self.get_attributes, True),
-            ("POST", re.compile(one + "$"), self.set_attributes, True),
+            ("GET", re.compile(one + "$"), self._found(self.get_attributes), True),
+            ("POST", re.compile(one + "$"), self._found(self.set_attributes), True),
         ]
         for name, handler in actions.items():
             routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
         subscriptions = {
             r"^messaging/subscriptions/queues/([^/]+)$": (self.watch_queue, self.stop_queue),
-            r"^messaging/subscriptions/interactions/([^/]+)$": (self.watch_one, self.stop_one),
+            r"^messaging/subscriptions/interactions/([^/]+)$": (
+                self._found(self.watch_one), self.stop_one
+            ),
             r"^messaging/subscriptions/interaction-alerting$": (self.watch_alerts, self.stop_alerts),
         }  # fmt: skip
         for pattern, (start, stop) in subscriptions.items():
@@ -169,20 +171,26 @@ class InteractionResource:
             )
         return interaction
 
-    def get_attributes(self, request: Request, session: Session, interaction_id: str) -> Response:
-        interaction = self._find(session, interaction_id)
-        if isinstance(interaction, Response):
-            return interaction
+    def _found(self, handler):
+        """A route handler given the interaction its path names, after the 404 or 403 a
+        request about a missing or foreign interaction gets."""
+
+        def with_interaction(request: Request, session: Session, interaction_id: str) -> Response:
+            interaction = self._find(session, interaction_id)
+            if isinstance(interaction, Response):
+                return interaction
+            return handler(request, session, interaction)
+
+        return with_interaction
+
+    def get_attributes(self, request: Request, session: Session, interaction: Interaction):
         selected = parse_qs(request.query).get("select", [])
         names = [name for item in selected for name in item.split(",") if name.strip()]
         # [doc] Without select, only Eic_CallId comes back.
         names = [name.strip() for name in names] or ["Eic_CallId"]
         return json_response(200, {"attributes": interaction.attributes.select(names)})
 
-    def set_attributes(self, request: Request, session: Session, interaction_id: str) -> Response:
-        interaction = self._find(session, interaction_id)
-        if isinstance(interaction, Response):
-            return interaction
+    def set_attributes(self, request: Request, session: Session, interaction: Interaction):
         body = request.json()
         attributes = body.get("attributes") if isinstance(body, dict) else None
         if not isinstance(attributes, dict):
@@ -197,10 +205,7 @@ class InteractionResource:
     # -- actions ----------------------------------------------------------------------------
 
     def _acting(self, handler):
-        def act(request: Request, session: Session, interaction_id: str) -> Response:
-            interaction = self._find(session, interaction_id)
-            if isinstance(interaction, Response):
-                return interaction
+        def act(request: Request, session: Session, interaction: Interaction) -> Response:
             body = request.json()
             refusal = handler(session, interaction, body if isinstance(body, dict) else {})
             if isinstance(refusal, Response):
@@ -215,7 +220,7 @@ class InteractionResource:
                 )
             return json_response(200)
 
-        return act
+        return self._found(act)
 
     def pick_up(self, session: Session, interaction: Interaction, body: dict):
         return self.contact.pick_up(session, interaction)
@@ -275,11 +280,11 @@ class InteractionResource:
         body = request.json()
         if not isinstance(body, dict):
             return missing_property("queueIds")
-        queue_ids, names = body.get("queueIds"), body.get("attributeNames")
+        queue_ids, names = body.get("queueIds"), _attribute_names(body)
         if not isinstance(queue_ids, list) or not queue_ids:
             # [doc] queueIds and attributeNames are List [1,*], required.
             return missing_property("queueIds")
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        if names is None:
             return missing_property("attributeNames")
         queues = set()
         for queue in queue_ids:
@@ -300,13 +305,9 @@ class InteractionResource:
         session.queue_watches.pop(subscription_id, None)
         return json_response(204)
 
-    def watch_one(self, request: Request, session: Session, interaction_id: str) -> Response:
-        interaction = self._find(session, interaction_id)
-        if isinstance(interaction, Response):
-            return interaction
-        body = request.json()
-        names = body.get("attributeNames") if isinstance(body, dict) else None
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+    def watch_one(self, request: Request, session: Session, interaction: Interaction):
+        names = _attribute_names(request.json())
+        if names is None:
             return missing_property("attributeNames")
         session.interaction_watches[interaction.id] = list(names)
         return json_response(204)
@@ -328,6 +329,14 @@ class InteractionResource:
     def stop_alerts(self, request: Request, session: Session) -> Response:
         session.alerting_watch = None
         return json_response(204)
+
+
+def _attribute_names(body) -> list[str] | None:
+    """[doc] ``attributeNames`` of a subscription: List [1,*] of names, required."""
+    names = body.get("attributeNames") if isinstance(body, dict) else None
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        return None
+    return names
 
 
 __all__ = ["CALL", "InteractionResource"]
