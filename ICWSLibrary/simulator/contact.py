@@ -44,6 +44,8 @@ ACD_LICENSE = "I3_ACCESS_ACD"
 # [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
 DIAL_DELAY = 0.2
 OBJECT_TYPES = {CALL: "Call", GENERIC: "Generic Object"}  # [guess] Eic_ObjectType values
+# [guess] How Eic_WrapupConnectionSegments lists an interaction's segment ids.
+SEGMENT_SEPARATOR = "|"
 
 
 class Attributes:
@@ -96,6 +98,11 @@ class Interaction:
     allocated: bool = True
     # The user whose session created it, who may follow it wherever it goes.
     creator: User | None = None
+    # Wrap-up: the agent of each connection segment (segment n is segments[n - 1]), the
+    # code assigned to each segment, and the workgroup whose codes apply.
+    segments: list[User] = field(default_factory=list)
+    wrap_up: dict[int, str] = field(default_factory=dict)
+    wrap_up_workgroup: Workgroup | None = None
 
     @property
     def state(self) -> str:
@@ -129,6 +136,16 @@ class Interaction:
         }
 
 
+@dataclass(eq=False)
+class AfterCallWork:
+    """An agent in a workgroup's wrap-up status after an ACD interaction ended."""
+
+    interaction: Interaction
+    status: str
+    previous_status: str
+    timer: Timer | None = None
+
+
 class ContactCenter:
     """Every interaction of the server, the workgroups' activations, and ACD routing."""
 
@@ -146,6 +163,8 @@ class ContactCenter:
         self.idle_since: dict[str, float] = {}
         self._routing = False
         self._route_again = False
+        # Lower-case user id -> the after-call work they are in.
+        self.after_call_work: dict[str, AfterCallWork] = {}
         status.on_change(lambda user: self.route_waiting())
         state.on_session_end(self._session_ended)
 
@@ -416,7 +435,9 @@ class ContactCenter:
         [doc] A member, activated, in an ACD status, licensed for ACD, not busy, with a
         station ready for interactions of that media (CONTACT-CENTER 2.1).
         """
-        if not workgroup.has_member(user.id) or not self.is_activated(workgroup, user):
+        if not workgroup.is_active or not workgroup.has_member(user.id):
+            return None  # [guess] an inactive workgroup routes nothing
+        if not self.is_activated(workgroup, user):
             return None
         status = self.state.statuses.get(
             self.state.user_status[user.id.lower()]["statusId"].casefold()
@@ -494,7 +515,17 @@ class ContactCenter:
     def _connect(self, interaction: Interaction) -> None:
         interaction.cancel_timer()
         now = now_compact()
-        self._set_state(interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now)
+        segment = {}
+        if interaction.workgroup is not None and interaction.agent is not None:
+            # A new connection segment, which the agent may wrap up with the workgroup's codes.
+            interaction.segments.append(interaction.agent)
+            interaction.wrap_up_workgroup = interaction.workgroup
+            numbers = range(1, len(interaction.segments) + 1)
+            segment = {
+                "Eic_WrapupConnectionSegments": SEGMENT_SEPARATOR.join(map(str, numbers)),
+                "Eic_WrapUpCodeSet": interaction.workgroup.id,  # [guess] the value form
+            }
+        self._set_state(interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now, **segment)
         self._on_phone(interaction.agent)
         peer = interaction.peer
         if peer is not None and peer.state in ("S", "R", "A"):
@@ -526,13 +557,17 @@ class ContactCenter:
             return
         self._stop_alerting(interaction)
         self._set_state(interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact())
-        self._after(
-            self.scenario.disconnected_linger, interaction, lambda: self.remove(interaction)
-        )
+        if not self._begin_after_call_work(interaction):
+            self._linger(interaction)
         self._released(interaction.agent)
         peer = interaction.peer
         if peer is not None:
             self.disconnect(peer, by_agent=False)
+
+    def _linger(self, interaction: Interaction) -> None:
+        self._after(
+            self.scenario.disconnected_linger, interaction, lambda: self.remove(interaction)
+        )
 
     def remove(self, interaction: Interaction) -> None:
         """The interaction leaves every queue and is deallocated."""
@@ -596,6 +631,94 @@ class ContactCenter:
                 self._back_to_queue(interaction)
         self.route_waiting()
 
+    # -- wrap-up ------------------------------------------------------------------------------
+
+    def _begin_after_call_work(self, interaction: Interaction) -> bool:
+        """[doc] A disconnected ACD interaction of a workgroup with wrap-up active puts the
+        agent of its last segment in the workgroup's wrap-up status. [guess] Not when that
+        segment already has a code. The interaction stays in the agent's queue meanwhile."""
+        workgroup, agent = interaction.wrap_up_workgroup, interaction.agent
+        if (
+            workgroup is None
+            or not workgroup.is_wrap_up_active
+            or not interaction.segments
+            or interaction.segments[-1] is not agent
+            or len(interaction.segments) in interaction.wrap_up
+        ):
+            return False
+        self.end_after_call_work(agent)
+        key = agent.id.lower()
+        work = AfterCallWork(interaction, workgroup.wrap_up_status,
+                             self.state.user_status[key]["statusId"])  # fmt: skip
+        self.after_call_work[key] = work
+        self.status.apply_status(agent, workgroup.wrap_up_status)
+        if workgroup.wrap_up_timeout > 0:
+            work.timer = self.clock.later(
+                workgroup.wrap_up_timeout, lambda: self.end_after_call_work(agent, work)
+            )
+        return True
+
+    def end_after_call_work(self, agent: User, work: AfterCallWork | None = None) -> None:
+        """The agent's after-call work ends: back to the status before it, unless they
+        chose another meanwhile; the interaction then lingers and leaves their queue."""
+        key = agent.id.lower()
+        current = self.after_call_work.get(key)
+        if current is None or (work is not None and current is not work):
+            return
+        del self.after_call_work[key]
+        if current.timer is not None:
+            current.timer.cancel()
+        if self.state.user_status[key]["statusId"].casefold() == current.status.casefold():
+            self.status.apply_status(agent, current.previous_status)
+        interaction = current.interaction
+        if interaction.allocated and interaction.state in DISCONNECTED:
+            self._linger(interaction)
+
+    def assign_wrap_up(self, interaction: Interaction, code_id: str, segment: int) -> str | None:
+        """Record a wrap-up code for one segment; the reason when it cannot be.
+
+        [doc] The code must be one of the workgroup's wrap-up codes (CONTACT-CENTER 2.5).
+        [guess] An assignment ends the after-call work of that segment's agent at once.
+        """
+        workgroup = interaction.wrap_up_workgroup
+        if workgroup is None:
+            return "it was not connected to an agent through a workgroup, so no wrap-up codes apply"
+        allowed = {code.casefold(): code for code in workgroup.wrap_up_codes}
+        code = allowed.get(str(code_id).casefold())
+        if code is None:
+            return (
+                f"{code_id!r} is not a wrap-up code of workgroup {workgroup.id}; its codes: "
+                f"{', '.join(workgroup.wrap_up_codes) or 'none'}"
+            )
+        if not 1 <= segment <= len(interaction.segments):
+            return (
+                f"it has no segment {segment}; its segments: "
+                f"{', '.join(map(str, range(1, len(interaction.segments) + 1)))}"
+            )
+        interaction.wrap_up[segment] = code
+        self.change(interaction, Eic_WrapUpCode=code)  # [guess] the attribute
+        agent = interaction.segments[segment - 1]
+        work = self.after_call_work.get(agent.id.lower())
+        if work is not None and work.interaction is interaction:
+            self.end_after_call_work(agent)
+        return None
+
+    # -- configuration changes ----------------------------------------------------------------
+
+    def workgroup_changed(self, workgroup: Workgroup) -> None:
+        """A workgroup's configuration changed: new members start activated, members who
+        left are forgotten, and waiting interactions may now be routed."""
+        activations = self.activations.setdefault(workgroup.id.lower(), {})
+        members = {member.lower() for member in workgroup.members}
+        for member in members:
+            activations.setdefault(member, True)
+        for member in set(activations) - members:
+            del activations[member]
+        self.route_waiting()
+
+    def forget_workgroup(self, workgroup: Workgroup) -> None:
+        self.activations.pop(workgroup.id.lower(), None)
+
     # -- visibility and activations ----------------------------------------------------------
 
     def may_see(self, user: User, interaction: Interaction) -> bool:
@@ -607,7 +730,7 @@ class ContactCenter:
         return group is not None and (group.has_member(user.id) or group.has_supervisor(user.id))
 
     def is_activated(self, workgroup: Workgroup, user: User) -> bool:
-        return self.activations[workgroup.id.lower()].get(user.id.lower(), False)
+        return self.activations.get(workgroup.id.lower(), {}).get(user.id.lower(), False)
 
     def user_activations(self, user: User) -> dict[str, bool]:
         return {

@@ -14,8 +14,10 @@ from urllib.parse import unquote
 
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
+from .configuration import CONFIGURATION_ADMIN, ConfigurationStore
 from .contact import ContactCenter
 from .resources.activations import ActivationResource
+from .resources.configuration import ConfigurationResource
 from .resources.connection import ConnectionResource
 from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
@@ -26,8 +28,6 @@ from .scenario import Scenario, load_scenario
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
 from .wire import Request, Response, error_response, json_response
-
-CONFIGURATION_ADMIN = "configurationAdmin"
 
 __all__ = [
     "ENDED_SESSIONS_KEPT",
@@ -57,11 +57,12 @@ class ICWSModel:
         self.contact = ContactCenter(self.state, self.status)
         self.interactions = InteractionResource(self.contact)
         self.activations = ActivationResource(self.contact)
+        self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self._sessionless: list = []
         self._session_routes: list = []
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
-            self.interactions, self.activations,
+            self.interactions, self.activations, self.configuration,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():

@@ -44,6 +44,11 @@ class User:
     licenses: frozenset[str] = frozenset()
     # The number that reaches the user by intercom; None: the user id only.
     extension: str | None = None
+    # Skill id -> (proficiency, desire to use), each 0-100.
+    skills: dict[str, tuple[int, int]] = field(default_factory=dict)
+    roles: list[str] = field(default_factory=list)
+    # [doc] licenseProperties.mediaLevel: None 0, Media1 1, Media2 2, Media3 3.
+    media_level: int = 1
 
     def may(self, right: str) -> bool:
         return right in self.rights
@@ -65,6 +70,26 @@ class Station:
 NO_ANSWER_STATUS = "ACD - Agent Not Answering"
 # [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
 ALERT_TIMEOUT = 15.0
+# [doc] The after-call work status of the default catalog (isAfterCallWorkStatus).
+WRAP_UP_STATUS = "Follow Up"
+# [guess] Seconds of after-call work before the agent's status returns by itself.
+WRAP_UP_TIMEOUT = 30.0
+
+
+@dataclass
+class Named:
+    """A configuration object known by id and display name only (skills, roles, ...)."""
+
+    id: str
+    display_name: str
+
+
+@dataclass
+class WrapUpCode:
+    id: str
+    label: str
+    category: str | None = None
+    digits: str | None = None
 
 
 @dataclass
@@ -79,6 +104,15 @@ class Workgroup:
     activations: dict[str, bool] = field(default_factory=dict)
     alert_timeout: float = ALERT_TIMEOUT
     no_answer_status: str = NO_ANSWER_STATUS
+    skills: dict[str, tuple[int, int]] = field(default_factory=dict)
+    is_active: bool = True
+    has_queue: bool = True
+    # After-call work: a disconnected ACD interaction puts its agent in wrap_up_status
+    # until a code of wrap_up_codes is assigned or wrap_up_timeout seconds pass (0: never).
+    is_wrap_up_active: bool = False
+    wrap_up_codes: list[str] = field(default_factory=list)
+    wrap_up_status: str = WRAP_UP_STATUS
+    wrap_up_timeout: float = WRAP_UP_TIMEOUT
 
     def has_member(self, user_id: str) -> bool:
         return user_id.lower() in {member.lower() for member in self.members}
@@ -133,6 +167,11 @@ class Scenario:
     stations: dict[str, Station] = field(default_factory=dict)
     # ACD workgroups by lower-case id.
     workgroups: dict[str, Workgroup] = field(default_factory=dict)
+    # Skills, roles, wrap-up categories and codes by lower-case id.
+    skills: dict[str, Named] = field(default_factory=dict)
+    roles: dict[str, Named] = field(default_factory=dict)
+    wrap_up_categories: dict[str, Named] = field(default_factory=dict)
+    wrap_up_codes: dict[str, WrapUpCode] = field(default_factory=dict)
     # How called external numbers behave, by number; "*" for any other number.
     external_numbers: dict[str, ExternalNumber] = field(
         default_factory=lambda: {"*": ExternalNumber()}
@@ -159,6 +198,9 @@ class Scenario:
         if found is None:
             found = next((w for w in self.workgroups.values() if w.extension == key), None)
         return found
+
+    def wrap_up_code(self, code_id: str) -> WrapUpCode | None:
+        return self.wrap_up_codes.get(str(code_id).lower())
 
     def user_at(self, target: str) -> User | None:
         """The user a dialled target reaches: a user id or a user's extension."""
@@ -261,18 +303,23 @@ SCENARIO_KEYS = frozenset(
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger",
+        "skills", "roles", "wrapUpCategories", "wrapUpCodes",
     )
 )  # fmt: skip
 USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
-        "licenses", "extension",
+        "licenses", "extension", "skills", "roles", "mediaLevel",
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
-    ("id", "extension", "members", "supervisors", "activations", "alertTimeout", "noAnswerStatus")
-)
+    (
+        "id", "extension", "members", "supervisors", "activations", "alertTimeout",
+        "noAnswerStatus", "skills", "isActive", "hasQueue", "isWrapUpActive", "wrapUpCodes",
+        "wrapUpStatus", "wrapUpTimeout",
+    )
+)  # fmt: skip
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
 
 
@@ -288,6 +335,10 @@ def _known_keys(item: dict[str, Any], known: frozenset[str], where: str, origin:
 
 def _build(data: dict[str, Any], origin: str) -> Scenario:
     _known_keys(data, SCENARIO_KEYS, "the scenario", origin)
+    skills = _named(data, "skills", "skill", origin)
+    roles = _named(data, "roles", "role", origin)
+    categories = _named(data, "wrapUpCategories", "wrap-up category", origin)
+    codes = _wrap_up_codes(data, categories, origin)
     users = {}
     for item in _objects(data, "users", origin):
         _known_keys(item, USER_KEYS, f"user {item.get('id', '?')}", origin)
@@ -311,6 +362,9 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
                 str(item["defaultWorkstation"]) if item.get("defaultWorkstation") else None
             ),
             extension=str(item["extension"]) if item.get("extension") else None,
+            skills=_skill_settings(item, skills, f"user {item['id']}", origin),
+            roles=_references(item, "roles", roles, f"user {item['id']}", origin),
+            media_level=_media_level(item, origin),
         )
         users[user.id.lower()] = user
     stations = {}
@@ -371,9 +425,13 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
     for status in statuses:
         if "statusId" not in status:
             raise ScenarioError(f"Scenario {origin}: a status has no statusId: {status}")
-    workgroups = _workgroups(data, users, statuses, origin)
+    workgroups = _workgroups(data, users, statuses, skills, codes, origin)
     return Scenario(
         users=users,
+        skills=skills,
+        roles=roles,
+        wrap_up_categories=categories,
+        wrap_up_codes=codes,
         statuses=statuses,
         stations=stations,
         workgroups=workgroups,
@@ -404,7 +462,101 @@ def _seconds(item: dict[str, Any], key: str, default: float, origin: str, where:
     return float(value)
 
 
-def _workgroups(data, users: dict[str, User], statuses: list, origin: str) -> dict:
+def _named(data: dict[str, Any], key: str, kind: str, origin: str) -> dict[str, Named]:
+    found = {}
+    for item in _objects(data, key, origin):
+        _known_keys(item, frozenset(("id", "displayName")), f"{kind} {item.get('id', '?')}", origin)
+        if not item.get("id"):
+            raise ScenarioError(f"Scenario {origin}: every {kind} needs an 'id': {item}")
+        found[str(item["id"]).lower()] = Named(
+            str(item["id"]), str(item.get("displayName", item["id"]))
+        )
+    return found
+
+
+def _wrap_up_codes(data, categories: dict[str, Named], origin: str) -> dict[str, WrapUpCode]:
+    codes = {}
+    for item in _objects(data, "wrapUpCodes", origin):
+        where = f"wrap-up code {item.get('id', '?')}"
+        _known_keys(item, frozenset(("id", "label", "category", "digits")), where, origin)
+        if not item.get("id"):
+            raise ScenarioError(f"Scenario {origin}: every wrap-up code needs an 'id': {item}")
+        category = item.get("category")
+        if category is not None and str(category).lower() not in categories:
+            raise ScenarioError(
+                f"Scenario {origin}: the category of {where} ({category!r}) is not a "
+                "wrap-up category."
+            )
+        code = WrapUpCode(
+            id=str(item["id"]),
+            label=str(item.get("label", item["id"])),
+            category=categories[str(category).lower()].id if category is not None else None,
+            digits=str(item["digits"]) if item.get("digits") is not None else None,
+        )
+        codes[code.id.lower()] = code
+    return codes
+
+
+def _references(item: dict[str, Any], key: str, known: dict, owner: str, origin: str) -> list:
+    """A list of ids of other scenario objects, spelt as they are defined."""
+    names = _strings(item, key, origin) or []
+    unknown = [name for name in names if name.lower() not in known]
+    if unknown:
+        raise ScenarioError(
+            f"Scenario {origin}: '{key}' of {owner} names unknown ids: {', '.join(unknown)}; "
+            f"known: {', '.join(v.id for v in known.values()) or 'none'}."
+        )
+    return [known[name.lower()].id for name in names]
+
+
+def _skill_settings(item: dict[str, Any], skills: dict[str, Named], owner: str, origin: str):
+    """``{"English": {"proficiency": 80, "desireToUse": 50}}`` -> {skill id: (80, 50)}."""
+    given = item.get("skills", {})
+    if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
+        raise ScenarioError(
+            f"Scenario {origin}: 'skills' of {owner} must map skill ids to objects such as "
+            '{"proficiency": 80, "desireToUse": 50}.'
+        )
+    settings = {}
+    for name, setting in given.items():
+        _known_keys(setting, frozenset(("proficiency", "desireToUse")), f"skill {name} of {owner}",
+                    origin)  # fmt: skip
+        skill = skills.get(name.lower())
+        if skill is None:
+            raise ScenarioError(
+                f"Scenario {origin}: {owner} has skill {name!r}, which is not in 'skills'."
+            )
+        levels = []
+        for key in ("proficiency", "desireToUse"):
+            value = setting.get(key, 0 if key == "proficiency" else 50)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+                raise ScenarioError(
+                    f"Scenario {origin}: '{key}' of skill {name} of {owner} must be a whole "
+                    f"number from 0 to 100, not {value!r}."
+                )
+            levels.append(value)
+        settings[skill.id] = (levels[0], levels[1])
+    return settings
+
+
+def _media_level(item: dict[str, Any], origin: str) -> int:
+    level = item.get("mediaLevel", 1)
+    if isinstance(level, bool) or level not in (0, 1, 2, 3):
+        raise ScenarioError(
+            f"Scenario {origin}: 'mediaLevel' of {item.get('id')} must be 0, 1, 2 or 3, "
+            f"not {level!r}."
+        )
+    return level
+
+
+def _flag(item: dict[str, Any], key: str, default: bool, where: str, origin: str) -> bool:
+    value = item.get(key, default)
+    if not isinstance(value, bool):
+        raise ScenarioError(f"Scenario {origin}: '{key}'{where} must be true or false.")
+    return value
+
+
+def _workgroups(data, users: dict[str, User], statuses: list, skills, codes, origin: str) -> dict:
     status_ids = {str(s["statusId"]).casefold() for s in statuses}
     workgroups = {}
     for item in _objects(data, "workgroups", origin):
@@ -438,6 +590,11 @@ def _workgroups(data, users: dict[str, User], statuses: list, origin: str) -> di
             raise ScenarioError(
                 f"Scenario {origin}: the noAnswerStatus{where} ({no_answer!r}) is not a status."
             )
+        wrap_up_status = str(item.get("wrapUpStatus", WRAP_UP_STATUS))
+        if wrap_up_status.casefold() not in status_ids:
+            raise ScenarioError(
+                f"Scenario {origin}: the wrapUpStatus{where} ({wrap_up_status!r}) is not a status."
+            )
         given = {user.lower(): on for user, on in activations.items()}
         workgroup = Workgroup(
             id=str(name),
@@ -448,6 +605,13 @@ def _workgroups(data, users: dict[str, User], statuses: list, origin: str) -> di
             activations={m.lower(): given.get(m.lower(), True) for m in members},
             alert_timeout=_seconds(item, "alertTimeout", ALERT_TIMEOUT, origin, where),
             no_answer_status=no_answer,
+            skills=_skill_settings(item, skills, f"workgroup {name}", origin),
+            is_active=_flag(item, "isActive", True, where, origin),
+            has_queue=_flag(item, "hasQueue", True, where, origin),
+            is_wrap_up_active=_flag(item, "isWrapUpActive", False, where, origin),
+            wrap_up_codes=_references(item, "wrapUpCodes", codes, f"workgroup {name}", origin),
+            wrap_up_status=wrap_up_status,
+            wrap_up_timeout=_seconds(item, "wrapUpTimeout", WRAP_UP_TIMEOUT, origin, where),
         )
         workgroups[workgroup.id.lower()] = workgroup
     return workgroups

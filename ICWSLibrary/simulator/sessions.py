@@ -58,6 +58,8 @@ class Session(Mailbox):
     interaction_watches: dict = field(default_factory=dict)
     alerting_watch: list | None = None
     activation_watches: dict = field(default_factory=dict)
+    # Configuration subscriptions by id (see configuration.py).
+    configuration_watches: dict = field(default_factory=dict)
     # time.monotonic() of the session's last request, for the scenario's idle timeout.
     last_used: float = field(default_factory=time.monotonic)
 
@@ -203,6 +205,7 @@ class SessionStore:
         session.station = None
         session.queue_watches, session.interaction_watches = {}, {}
         session.alerting_watch, session.activation_watches = None, {}
+        session.configuration_watches = {}
         self.live.pop(session.id, None)
         StreamHub.notify(session)
         self.ended[session.id] = session

@@ -33,16 +33,19 @@ class ServerState(StreamHub):
         # Timed events (alert timeouts, far ends answering) run holding the same lock.
         self.clock = Clock(self._lock)
         self.statuses = {s["statusId"].casefold(): s for s in scenario.statuses}
+        self.user_status: dict[str, dict] = {}
+        for user in scenario.users.values():
+            self.add_user(user)
+
+    def add_user(self, user) -> None:
+        """Start keeping the status of a user (of the scenario, or created since)."""
         now = now_compact()
-        self.user_status: dict[str, dict] = {
-            key: {
-                "statusId": user.status_id,
-                "notes": user.notes,
-                "statusChanged": user.status_changed or now,
-                "onPhone": user.on_phone,
-                "onPhoneChanged": user.on_phone_changed or now,
-            }
-            for key, user in scenario.users.items()
+        self.user_status[user.id.lower()] = {
+            "statusId": user.status_id,
+            "notes": user.notes,
+            "statusChanged": user.status_changed or now,
+            "onPhone": user.on_phone,
+            "onPhoneChanged": user.on_phone_changed or now,
         }
 
     @property

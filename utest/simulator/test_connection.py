@@ -197,7 +197,10 @@ def test_sessionless_information(simulator):
     ids = {item["featureId"] for item in features}
     # Only the features the simulator answers (FIDELITY-AUDIT D5), at versions that exist
     # together on a real server: CIC 2017 R3 brought connection 11.
-    assert ids == {"connection", "messaging", "status", "interactions", "queues", "activations"}
+    assert ids == {
+        "connection", "messaging", "status", "interactions", "queues", "activations",
+        "configuration",
+    }  # fmt: skip
     one = requests.get(f"{simulator.url}/icws/connection/features/messaging")
     assert one.json() == {"featureId": "messaging", "version": 2}
     unknown = requests.get(f"{simulator.url}/icws/connection/features/teleport")

@@ -34,15 +34,13 @@ def test_unknown_paths_answer_json_404(simulator):
 
 def test_real_operation_not_simulated_answers_501_naming_it(simulator):
     session = RawSession(simulator.url)
-    response = session.request("GET", "/configuration/workgroups/Support")
+    response = session.request("GET", "/configuration/account-codes/7")
     assert response.status_code == 501
     assert error_of(response)["message"] == (
-        "The ICWS simulator does not simulate GET /icws/{sessionId}/configuration/workgroups/{id}."
+        "The ICWS simulator does not simulate GET /icws/{sessionId}/configuration/account-codes/{id}."
     )
     # Credentials are checked first, as on a real server.
-    assert (
-        session.request("GET", "/configuration/workgroups/Support", token=None).status_code == 401
-    )
+    assert session.request("GET", "/configuration/account-codes/7", token=None).status_code == 401
 
 
 def test_wrong_method_on_a_known_path_is_405(simulator):

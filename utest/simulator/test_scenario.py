@@ -20,12 +20,19 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert scenario.features["connection"] >= 11 and scenario.features["messaging"] >= 2
     assert set(scenario.features) == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
+        "configuration",
     }  # fmt: skip
     support, sales = scenario.workgroup("support"), scenario.workgroup("2002")
     assert support.members == ["agent1", "agent2", "agent3", "agent4"]
     assert sales.members == ["agent5", "agent6", "agent7", "agent8"]
     assert support.supervisors == sales.supervisors == ["supervisor"]
     assert all(support.activations.values()) and all(sales.activations.values())
+    assert not support.is_wrap_up_active and sales.is_wrap_up_active
+    assert sales.wrap_up_codes == ["Sale", "No Sale", "Callback Requested"]
+    assert (sales.wrap_up_status, sales.wrap_up_timeout) == ("Follow Up", 30.0)
+    assert scenario.user("agent1").skills == {"English": (80, 70), "Hardware": (60, 50)}
+    assert scenario.user("administrator").may("configurationAdmin")
+    assert not any(scenario.user(u).may("configurationAdmin") for u in ("agent1", "supervisor"))
     assert scenario.version["productReleaseDisplayString"] == "CIC 2017 R3"
     assert [s.id for s in scenario.stations.values()] == [str(n) for n in range(7001, 7011)]
     assert all(

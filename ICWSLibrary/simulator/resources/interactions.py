@@ -48,7 +48,9 @@ class InteractionResource:
             ("POST", re.compile(r"^interactions$"), self.create, True),
             ("GET", re.compile(one + "$"), self._found(self.get_attributes), True),
             ("POST", re.compile(one + "$"), self._found(self.set_attributes), True),
-        ]
+            ("POST", re.compile(one + "/wrap-up-assignments$"),
+             self._found(self.assign_wrap_up), True),
+        ]  # fmt: skip
         for name, handler in actions.items():
             routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
         subscriptions = {
@@ -273,6 +275,29 @@ class InteractionResource:
         if workgroup is not None:
             return self.contact.transfer(interaction, target_workgroup=workgroup)
         return self.contact.transfer(interaction, number=target)
+
+    def assign_wrap_up(self, request: Request, session: Session, interaction: Interaction):
+        """[doc] wrapupAssignment {code, segmentId, time, user, sourceInteractionId}, all
+        required; [real] 201 (IcwsCtiConnector). [guess] 400 for a code or segment that does
+        not apply, as a wrong interaction state is answered."""
+        body = request.json()
+        body = body if isinstance(body, dict) else {}
+        for name in ("code", "segmentId", "time", "user", "sourceInteractionId"):
+            if body.get(name) in (None, ""):
+                return missing_property(name)
+        segment = body["segmentId"]
+        if isinstance(segment, bool) or not isinstance(segment, int):
+            return invalid_property("segmentId", f"segmentId must be a number, not {segment!r}.")
+        if self.scenario.user(str(body["user"])) is None:
+            return invalid_property("user", f"There is no user {body['user']!r}.")
+        refusal = self.contact.assign_wrap_up(interaction, str(body["code"]), segment)
+        if refusal:
+            return error_response(
+                400,
+                "error.request.invalidRepresentation.invalidProperty",
+                f"Cannot assign a wrap-up code to interaction {interaction.id}: {refusal}.",
+            )
+        return json_response(201)
 
     # -- subscriptions ----------------------------------------------------------------------
 

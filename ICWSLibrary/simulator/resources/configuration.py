@@ -1,0 +1,144 @@
+"""Feature ``configuration``: reading, writing and watching configuration objects over HTTP.
+
+The rules live in :mod:`..configuration`; this resource reads the query string, the
+``Range`` header and the bodies, and says each refusal the way ICWS does.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs
+
+from ..configuration import (
+    CONFIGURATION_ADMIN,
+    ConfigurationError,
+    ConfigurationStore,
+    ConfigurationWatch,
+)
+from ..sessions import Session
+from ..wire import Request, Response, error_response, invalid_property, json_response
+
+# [doc] Range: items=10-20 (both ends included).
+_RANGE = re.compile(r"^\s*items\s*=\s*(\d+)\s*-\s*(\d+)\s*$", re.IGNORECASE)
+_ERROR_IDS = {
+    400: "error.request.invalidRepresentation",
+    403: "error.request.accessDenied",
+    404: "error.request.notFound",
+    501: "simulator.notSimulated",
+}
+
+
+class ConfigurationResource:
+    def __init__(self, store: ConfigurationStore):
+        self.store = store
+        self.state = store.contact.state
+
+    def routes(self) -> list:
+        kinds = "|".join(re.escape(kind) for kind in self.store.types)
+        listed = re.compile(rf"^configuration/({kinds})$")
+        one = re.compile(rf"^configuration/({kinds})/([^/]+)$")
+        watch = re.compile(rf"^messaging/subscriptions/configuration/({kinds})/([^/]+)$")
+        return [
+            ("GET", listed, self._refusals(self.get_list), True),
+            ("POST", listed, self._refusals(self.create), True),
+            ("GET", one, self._refusals(self.get_one), True),
+            ("PUT", one, self._refusals(self.update), True),
+            ("DELETE", one, self._refusals(self.delete), True),
+            ("PUT", watch, self._refusals(self.watch), True),
+            ("DELETE", watch, self.stop_watching, True),
+        ]
+
+    @staticmethod
+    def _refusals(handler):
+        """Answer a ConfigurationError as ICWS answers errors."""
+
+        def answer(request: Request, session: Session, *args) -> Response:
+            try:
+                return handler(request, session, *args)
+            except ConfigurationError as error:
+                if error.status == 400 and error.property_name:
+                    return invalid_property(error.property_name, str(error))
+                return error_response(error.status, _ERROR_IDS[error.status], str(error))
+
+        return answer
+
+    def get_list(self, request: Request, session: Session, kind: str) -> Response:
+        query = _query(request)
+        first, last = 0, None
+        if "range" in request.headers:
+            match = _RANGE.match(request.headers["range"])
+            if not match:
+                # [guess] A real server's answer to a malformed Range is not known.
+                raise ConfigurationError(
+                    400, f"The Range header {request.headers['range']!r} is not items=first-last."
+                )
+            first, last = int(match.group(1)), int(match.group(2))
+        items = self.store.search(
+            session.user, kind, query.get("select"), query.get("where"),
+            query.get("rightsFilter"), first, last,
+        )  # fmt: skip
+        return json_response(200, {"items": items})
+
+    def get_one(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
+        query = _query(request)
+        found = self.store.read(
+            session.user, kind, object_id, query.get("select"), query.get("rightsFilter")
+        )
+        return json_response(200, found)
+
+    def create(self, request: Request, session: Session, kind: str) -> Response:
+        created = self.store.create(session.user, kind, request.json())
+        self._tell_watchers()
+        return json_response(201, {"configurationId": created})  # [guess] the result's shape
+
+    def update(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
+        updated = self.store.update(session.user, kind, object_id, request.json())
+        self._tell_watchers()
+        return json_response(200, {"configurationId": updated})
+
+    def delete(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
+        self.store.delete(session.user, kind, object_id)
+        self._tell_watchers()
+        return json_response(204)
+
+    def watch(self, request: Request, session: Session, kind: str, subscription_id: str):
+        if not self.store.types[kind].subscribable:
+            raise ConfigurationError(404, f"There are no subscriptions to {kind}.")
+        body = request.json()
+        body = body if isinstance(body, dict) else {}
+        # [doc] configurationIds, properties and rightsFilter are all required.
+        for name in ("configurationIds", "properties", "rightsFilter"):
+            if name not in body:
+                raise ConfigurationError(400, f"The required property {name} is missing.", name)
+        ids, properties = body["configurationIds"], body["properties"]
+        if not isinstance(ids, list) or not all(isinstance(i, (str, dict)) for i in ids):
+            raise ConfigurationError(400, "configurationIds must be a list.", "configurationIds")
+        if not isinstance(properties, list) or not all(isinstance(p, str) for p in properties):
+            raise ConfigurationError(400, "properties must be a list of names.", "properties")
+        names = self.store.check_select(kind, ",".join(properties)) or []
+        admin = self.store.check_rights(session.user, str(body["rightsFilter"]))
+        wanted = [i.get("id") if isinstance(i, dict) else i for i in ids]
+        watch = ConfigurationWatch(
+            kind=kind,
+            ids=None if "*" in wanted else {str(i).lower() for i in wanted},
+            properties=names,
+            hidden=admin and not session.user.may(CONFIGURATION_ADMIN),
+        )
+        session.configuration_watches[subscription_id] = watch
+        self.state.deliver(session, self.store.first_message(subscription_id, watch))
+        return json_response(200)
+
+    def stop_watching(self, request: Request, session: Session, kind: str, subscription_id: str):
+        session.configuration_watches.pop(subscription_id, None)
+        return json_response(204)
+
+    def _tell_watchers(self) -> None:
+        for session in list(self.state.sessions.live.values()):
+            for subscription_id, watch in session.configuration_watches.items():
+                message = self.store.changes(subscription_id, watch)
+                if message is not None:
+                    self.state.deliver(session, message)
+
+
+def _query(request: Request) -> dict[str, str]:
+    return {name: values[-1] for name, values in parse_qs(request.query).items()}
