@@ -12,6 +12,7 @@ from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
 from .client.channel import DEFAULT_POLL_INTERVAL, MessagingMode
 from .client.transport import parse_timeout, parse_verify
 from .keywords import (
+    ConfigurationKeywords,
     ConnectionKeywords,
     GenericKeywords,
     InteractionKeywords,
@@ -73,6 +74,21 @@ class ICWSLibrary:
     | Pick Up Interaction    ${alerting}
     | Wait Until Interaction State Is    ${alerting}    Connected
     | Transfer Interaction    ${alerting}    workgroup:Sales
+
+    = Configuration and wrap-up =
+
+    Configuration objects (users, workgroups, stations, skills, roles, wrap-up codes, ...)
+    are named by their ICWS type and id, as in ``/configuration/workgroups/Support``. Reads
+    use the ``view`` right unless ``rights_filter=admin`` is given: the server's own default,
+    ``admin``, refuses agent accounts. After-call work is a status (``Follow Up`` in the
+    usual catalog), so the status keywords wait for it.
+
+    | Configuration Object Should Exist    workgroups    Support
+    | User Should Be Member Of Workgroup    Support    user_id=agent1
+    | User Should Have Skill    English    min_proficiency=50    user_id=agent1
+    | Configuration Property Should Be    workgroups    Sales    wrapUpStatus    Follow Up
+    | ${codes}    Get Workgroup Wrap-Up Codes    Sales
+    | Assign Wrap-Up Code    ${interaction}    Sale
 
     = Errors =
 
@@ -198,6 +214,7 @@ class ICWSLibrary:
             InteractionKeywords(self),
             QueueKeywords(self),
             WorkgroupKeywords(self),
+            ConfigurationKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):

@@ -9,8 +9,10 @@ these views as messages arrive, with no sleeps. Sources: CONTACT-CENTER.md 2.1.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..protocol.dates import format_datetime
 from ..protocol.errors import NO_STATION_ERROR_ID
 from ..protocol.messages import (
     INTERACTION_ALERTING,
@@ -43,6 +45,8 @@ QUEUE_ATTRIBUTES = [
     "Eic_CallDirection", "Eic_CallType", "Eic_ObjectType", "Eic_WorkgroupName", "Eic_UserName",
 ]  # fmt: skip
 START_ALERTING, STOP_ALERTING = 1, 2
+# [doc] The attribute listing an interaction's connection segments, for wrap-up codes.
+WRAP_UP_SEGMENTS = "Eic_WrapupConnectionSegments"
 
 
 class Caller(Protocol):
@@ -255,6 +259,29 @@ class InteractionAPI:
             raise error.in_context(
                 f"'{self._session.user_id}' could not {verb} interaction {interaction_id}"
             ) from None
+
+    def assign_wrap_up(self, interaction_id: str, code: str, segment: int | None = None) -> int:
+        """Assign a wrap-up code to a segment of the interaction (default: its last, from
+        ``Eic_WrapupConnectionSegments``); returns the segment."""
+        if segment is None:
+            listed = self.attributes(interaction_id, [WRAP_UP_SEGMENTS])[WRAP_UP_SEGMENTS]
+            numbers = re.findall(r"\d+", listed)
+            if not numbers:
+                raise ICWSError(
+                    f"Interaction {interaction_id} has no wrap-up segment ({WRAP_UP_SEGMENTS} is "
+                    "empty): it was not connected to an agent through a workgroup."
+                )
+            segment = int(numbers[-1])
+        body = {
+            "code": str(code),
+            "segmentId": int(segment),
+            "time": format_datetime(datetime.now(timezone.utc)),
+            "user": self._session.user_id,
+            "sourceInteractionId": str(interaction_id),
+        }
+        self.act(interaction_id, "wrap-up-assignments", body,
+                 verb=f"assign wrap-up code '{code}' to")  # fmt: skip
+        return int(segment)
 
     def transfer(self, interaction_id: str, target: str) -> None:
         """Blind transfer to a number, a user, or ``workgroup:NAME``."""

@@ -27,6 +27,7 @@ from ..protocol.messages import CONNECTION_STATE_CHANGED
 from .activations import ActivationAPI
 from .address import ServerAddress
 from .channel import MessageChannel
+from .configuration import ConfigurationAPI
 from .connection import ConnectionState, ConnectionStatus, EndedSession
 from .errors import (
     ICWSError,
@@ -110,6 +111,7 @@ class ICWSSession:
         self.licenses = LicenseAPI(self)
         self.interactions = InteractionAPI(self, self.channel)
         self.activations = ActivationAPI(self)
+        self.configuration = ConfigurationAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -192,6 +194,7 @@ class ICWSSession:
         body: Any = None,
         *,
         params: dict | None = None,
+        headers: dict | None = None,
         expected_status: Any = None,
     ) -> Any:
         """Send a request to an ICWS path and return its parsed JSON body (``None`` if empty).
@@ -200,7 +203,7 @@ class ICWSSession:
         (an int, a list of ints, or ``"any"``).
         """
         url = self.url_for(path)
-        response = self.send(method, url, body, params=params)
+        response = self.send(method, url, body, params=params, headers=headers)
         if (
             response.status_code == 401
             and self.auto_reconnect
@@ -209,7 +212,7 @@ class ICWSSession:
             and url.startswith(self.session_root)
         ):
             self._reconnect(error_body(response).get("message") or "HTTP 401")
-            response = self.send(method, self.url_for(path), body, params=params)
+            response = self.send(method, self.url_for(path), body, params=params, headers=headers)
         if not status_expected(response.status_code, expected_status):
             raise self.error_for(response, expected=describe_expected(expected_status))
         return self.parse_body(response)

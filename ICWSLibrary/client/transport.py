@@ -171,6 +171,7 @@ class Transport:
         body: Any = None,
         *,
         params: dict | None = None,
+        headers: dict | None = None,
         timeout: float | None = None,
     ) -> requests.Response:
         """Send one request; transport failures become :class:`ICWSError`."""
@@ -191,6 +192,7 @@ class Transport:
                     url,
                     data=data,
                     params=params,
+                    headers=headers,
                     timeout=(self.connect_timeout, timeout),
                     allow_redirects=False,
                     stream=True,

@@ -1,3 +1,4 @@
+from .configuration import ConfigurationKeywords
 from .connection import ConnectionKeywords
 from .generic import GenericKeywords
 from .interactions import InteractionKeywords
@@ -10,6 +11,7 @@ from .status import StatusKeywords
 from .workgroups import WorkgroupKeywords
 
 __all__ = [
+    "ConfigurationKeywords",
     "ConnectionKeywords",
     "GenericKeywords",
     "InteractionKeywords",

@@ -75,6 +75,34 @@ class InteractionKeywords(LibraryComponent):
         self.info(f"Interaction {interaction_id} is alerting '{session.user_id}'.")
         return interaction_id
 
+    @keyword("Assign Wrap-Up Code")
+    def assign_wrap_up_code(
+        self, interaction_id: str, code: str, segment: int | None = None
+    ) -> None:
+        """Assigns the wrap-up ``code`` to the interaction, for the session's user.
+
+        The code must be one of the wrap-up codes of the workgroup the interaction came
+        through (see `Get Workgroup Wrap-Up Codes`). ``segment`` defaults to the last
+        connection segment listed in the interaction's ``Eic_WrapupConnectionSegments``.
+        In a workgroup with after-call work, the agent's wrap-up status (such as
+        ``Follow Up``) ends with the assignment; wait for it with `Wait Until User Status Is`.
+
+        Example:
+        | Connect To ICWS | agent5 | ${PASSWORD} |
+        | Log On To Workstation | 7005 |
+        | ${id} = | Simulator Place Inbound Call | Sales |
+        | Pick Up Interaction | ${id} |
+        | Simulator Hang Up | ${id} |
+        | Wait Until User Status Is | Follow Up |
+        | Assign Wrap-Up Code | ${id} | Sale |
+        | Wait Until User Status Is | Available |
+        """
+        session = self.connected_session()
+        used = session.interactions.assign_wrap_up(interaction_id, code, segment)
+        self.info(
+            f"Assigned wrap-up code '{code}' to segment {used} of interaction {interaction_id}."
+        )
+
     @keyword("Get Interaction Attributes")
     def get_interaction_attributes(self, interaction_id: str, *names: str) -> dict:
         """Returns the named attributes of the interaction as a dictionary.

@@ -1,4 +1,5 @@
-"""Workgroups: who is activated in which, and changing it."""
+"""Workgroups: who belongs to which, with which skills, who is activated, and the
+wrap-up codes agents may assign."""
 
 from __future__ import annotations
 
@@ -78,3 +79,109 @@ class WorkgroupKeywords(LibraryComponent):
             message,
         )  # fmt: skip
         self.info(f"'{user}' is activated in {workgroup}.")
+
+    @keyword("Get Workgroup Members")
+    def get_workgroup_members(self, workgroup: str) -> list:
+        """Returns the ids of ``workgroup``'s members, as configured.
+
+        Example:
+        | ${members} = | Get Workgroup Members | Support |
+        | Should Contain | ${members} | agent1 |
+        """
+        members = self.connected_session().configuration.workgroup_members(workgroup)
+        self.info(f"Workgroup {workgroup} has {len(members)} members.")
+        return members
+
+    @keyword("User Should Be Member Of Workgroup")
+    def user_should_be_member_of_workgroup(
+        self, workgroup: str, user_id: str | None = None, message: str | None = None
+    ) -> None:
+        """Fails unless ``user_id`` (default: the session's user) is a member of
+        ``workgroup``. Ids are compared without regard to case, as CIC compares them.
+
+        Example:
+        | User Should Be Member Of Workgroup | Support | user_id=agent1 |
+        """
+        user = self._user(user_id)
+        members = self.connected_session().configuration.workgroup_members(workgroup)
+        self.fail_unless(
+            user.casefold() in {member.casefold() for member in members},
+            lambda: (
+                f"Expected '{user}' to be a member of workgroup {workgroup}, but its "
+                f"members are: {', '.join(members) or 'none'}."
+            ),
+            message,
+        )
+        self.info(f"'{user}' is a member of workgroup {workgroup}.")
+
+    @keyword("Get User Workgroups")
+    def get_user_workgroups(self, user_id: str | None = None) -> list:
+        """Returns the ids of the workgroups ``user_id`` (default: the session's user)
+        belongs to.
+
+        Example:
+        | ${workgroups} = | Get User Workgroups | agent5 |
+        | Should Be Equal | ${workgroups} | ${{["Sales"]}} |
+        """
+        user = self._user(user_id)
+        workgroups = self.connected_session().configuration.user_workgroups(user)
+        self.info(f"'{user}' belongs to {', '.join(workgroups) or 'no workgroup'}.")
+        return workgroups
+
+    @keyword("Get User Skills")
+    def get_user_skills(self, user_id: str | None = None) -> dict:
+        """Returns the skills of ``user_id`` (default: the session's user) as
+        ``{skill: {"proficiency": n, "desireToUse": n}}``, levels from 0 to 100.
+
+        Example:
+        | ${skills} = | Get User Skills | agent1 |
+        | Should Be Equal As Integers | ${skills}[English][proficiency] | 80 |
+        """
+        user = self._user(user_id)
+        skills = self.connected_session().configuration.user_skills(user)
+        self.info(f"'{user}' has {len(skills)} skills: {', '.join(skills) or 'none'}.")
+        return skills
+
+    @keyword("User Should Have Skill")
+    def user_should_have_skill(
+        self,
+        skill: str,
+        min_proficiency: int = 0,
+        user_id: str | None = None,
+        message: str | None = None,
+    ) -> None:
+        """Fails unless ``user_id`` (default: the session's user) has ``skill`` with a
+        proficiency of ``min_proficiency`` or more.
+
+        Example:
+        | User Should Have Skill | English | min_proficiency=50 | user_id=agent1 |
+        """
+        user = self._user(user_id)
+        skills = self.connected_session().configuration.user_skills(user)
+        by_name = {name.casefold(): (name, levels) for name, levels in skills.items()}
+        found = by_name.get(skill.casefold())
+        proficiency = found[1].get("proficiency", 0) if found else None
+        self.fail_unless(
+            found is not None and proficiency >= min_proficiency,
+            lambda: f"Expected '{user}' to have skill {skill} with proficiency "
+            f"{min_proficiency} or more, but "
+            + (f"it is {proficiency}." if found else
+               "they do not have it; their skills: "
+               + (", ".join(f"{n} {v.get('proficiency', 0)}" for n, v in skills.items())
+                  or "none") + "."),
+            message,
+        )  # fmt: skip
+        self.info(f"'{user}' has skill {skill} at proficiency {proficiency}.")
+
+    @keyword("Get Workgroup Wrap-Up Codes")
+    def get_workgroup_wrap_up_codes(self, workgroup: str) -> list:
+        """Returns the ids of the wrap-up codes agents may assign to ``workgroup``'s
+        interactions (see `Assign Wrap-Up Code`).
+
+        Example:
+        | ${codes} = | Get Workgroup Wrap-Up Codes | Sales |
+        | Should Contain | ${codes} | Sale |
+        """
+        codes = self.connected_session().configuration.workgroup_wrap_up_codes(workgroup)
+        self.info(f"Workgroup {workgroup} offers {len(codes)} wrap-up codes.")
+        return codes

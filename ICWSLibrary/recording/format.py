@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 FORMAT = "robotframework-icws recording 1"
 # Request headers a recording keeps (the rest is noise that replay must not match on).
-KEPT_REQUEST_HEADERS = ("accept-language", "cookie")
+KEPT_REQUEST_HEADERS = ("accept-language", "cookie", "range")
 KEPT_RESPONSE_HEADERS = ("set-cookie", "location", "www-authenticate", "content-type")
 # The placeholder kinds every recording scrubs, whatever the recorder was told.
 BUILT_IN_SCRUBBED = frozenset(("password", "csrfToken", "cookie", "authToken", "ssoToken", "token"))
