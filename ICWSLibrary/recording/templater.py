@@ -11,8 +11,10 @@ from ..protocol.http import SESSION_COOKIE, format_session_cookie, replace_cooki
 from ..protocol.secrets import SECRET_FIELD_KINDS as SECRET_FIELDS
 from ..protocol.secrets import SHORT_SECRET_KINDS
 
-# Fields that tell the time the server answered; replay fills in the time it answers.
-CLOCK_FIELDS = {"serverutctime"}
+# Fields that tell the time of the clock now: the server's in an answer (replay answers
+# with its own) or the client's in a request (a wrap-up assignment's "time"), so that a
+# replay matches requests whatever the clock says.
+CLOCK_FIELDS = {"serverutctime", "time"}
 MIN_ANYWHERE_LENGTH = 6
 
 

@@ -133,7 +133,8 @@ class ReplayModel(StreamHub):
     def _key_of(recorded: dict) -> tuple:
         return (
             recorded["method"],
-            recorded["path"],
+            # Paths are compared unescaped, as incoming ones are: "AVP%20Sales" is "AVP Sales".
+            unquote(recorded["path"]),
             recorded.get("query", ""),
             canonical_body(recorded.get("body")),
         )

@@ -288,3 +288,35 @@ def test_a_malformed_recording_names_the_entry_and_the_key(tmp_path, entry, name
     with pytest.raises(ValueError, match=re.escape(named)) as error:
         ICWSSimulator(replay=path)
     assert str(path) in str(error.value)
+
+
+def test_escaped_paths_and_client_clocks_replay(tmp_path, start_simulator):
+    """A name with a space travels escaped (%20), and a wrap-up assignment carries the
+    client's clock: a replay later must still find both exchanges."""
+    agent = {"id": "qa.one", "password": PASSWORD, "rights": ["stationLogon"],
+             "licenses": ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD"]}  # fmt: skip
+    workgroup = {"id": "AVP Sales", "members": ["qa.one"], "isWrapUpActive": True,
+                 "wrapUpCodes": ["Sale"]}  # fmt: skip
+    scenario = {"users": [agent], "workgroups": [workgroup]}
+    server = start_simulator(scenario)
+    path = tmp_path / "escaped.json"
+
+    def run(url, place=None):
+        session = ICWSSession(url)
+        session.recorder = recorder
+        session.connect("qa.one", PASSWORD)
+        members = session.configuration.workgroup_members("AVP Sales")
+        session.station.log_on("workstation", "7001", media="generic")
+        interaction = session.interactions.create_generic("AVP Sales", "Web", {})
+        session.interactions.act(interaction, "pickup", verb="pick up")
+        session.interactions.act(interaction, "disconnect", verb="disconnect")
+        segment = session.interactions.assign_wrap_up(interaction, "Sale")
+        session.disconnect()
+        return members, segment
+
+    recorder = Recorder(path)
+    first = run(server.url)
+    recorder.save()
+    recorder = None
+    with ICWSSimulator(replay=path) as replay:
+        assert run(replay.url) == first == (["qa.one"], 1)
