@@ -235,6 +235,11 @@ class ConfigurationStore:
     def selected(self, kind: str, item, select: list[str] | None) -> dict:
         """The object as a read answers it: the configurationId, the selected properties
         (``["*"]``: all), nulls left out."""
+        if not select:
+            object_type = self.types[kind]
+            return {
+                "configurationId": configuration_id(kind, item.id, object_type.display_name(item))
+            }
         whole = self.full(kind, item)
         result = {"configurationId": whole["configurationId"]}
         names = [n for n in whole if n != "configurationId"] if select == ["*"] else select or []
@@ -294,15 +299,17 @@ class ConfigurationStore:
             return []
         object_type = self.types[kind]
         items = sorted(object_type.objects(), key=lambda i: object_type.display_name(i).casefold())
-        found = []
-        for item in items:
-            whole = self.full(kind, item)
-            if all(test(_dotted(whole, path)) for path, test in conditions):
-                found.append(item)
+        found = [item for item in items if self._meets(kind, item, conditions)]
         if names:
             end = len(found) if last is None else last + 1
             found = found[first:end][:LIST_LIMIT]
         return [self.selected(kind, item, names) for item in found]
+
+    def _meets(self, kind: str, item, conditions) -> bool:
+        if not conditions:
+            return True
+        whole = self.full(kind, item)
+        return all(test(_dotted(whole, path)) for path, test in conditions)
 
     def check_where(self, kind: str, where: str | None) -> list[tuple[str, Callable]]:
         conditions = []
