@@ -58,7 +58,9 @@ class ConfigurationKeywords(LibraryComponent):
         which must hold: operators ``eq`` (equals), ``sw`` (starts with) and ``ct``
         (contains), on properties such as ``configurationId.id``,
         ``configurationId.displayName`` and ``extension``. All pages are read: a server
-        answers at most 200 objects at a time when properties are selected.
+        answers at most 200 objects at a time when properties are selected. With
+        ``rights_filter=admin``, an account without the administrator's right gets an empty
+        list rather than an error: the server filters the list by that right.
 
         Example:
         | ${agents} = | Get Configuration Objects | users | extension | where=configurationId.id sw agent |
