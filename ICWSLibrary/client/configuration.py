@@ -68,6 +68,13 @@ def property_at(item: dict, path: str) -> Any:
     return value
 
 
+def _read_params(properties, rights_filter: str) -> dict[str, str]:
+    params = {"rightsFilter": rights_filter_value(rights_filter)}
+    if properties:
+        params["select"] = ",".join(properties)
+    return params
+
+
 class ConfigurationAPI:
     def __init__(self, session: Caller):
         self._session = session
@@ -76,9 +83,7 @@ class ConfigurationAPI:
         """One object: its ``configurationId`` and the properties asked for (``*``: all);
         properties with no value are left out by the server."""
         kind = configuration_type(kind)
-        params = {"rightsFilter": rights_filter_value(rights_filter)}
-        if properties:
-            params["select"] = ",".join(properties)
+        params = _read_params(properties, rights_filter)
         answer = self._call(
             "GET", f"/configuration/{kind}/{path_segment(item_id)}", params, None,
             f"Reading {kind} object '{item_id}'",
@@ -95,9 +100,7 @@ class ConfigurationAPI:
     ) -> list[dict]:
         """Every object of a type that meets ``where``, reading page after page."""
         kind = configuration_type(kind)
-        params = {"rightsFilter": rights_filter_value(rights_filter)}
-        if properties:
-            params["select"] = ",".join(properties)
+        params = _read_params(properties, rights_filter)
         if where:
             params["where"] = where
         what = f"Reading the {kind} objects" + (f" where {where}" if where else "")

@@ -19,6 +19,7 @@ administrator's write, the scenario itself) shows in the next read and in subscr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,6 +218,10 @@ class ConfigurationStore:
             raise ConfigurationError(404, f"The simulator has no configuration type {kind}.")
         return found
 
+    def identity(self, kind: str, item) -> dict:
+        """The configurationId of one object."""
+        return configuration_id(kind, item.id, self.types[kind].display_name(item))
+
     def find(self, kind: str, object_id: str):
         key = str(object_id).casefold()
         for item in self.object_type(kind).objects():
@@ -224,25 +229,25 @@ class ConfigurationStore:
                 return item
         return None
 
+    def existing(self, kind: str, object_id: str):
+        """The object of that id; a 404 naming it when there is none."""
+        item = self.find(kind, object_id)
+        if item is None:
+            raise ConfigurationError(404, f"The {kind} object {object_id} was not found.")
+        return item
+
     def full(self, kind: str, item) -> dict:
         """Every property of one object, nulls included, under its configurationId."""
-        object_type = self.types[kind]
-        return {
-            "configurationId": configuration_id(kind, item.id, object_type.display_name(item)),
-            **object_type.properties(item),
-        }
+        return {"configurationId": self.identity(kind, item), **self.types[kind].properties(item)}
 
     def selected(self, kind: str, item, select: list[str] | None) -> dict:
         """The object as a read answers it: the configurationId, the selected properties
         (``["*"]``: all), nulls left out."""
         if not select:
-            object_type = self.types[kind]
-            return {
-                "configurationId": configuration_id(kind, item.id, object_type.display_name(item))
-            }
+            return {"configurationId": self.identity(kind, item)}
         whole = self.full(kind, item)
         result = {"configurationId": whole["configurationId"]}
-        names = [n for n in whole if n != "configurationId"] if select == ["*"] else select or []
+        names = [n for n in whole if n != "configurationId"] if select == ["*"] else select
         for name in names:
             if whole.get(name) is not None:
                 result[name] = whole[name]
@@ -267,22 +272,21 @@ class ConfigurationStore:
             )
         return names
 
-    def check_rights(self, user: User, rights_filter: str | None) -> bool:
-        """True when the admin filter applies; an unknown filter is an error."""
+    def filters_out(self, user: User, rights_filter: str | None) -> bool:
+        """Whether the rights filter keeps every object from ``user``: the admin filter
+        (the default) without the administrator's right. An unknown filter is an error."""
         value = (rights_filter or "admin").lower()
         if value not in RIGHTS_FILTERS:
             raise ConfigurationError(
                 400, f"rightsFilter must be view or admin, not {rights_filter!r}.", "rightsFilter"
             )
-        return value == "admin"
+        return value == "admin" and not user.may(CONFIGURATION_ADMIN)
 
     def read(self, user: User, kind: str, object_id: str, select, rights_filter) -> dict:
-        admin = self.check_rights(user, rights_filter)
+        hidden = self.filters_out(user, rights_filter)
         names = self.check_select(kind, select)
-        item = self.find(kind, object_id)
-        if item is None:
-            raise ConfigurationError(404, f"The {kind} object {object_id} was not found.")
-        if admin and not user.may(CONFIGURATION_ADMIN):
+        item = self.existing(kind, object_id)
+        if hidden:
             raise ConfigurationError(
                 403,
                 f"The user {user.id} does not have the administrator's right to {kind} "
@@ -292,10 +296,10 @@ class ConfigurationStore:
 
     def search(self, user: User, kind: str, select, where, rights_filter, first=0, last=None):
         """The items of a list read: filtered, sorted by display name, and paged."""
-        admin = self.check_rights(user, rights_filter)
+        hidden = self.filters_out(user, rights_filter)
         names = self.check_select(kind, select)
         conditions = self.check_where(kind, where)
-        if admin and not user.may(CONFIGURATION_ADMIN):
+        if hidden:
             return []
         object_type = self.types[kind]
         items = sorted(object_type.objects(), key=lambda i: object_type.display_name(i).casefold())
@@ -365,31 +369,27 @@ class ConfigurationStore:
         display = given.get("displayName") if isinstance(given, dict) else None
         if kind == "users":
             item = User(id=object_id, password="", display_name=str(display or object_id))
-            changes = self._check_changes(kind, item, body)
+            changes = self._check_changes(kind, body)
             self.scenario.users[item.id.lower()] = item
             self.contact.state.add_user(item)
         else:
             item = Workgroup(id=object_id)
-            changes = self._check_changes(kind, item, body)
+            changes = self._check_changes(kind, body)
             self.scenario.workgroups[item.id.lower()] = item
         self._apply(kind, item, changes)
-        return configuration_id(kind, item.id, self.types[kind].display_name(item))
+        return self.identity(kind, item)
 
     def update(self, user: User, kind: str, object_id: str, body) -> dict:
         self.check_admin(user)
         self.writable(kind)
-        item = self.find(kind, object_id)
-        if item is None:
-            raise ConfigurationError(404, f"The {kind} object {object_id} was not found.")
-        self._apply(kind, item, self._check_changes(kind, item, body))
-        return configuration_id(kind, item.id, self.types[kind].display_name(item))
+        item = self.existing(kind, object_id)
+        self._apply(kind, item, self._check_changes(kind, body))
+        return self.identity(kind, item)
 
     def delete(self, user: User, kind: str, object_id: str) -> None:
         self.check_admin(user)
         self.writable(kind)
-        item = self.find(kind, object_id)
-        if item is None:
-            raise ConfigurationError(404, f"The {kind} object {object_id} was not found.")
+        item = self.existing(kind, object_id)
         if kind == "users":
             if item is user:
                 raise ConfigurationError(400, f"The user {user.id} cannot delete themselves.")
@@ -403,7 +403,7 @@ class ConfigurationStore:
             self.contact.forget_workgroup(item)
             del self.scenario.workgroups[item.id.lower()]
 
-    def _check_changes(self, kind: str, item, body) -> dict:
+    def _check_changes(self, kind: str, body) -> dict:
         """Every property of a write body checked before any is applied."""
         if not isinstance(body, dict):
             raise ConfigurationError(400, f"The body of a {kind} write must be a JSON object.")
@@ -488,23 +488,14 @@ class ConfigurationStore:
         return str(value)
 
     def _apply(self, kind: str, item, changes: dict) -> None:
-        if kind == "users":
-            for name, value in changes.items():
-                if name == "workgroups":
-                    self._set_membership(item, value)
-                else:
-                    attribute = {"displayName": "display_name", "defaultWorkstation":
-                                 "default_workstation"}.get(name, name)  # fmt: skip
-                    setattr(item, attribute, value)
-            return
-        renamed = {
-            "isActive": "is_active", "hasQueue": "has_queue", "isWrapUpActive": "is_wrap_up_active",
-            "wrapUpCodes": "wrap_up_codes", "wrapUpStatus": "wrap_up_status",
-            "wrapUpTimeout": "wrap_up_timeout", "noAnswerStatus": "no_answer_status",
-        }  # fmt: skip
         for name, value in changes.items():
-            setattr(item, renamed.get(name, name), value)
-        self.contact.workgroup_changed(item)
+            if kind == "users" and name == "workgroups":
+                self._set_membership(item, value)
+            else:
+                # The scenario's fields are the ICWS property names in snake case.
+                setattr(item, _snake_case(name), value)
+        if kind == "workgroups":
+            self.contact.workgroup_changed(item)
 
     def _set_membership(self, user: User, workgroup_ids: list[str]) -> None:
         wanted = {w.lower() for w in workgroup_ids}
@@ -594,6 +585,10 @@ def _matcher(operator: str, wanted: str) -> Callable[[Any], bool]:
         return wanted in text
 
     return test
+
+
+def _snake_case(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _camel(kind: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
-from .configuration import CONFIGURATION_ADMIN, ConfigurationStore
+from .configuration import ConfigurationStore
 from .contact import ContactCenter
 from .resources.activations import ActivationResource
 from .resources.configuration import ConfigurationResource
@@ -171,13 +171,7 @@ class ICWSModel:
         if not template.lower().startswith("/icws/{sessionid}/configuration/"):
             return None
         session = self.state.sessions.live.get(request.path.split("/")[2])
-        if session is None or session.user.may(CONFIGURATION_ADMIN):
-            return None
-        return error_response(
-            403,
-            "error.request.accessDenied",
-            f"The user {session.user.id} does not have the right to change configuration objects.",
-        )
+        return None if session is None else self.configuration.write_refusal(session)
 
     # -- control, for tests and keywords (thread-safe) -------------------------------------
 

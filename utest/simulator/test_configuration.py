@@ -424,3 +424,18 @@ def test_scenario_configuration_mistakes_are_named(scenario, says):
     with pytest.raises(ScenarioError, match=None) as raised:
         load_scenario(scenario)
     assert says in str(raised.value)
+
+
+def test_every_writable_property_is_a_field_of_the_scenario_object(simulator):
+    """Writes set the scenario object's field named like the property in snake case: a
+    property without its field would be set on the side and change nothing."""
+    import dataclasses
+
+    from ICWSLibrary.simulator.configuration import _snake_case
+    from ICWSLibrary.simulator.scenario import User, Workgroup
+
+    store = simulator.model.configuration.store
+    for kind, cls, extra in (("users", User, {"displayName"}), ("workgroups", Workgroup, set())):
+        fields = {f.name for f in dataclasses.fields(cls)}
+        names = set(store.types[kind].writable) - {"workgroups"} | extra
+        assert {_snake_case(name) for name in names} <= fields, kind

@@ -10,7 +10,6 @@ import re
 from urllib.parse import parse_qs
 
 from ..configuration import (
-    CONFIGURATION_ADMIN,
     ConfigurationError,
     ConfigurationStore,
     ConfigurationWatch,
@@ -56,11 +55,18 @@ class ConfigurationResource:
             try:
                 return handler(request, session, *args)
             except ConfigurationError as error:
-                if error.status == 400 and error.property_name:
-                    return invalid_property(error.property_name, str(error))
-                return error_response(error.status, _ERROR_IDS[error.status], str(error))
+                return refusal(error)
 
         return answer
+
+    def write_refusal(self, session: Session) -> Response | None:
+        """The 403 of a write by a user without the administrator's right, for any
+        configuration type, simulated or not."""
+        try:
+            self.store.check_admin(session.user)
+        except ConfigurationError as error:
+            return refusal(error)
+        return None
 
     def get_list(self, request: Request, session: Session, kind: str) -> Response:
         query = _query(request)
@@ -116,13 +122,13 @@ class ConfigurationResource:
         if not isinstance(properties, list) or not all(isinstance(p, str) for p in properties):
             raise ConfigurationError(400, "properties must be a list of names.", "properties")
         names = self.store.check_select(kind, ",".join(properties)) or []
-        admin = self.store.check_rights(session.user, str(body["rightsFilter"]))
+        hidden = self.store.filters_out(session.user, str(body["rightsFilter"]))
         wanted = [i.get("id") if isinstance(i, dict) else i for i in ids]
         watch = ConfigurationWatch(
             kind=kind,
             ids=None if "*" in wanted else {str(i).lower() for i in wanted},
             properties=names,
-            hidden=admin and not session.user.may(CONFIGURATION_ADMIN),
+            hidden=hidden,
         )
         session.configuration_watches[subscription_id] = watch
         self.state.deliver(session, self.store.first_message(subscription_id, watch))
@@ -138,6 +144,13 @@ class ConfigurationResource:
                 message = self.store.changes(subscription_id, watch)
                 if message is not None:
                     self.state.deliver(session, message)
+
+
+def refusal(error: ConfigurationError) -> Response:
+    """A ConfigurationError answered as ICWS answers errors."""
+    if error.status == 400 and error.property_name:
+        return invalid_property(error.property_name, str(error))
+    return error_response(error.status, _ERROR_IDS[error.status], str(error))
 
 
 def _query(request: Request) -> dict[str, str]:
