@@ -17,6 +17,11 @@ INTERACTION_CHANGED = "urn:inin.com:interactions:interactionChangedMessage"
 INTERACTION_DEALLOCATED = "urn:inin.com:interactions:interactionDeallocatedMessage"
 INTERACTION_ALERTING = "urn:inin.com:interactions:interactionAlertingMessage"
 USER_ACTIVATION = "urn:inin.com:activations:userActivationMessage"
+STATISTIC_VALUE = "urn:inin.com:statistics:statisticValueMessage"  # [real]
+STATISTIC_CATALOG = "urn:inin.com:statistics:statisticCatalogMessage"
+CHAT_CONTENTS = "urn:inin.com:interactions.chat:chatContentsMessage"  # [guess] namespace
+CHAT_MEMBERS = "urn:inin.com:interactions.chat:chatMembersMessage"  # [guess] namespace
+CALLBACK_MESSAGE = "urn:inin.com:interactions.callback:callbackMessage"
 USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
 
 

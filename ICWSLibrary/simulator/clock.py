@@ -1,7 +1,7 @@
 """Timed events of the simulated server: alert timeouts, far ends answering, lingering.
 
-Events run on one daemon thread, holding the server state's lock, so they change the
-model exactly as a request would. ``advance`` moves the clock forward at once, so that
+Events run on one daemon thread as changes of the server state (holding its lock), so
+they change the model exactly as a request would. ``advance`` moves the clock forward at once, so that
 tests need not sleep through a 15-second alert timeout.
 """
 
@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 
 class Timer:
@@ -30,8 +31,9 @@ class Timer:
 
 
 class Clock:
-    def __init__(self, lock: threading.RLock):
-        self._lock = lock
+    def __init__(self, changing: Callable[[], AbstractContextManager]):
+        # Entered around each event: the state's lock, and its settling afterwards.
+        self._changing = changing
         self._heap: list[tuple[float, int, Timer]] = []
         self._order = itertools.count()
         self._offset = 0.0
@@ -70,7 +72,7 @@ class Clock:
                 _, _, timer = heapq.heappop(self._heap)
             if timer.cancelled:
                 continue
-            with self._lock:
+            with self._changing():
                 if not timer.cancelled:
                     timer.cancelled = True
                     timer.action()

@@ -3,15 +3,23 @@
 One :class:`ContactCenter` holds every interaction of the simulated server. Each change
 goes through :meth:`ContactCenter.publish`, which tells every subscription that sees it:
 queue watches (added, changed attributes only, removed), interaction watches and, for
-alerts, the interaction-alerting subscription. Sources: CONTACT-CENTER.md 2.1, 2.3, 2.9.
+alerts, the interaction-alerting subscription. Calls, generic objects, chats and
+callbacks are routed alike, each to agents whose station takes its media; chats keep
+their members and transcript, callbacks their attempts. The workgroups' counters
+(entered, answered, abandoned, completed) feed the statistics. Sources:
+CONTACT-CENTER.md 2.1, 2.3, 2.6, 2.8, 2.9.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..protocol.messages import (
+    CALLBACK_MESSAGE,
+    CHAT_CONTENTS,
+    CHAT_MEMBERS,
     INTERACTION_ALERTING,
     INTERACTION_CHANGED,
     INTERACTION_DEALLOCATED,
@@ -28,7 +36,7 @@ from .wire import now_compact
 SYSTEM, USER, WORKGROUP, STATION = 0, 1, 2, 3
 QUEUE_TYPES = {SYSTEM: "system", USER: "user", WORKGROUP: "workgroup", STATION: "station"}
 # [doc] supportedMediaType numbers of the media modelled.
-CALL, GENERIC = 1, 4
+CALL, CHAT, GENERIC, CALLBACK = 1, 2, 4, 5
 # [doc] Eic_CallStateString texts of each Eic_State letter.
 STATE_TEXT = {
     "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
@@ -43,7 +51,16 @@ START_ALERTING, STOP_ALERTING = 1, 2
 ACD_LICENSE = "I3_ACCESS_ACD"
 # [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
 DIAL_DELAY = 0.2
-OBJECT_TYPES = {CALL: "Call", GENERIC: "Generic Object"}  # [guess] Eic_ObjectType values
+# [guess] Eic_ObjectType values.
+OBJECT_TYPES = {CALL: "Call", CHAT: "Chat", GENERIC: "Generic Object", CALLBACK: "Callback"}
+# [doc] ChatMemberType: CurrentUser 2 (the member a message is sent to), Internal 3,
+# External 4; ChatMessageType Text 0.
+CURRENT_USER, INTERNAL, EXTERNAL = 2, 3, 4
+TEXT_MESSAGE = 0
+# [doc] Callback dispositions: Success 0, Failure 1, Retry 2.
+SUCCESS, FAILURE, RETRY = 0, 1, 2
+# [guess] How often a callback may be tried before a Retry ends it.
+CALLBACK_MAX_ATTEMPTS = 3
 # [guess] How Eic_WrapupConnectionSegments lists an interaction's segment ids.
 SEGMENT_SEPARATOR = "|"
 
@@ -83,6 +100,43 @@ class QueueWatch:
 
 
 @dataclass(eq=False)
+class ChatParty:
+    """A member of a chat: a user (by id) or a party outside the server (no user id)."""
+
+    display_name: str
+    user_id: str = ""
+
+    def as_member(self, interaction_id: str, viewer: User | None) -> dict:
+        if not self.user_id:
+            kind = EXTERNAL
+        elif viewer is not None and viewer.id.lower() == self.user_id.lower():
+            kind = CURRENT_USER
+        else:
+            kind = INTERNAL
+        return {"chatMemberType": kind, "displayName": self.display_name,
+                "interactionId": interaction_id, "userId": self.user_id}  # fmt: skip
+
+
+@dataclass(eq=False)
+class Chat:
+    members: list[ChatParty] = field(default_factory=list)
+    # (party, text, timestamp) in the order written.
+    transcript: list[tuple[ChatParty, str, str]] = field(default_factory=list)
+
+    def member(self, user: User) -> ChatParty | None:
+        return next((p for p in self.members if p.user_id.lower() == user.id.lower()), None)
+
+
+@dataclass(eq=False)
+class Callback:
+    target: str
+    name: str
+    subject: str
+    attempts: int = 0
+    max_attempts: int = CALLBACK_MAX_ATTEMPTS
+
+
+@dataclass(eq=False)
 class Interaction:
     id: str
     media: int
@@ -103,6 +157,10 @@ class Interaction:
     segments: list[User] = field(default_factory=list)
     wrap_up: dict[int, str] = field(default_factory=dict)
     wrap_up_workgroup: Workgroup | None = None
+    # Clock time it last entered a workgroup queue, for wait statistics.
+    queued_at: float | None = None
+    chat: Chat | None = None
+    callback: Callback | None = None
 
     @property
     def state(self) -> str:
@@ -165,6 +223,9 @@ class ContactCenter:
         self._route_again = False
         # Lower-case user id -> the after-call work they are in.
         self.after_call_work: dict[str, AfterCallWork] = {}
+        # Counters since the server started: (event, workgroup, agent or "") -> count, and
+        # ("waited", workgroup, "") -> seconds answered interactions waited in all.
+        self.tallies: Counter = Counter()
         status.on_change(lambda user: self.route_waiting())
         state.on_session_end(self._session_ended)
 
@@ -301,18 +362,22 @@ class ContactCenter:
         """An interaction arriving in a workgroup queue, Offering, then routed by ACD."""
         defaults = {"Eic_CallDirection": "I", "Eic_CallType": "E"}
         interaction = self._new(media, **{**defaults, **attributes})
-        interaction.workgroup = workgroup
-        self._set_state(
-            interaction,
-            "O",
-            Eic_RemoteAddress=address,
-            Eic_RemoteName=name,
+        self._enter_queue(
+            interaction, workgroup, Eic_RemoteAddress=address, Eic_RemoteName=name,
             Eic_RemoteId=address,
-            Eic_WorkgroupName=workgroup.id,
-            Eic_LineQueueTimestamp=now_compact(),
-        )
-        self.route_waiting()
+        )  # fmt: skip
         return interaction
+
+    def _enter_queue(self, interaction: Interaction, workgroup: Workgroup, **attributes) -> None:
+        """The interaction waits, Offering, in the workgroup's queue, and ACD routes it."""
+        interaction.workgroup = workgroup
+        interaction.agent, interaction.station = None, None
+        interaction.queued_at = self.clock.now()
+        self.tallies["entered", workgroup.id.lower(), ""] += 1
+        self._set_state(interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id,
+                        Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="",
+                        Eic_LineQueueTimestamp=now_compact())  # fmt: skip
+        self.route_waiting()
 
     def make_call(self, session: Session, target: str, workgroup: Workgroup | None) -> Interaction:
         """An outbound call from the session's station: System, Proceeding, then the far
@@ -517,6 +582,7 @@ class ContactCenter:
         now = now_compact()
         segment = {}
         if interaction.workgroup is not None and interaction.agent is not None:
+            self._tally_answer(interaction)
             # A new connection segment, which the agent may wrap up with the workgroup's codes.
             interaction.segments.append(interaction.agent)
             interaction.wrap_up_workgroup = interaction.workgroup
@@ -527,6 +593,8 @@ class ContactCenter:
             }
         self._set_state(interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now, **segment)
         self._on_phone(interaction.agent)
+        if interaction.chat is not None and interaction.agent is not None:
+            self._join_chat(interaction, interaction.agent)
         peer = interaction.peer
         if peer is not None and peer.state in ("S", "R", "A"):
             self._stop_alerting(peer)
@@ -555,6 +623,7 @@ class ContactCenter:
         lingers in its queues, then leaves them."""
         if interaction.state in DISCONNECTED or not interaction.allocated:
             return
+        self._tally_end(interaction, by_agent)
         self._stop_alerting(interaction)
         self._set_state(interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact())
         if not self._begin_after_call_work(interaction):
@@ -563,6 +632,21 @@ class ContactCenter:
         peer = interaction.peer
         if peer is not None:
             self.disconnect(peer, by_agent=False)
+
+    def _tally_answer(self, interaction: Interaction) -> None:
+        group, agent = interaction.workgroup.id.lower(), interaction.agent.id.lower()
+        self.tallies["answered", group, ""] += 1
+        self.tallies["answered", group, agent] += 1
+        if interaction.queued_at is not None:
+            self.tallies["waited", group, ""] += self.clock.now() - interaction.queued_at
+
+    def _tally_end(self, interaction: Interaction, by_agent: bool) -> None:
+        """[doc] Abandoned: the remote party hung up while it waited for an agent;
+        completed: it ends after an agent answered it through the workgroup."""
+        if interaction.segments and interaction.wrap_up_workgroup is not None:
+            self.tallies["completed", interaction.wrap_up_workgroup.id.lower(), ""] += 1
+        elif not by_agent and interaction.workgroup is not None and interaction.state in ("O", "A"):
+            self.tallies["abandoned", interaction.workgroup.id.lower(), ""] += 1
 
     def _linger(self, interaction: Interaction) -> None:
         self._after(
@@ -585,10 +669,7 @@ class ContactCenter:
         interaction.cancel_timer()
         interaction.agent, interaction.station = None, None
         if target_workgroup is not None:
-            interaction.workgroup = target_workgroup
-            self._set_state(interaction, "O", Eic_WorkgroupName=target_workgroup.id,
-                            Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="",
-                            Eic_LineQueueTimestamp=now_compact())  # fmt: skip
+            self._enter_queue(interaction, target_workgroup)
         elif target_user is not None:
             interaction.workgroup = None
             self._alert(interaction, target_user, self._station_session(target_user), acd=False)
@@ -703,6 +784,104 @@ class ContactCenter:
             self.end_after_call_work(agent)
         return None
 
+    # -- chats and callbacks ------------------------------------------------------------------
+
+    def start_chat(self, first: ChatParty, workgroup: Workgroup | None = None,
+                   user: User | None = None) -> Interaction:  # fmt: skip
+        """A chat from ``first`` (a user, or a visitor outside the server) to a workgroup,
+        routed by ACD to an agent whose station takes chats, or to one user directly."""
+        attributes = {"Eic_RemoteName": first.display_name,
+                      "Eic_RemoteAddress": first.user_id or first.display_name}  # fmt: skip
+        if workgroup is not None:
+            interaction = self._new(CHAT, Eic_CallDirection="I", Eic_CallType="E")
+            interaction.chat = Chat([first])
+            self._enter_queue(interaction, workgroup, **attributes, Eic_RemoteId=first.user_id)
+            return interaction
+        interaction = self._new(CHAT, Eic_CallDirection="I", Eic_CallType="I", **attributes)
+        interaction.chat = Chat([first])
+        self._alert(interaction, user, self._station_session(user), acd=False)
+        return interaction
+
+    def _join_chat(self, interaction: Interaction, user: User) -> None:
+        chat = interaction.chat
+        if chat.member(user) is None:
+            party = ChatParty(user.display_name, user.id)
+            chat.members.append(party)
+            self._tell_chat(interaction, CHAT_MEMBERS, "membersAdded",
+                            lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+
+    def write_chat(self, interaction: Interaction, party: ChatParty, text: str) -> str | None:
+        """Add a message to the chat's transcript; the reason when it cannot be written."""
+        if interaction.state in DISCONNECTED or not interaction.allocated:
+            return "the chat has ended"
+        if party not in interaction.chat.members:
+            interaction.chat.members.append(party)
+            self._tell_chat(interaction, CHAT_MEMBERS, "membersAdded",
+                            lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+        line = (party, text, now_compact())
+        interaction.chat.transcript.append(line)
+        self._tell_chat(interaction, CHAT_CONTENTS, "messagesAdded",
+                        lambda viewer: [chat_text(interaction, line, viewer)])  # fmt: skip
+        return None
+
+    def chat_snapshot(self, interaction: Interaction, viewer: User) -> list[dict]:
+        """The first messages of a chat watch: every member, and the transcript so far."""
+        chat = interaction.chat
+        return [
+            {"__type": CHAT_MEMBERS, "isDelta": False, "interactionId": interaction.id,
+             "membersAdded": [p.as_member(interaction.id, viewer) for p in chat.members],
+             "membersChanged": [], "membersRemoved": []},
+            {"__type": CHAT_CONTENTS, "isDelta": False, "interactionId": interaction.id,
+             "messagesAdded": [chat_text(interaction, line, viewer) for line in chat.transcript]},
+        ]  # fmt: skip
+
+    def _tell_chat(self, interaction: Interaction, kind: str, field_name: str, items) -> None:
+        for session in list(self.state.sessions.live.values()):
+            if interaction.id in session.chat_watches:
+                self.state.deliver(session, {"__type": kind, "isDelta": True,
+                                             "interactionId": interaction.id,
+                                             field_name: items(session.user)})  # fmt: skip
+
+    def create_callback(self, workgroup: Workgroup, target: str, subject: str, name: str):
+        interaction = self._new(CALLBACK, Eic_CallDirection="I", Eic_CallType="E")
+        interaction.callback = Callback(target, name, subject)
+        self._enter_queue(interaction, workgroup, Eic_RemoteAddress=target,
+                          Eic_RemoteName=name or target, Eic_RemoteId=target)  # fmt: skip
+        return interaction
+
+    def callback_message(self, interaction: Interaction) -> dict:
+        callback = interaction.callback
+        return {
+            "__type": CALLBACK_MESSAGE, "isDelta": False, "interactionId": interaction.id,
+            "target": callback.target, "name": callback.name, "subject": callback.subject,
+            "attempts": callback.attempts, "maxAttempts": callback.max_attempts,
+            "associatedCallId": "", "snoozed": False,
+        }  # fmt: skip
+
+    def dispose_callback(self, interaction: Interaction, user: User, disposition: int):
+        """The agent says how the callback went; the reason when they cannot.
+
+        [guess] Each disposition is an attempt. Success and Failure end the callback;
+        Retry puts it back in its workgroup's queue until it has used its attempts.
+        """
+        if interaction.agent is not user or interaction.state not in ("C", "H"):
+            return f"it is {STATE_TEXT.get(interaction.state, 'not set')}" + (
+                f" for {interaction.agent.id}" if interaction.agent and interaction.agent is not user
+                else ""
+            )  # fmt: skip
+        callback = interaction.callback
+        callback.attempts += 1
+        for session in list(self.state.sessions.live.values()):
+            if interaction.id in session.callback_watches:
+                self.state.deliver(session, {**self.callback_message(interaction), "isDelta": True})
+        if disposition == RETRY and callback.attempts < callback.max_attempts:
+            self.idle_since[user.id.lower()] = self.clock.now()
+            self._enter_queue(interaction, interaction.workgroup)
+            self._on_phone(user)
+            return None
+        self.disconnect(interaction, by_agent=True)
+        return None
+
     # -- configuration changes ----------------------------------------------------------------
 
     def workgroup_changed(self, workgroup: Workgroup) -> None:
@@ -753,6 +932,12 @@ class ContactCenter:
                         "activationsChanged": {workgroup.id: on},
                     })  # fmt: skip
         self.route_waiting()
+
+
+def chat_text(interaction: Interaction, line: tuple[ChatParty, str, str], viewer) -> dict:
+    party, text, timestamp = line
+    return {"chatMember": party.as_member(interaction.id, viewer), "text": text,
+            "timestamp": timestamp, "messageType": TEXT_MESSAGE}  # fmt: skip
 
 
 def entry(interaction: Interaction, names: list[str]) -> dict:

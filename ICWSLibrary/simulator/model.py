@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
 from .configuration import ConfigurationStore
-from .contact import ContactCenter
+from .contact import ChatParty, ContactCenter
 from .resources.activations import ActivationResource
 from .resources.configuration import ConfigurationResource
 from .resources.connection import ConnectionResource
@@ -23,10 +23,12 @@ from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
 from .resources.station import StationResource
+from .resources.statistics import StatisticsResource
 from .resources.status import StatusResource
 from .scenario import Scenario, load_scenario
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
+from .statistics import Statistics
 from .wire import Request, Response, error_response, json_response
 
 __all__ = [
@@ -58,11 +60,12 @@ class ICWSModel:
         self.interactions = InteractionResource(self.contact)
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
+        self.statistics = StatisticsResource(Statistics(self.contact))
         self._sessionless: list = []
         self._session_routes: list = []
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
-            self.interactions, self.activations, self.configuration,
+            self.interactions, self.activations, self.configuration, self.statistics,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():
@@ -88,7 +91,7 @@ class ICWSModel:
 
     def handle(self, request: Request) -> Response:
         try:
-            with self.state.lock:
+            with self.state.changing():
                 self.requests_served += 1
                 return self._dispatch(request)
         except Exception as error:  # never an HTML page, never a dropped connection
@@ -176,7 +179,7 @@ class ICWSModel:
     # -- control, for tests and keywords (thread-safe) -------------------------------------
 
     def sessions(self) -> list[dict]:
-        with self.state.lock:
+        with self.state.changing():
             for session in list(self.state.sessions.live.values()):
                 self.state.expire_if_idle(session)
             return [session.describe() for session in self.state.sessions.live.values()]
@@ -187,7 +190,7 @@ class ICWSModel:
 
     def disconnect_user(self, user_id: str, reason: str, should_reconnect: bool = False) -> int:
         """End every live session of a user on the server side; returns how many."""
-        with self.state.lock:
+        with self.state.changing():
             return self.state.end_user_sessions(user_id, reason, should_reconnect)
 
     def check_status_change(self, user_id: str, status_id: str):
@@ -195,7 +198,7 @@ class ICWSModel:
         return self.status.check_status_change(user_id, status_id)
 
     def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
-        with self.state.lock:
+        with self.state.changing():
             user = self.status.check_status_change(user_id, status_id)
             return self.status.apply_status(user, status_id, notes)
 
@@ -205,30 +208,59 @@ class ICWSModel:
     def end_session_of(self, path: str, reason: str) -> None:
         """End the session a request path names, if it is live (fault injection)."""
         match = re.match(r"^/icws/(\d+)", path)
-        with self.state.lock:
+        with self.state.changing():
             session = self.state.sessions.live.get(match.group(1)) if match else None
             if session is not None:
                 self.state.end_session(session, reason)
 
     def place_inbound_call(self, workgroup_id: str, ani: str = "", name: str = "") -> str:
         """A call from outside arrives in a workgroup's queue; returns its interaction id."""
-        with self.state.lock:
-            workgroup = self.scenario.workgroup(workgroup_id)
-            if workgroup is None:
-                known = ", ".join(w.id for w in self.scenario.workgroups.values()) or "none"
-                raise KeyError(f"The scenario has no workgroup {workgroup_id!r}; known: {known}.")
-            return self.contact.place_inbound(workgroup, ani, name).id
+        with self.state.changing():
+            return self.contact.place_inbound(self._workgroup(workgroup_id), ani, name).id
+
+    def place_inbound_chat(self, workgroup_id: str, name: str = "") -> str:
+        """A visitor outside the server starts a chat with a workgroup; returns its id."""
+        with self.state.changing():
+            workgroup = self._workgroup(workgroup_id)
+            visitor = ChatParty(name or "Visitor")
+            return self.contact.start_chat(visitor, workgroup=workgroup).id
+
+    def write_chat(self, interaction_id: str, text: str, name: str | None = None) -> None:
+        """The chat's remote party writes ``text``: its visitor, or a party outside the
+        server named ``name`` (default: the interaction's remote name)."""
+        with self.state.changing():
+            interaction = self._interaction(interaction_id)
+            chat = interaction.chat
+            if chat is None:
+                raise KeyError(f"Interaction {interaction_id} is not a chat.")
+            outside = [party for party in chat.members if not party.user_id]
+            wanted = name or (outside[0].display_name if outside else None)
+            wanted = wanted or interaction.attributes.get("Eic_RemoteName") or "Visitor"
+            party = next((p for p in outside if p.display_name == wanted), None)
+            refusal = self.contact.write_chat(interaction, party or ChatParty(wanted), text)
+            if refusal:
+                raise KeyError(f"Cannot write to chat {interaction_id}: {refusal}.")
+
+    def _workgroup(self, workgroup_id: str):
+        workgroup = self.scenario.workgroup(workgroup_id)
+        if workgroup is None:
+            known = ", ".join(w.id for w in self.scenario.workgroups.values()) or "none"
+            raise KeyError(f"The scenario has no workgroup {workgroup_id!r}; known: {known}.")
+        return workgroup
+
+    def _interaction(self, interaction_id: str):
+        interaction = self.contact.interactions.get(str(interaction_id))
+        if interaction is None:
+            raise KeyError(f"The simulator has no interaction {interaction_id!r}.")
+        return interaction
 
     def hang_up(self, interaction_id: str) -> None:
         """The remote party hangs up: the interaction becomes Externally Disconnected."""
-        with self.state.lock:
-            interaction = self.contact.interactions.get(str(interaction_id))
-            if interaction is None:
-                raise KeyError(f"The simulator has no interaction {interaction_id!r}.")
-            self.contact.disconnect(interaction, by_agent=False)
+        with self.state.changing():
+            self.contact.disconnect(self._interaction(interaction_id), by_agent=False)
 
     def interactions_now(self) -> list[dict]:
-        with self.state.lock:
+        with self.state.changing():
             return [i.describe() for i in self.contact.interactions.values()]
 
     def advance_time(self, seconds: float) -> int:
@@ -239,7 +271,7 @@ class ICWSModel:
         self.state.clock.close()
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
-        with self.state.lock:
+        with self.state.changing():
             for host in self.scenario.hosts:
                 if host.address == address:
                     host.accepting = accepting

@@ -60,6 +60,12 @@ class Session(Mailbox):
     activation_watches: dict = field(default_factory=dict)
     # Configuration subscriptions by id (see configuration.py).
     configuration_watches: dict = field(default_factory=dict)
+    # Chats and callbacks watched (interaction ids; see contact.py).
+    chat_watches: set = field(default_factory=set)
+    callback_watches: set = field(default_factory=set)
+    # Statistic keys watched, and the value last told for each (see statistics.py).
+    statistic_watch: dict | None = None
+    catalog_watch: bool = False
     # time.monotonic() of the session's last request, for the scenario's idle timeout.
     last_used: float = field(default_factory=time.monotonic)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..protocol.errors import CONNECTION_DOWN, CONNECTION_UP
 from ..protocol.messages import CONNECTION_STATE_CHANGED
@@ -29,9 +30,11 @@ class ServerState(StreamHub):
         self.scenario = scenario
         self.sessions = SessionStore()
         self._end_hooks: list[Callable[[Session, dict | None], None]] = []
+        self._settle_hooks: list[Callable[[], None]] = []
+        self._changing_depth = 0
         self.request_ids = itertools.count(1000)
-        # Timed events (alert timeouts, far ends answering) run holding the same lock.
-        self.clock = Clock(self._lock)
+        # Timed events (alert timeouts, far ends answering) run as changes, like requests.
+        self.clock = Clock(self.changing)
         self.statuses = {s["statusId"].casefold(): s for s in scenario.statuses}
         self.user_status: dict[str, dict] = {}
         for user in scenario.users.values():
@@ -51,6 +54,25 @@ class ServerState(StreamHub):
     @property
     def lock(self):
         return self._lock
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Hold the lock while the model changes; once the outermost change is done, run
+        the settle hooks (statistics compare what they last told and tell what moved)."""
+        with self._lock:
+            self._changing_depth += 1
+            try:
+                yield
+            finally:
+                self._changing_depth -= 1
+                if self._changing_depth == 0:
+                    for hook in self._settle_hooks:
+                        hook()
+
+    def on_settle(self, hook: Callable[[], None]) -> None:
+        """Call ``hook()`` after every request, timed event or control call that may have
+        changed the model."""
+        self._settle_hooks.append(hook)
 
     def on_session_end(self, hook: Callable[[Session, dict | None], None]) -> None:
         """Call ``hook(session, station it had)`` whenever a session ends, for any reason."""

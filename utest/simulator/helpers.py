@@ -52,3 +52,38 @@ def error_of(response):
     body = json.loads(response.content)
     assert isinstance(body.get("message"), str) and body["message"]
     return body
+
+
+WORKSTATION = "urn:inin.com:connection:workstationSettings"
+
+
+class Agent(RawSession):
+    def __init__(self, url, user, station=None, media=(1,), ready=True):
+        super().__init__(url, user)
+        if station:
+            self.log_on(station, media, ready)
+
+    def log_on(self, station, media=(1,), ready=True):
+        body = {"__type": WORKSTATION, "workstation": station,
+                "supportedMediaTypes": list(media), "readyForInteractions": ready}  # fmt: skip
+        response = self.request("PUT", "/connection/station", json=body)
+        assert response.status_code == 200, response.text
+
+    def call(self, method, path, body=None, **kwargs):
+        return self.request(method, path, json=body, **kwargs)
+
+    def attribute(self, interaction_id, name):
+        response = self.call("GET", f"/interactions/{interaction_id}", params={"select": name})
+        assert response.status_code == 200, response.text
+        return response.json()["attributes"][name]
+
+    def state(self, interaction_id):
+        return self.attribute(interaction_id, "Eic_State")
+
+    def watch_queue(self, name, kind=2, names=("Eic_State", "Eic_RemoteName"), sub="q"):
+        body = {"queueIds": [{"queueType": kind, "queueName": name}], "attributeNames": list(names)}
+        response = self.call("PUT", f"/messaging/subscriptions/queues/{sub}", body)
+        assert response.status_code == 200, response.text
+
+    def of_type(self, kind):
+        return [m for m in self.messages() if m["__type"] == kind]

@@ -5,9 +5,8 @@ import pytest
 
 from ICWSLibrary.simulator.scenario import ScenarioError, load_scenario
 
-from .helpers import RawSession, error_of
+from .helpers import Agent, error_of
 
-WORKSTATION = "urn:inin.com:connection:workstationSettings"
 QUEUE_CONTENTS = "urn:inin.com:queues:queueContentsMessage"
 ALERTING = "urn:inin.com:interactions:interactionAlertingMessage"
 CHANGED = "urn:inin.com:interactions:interactionChangedMessage"
@@ -16,38 +15,6 @@ USER_STATUS = "urn:inin.com:status:userStatusMessage"
 ACTIVATION = "urn:inin.com:activations:userActivationMessage"
 CALL = "urn:inin.com:interactions:createCallParameters"
 GENERIC = "urn:inin.com:interactions:createGenericInteractionParameters"
-
-
-class Agent(RawSession):
-    def __init__(self, url, user, station=None, media=(1,), ready=True):
-        super().__init__(url, user)
-        if station:
-            self.log_on(station, media, ready)
-
-    def log_on(self, station, media=(1,), ready=True):
-        body = {"__type": WORKSTATION, "workstation": station,
-                "supportedMediaTypes": list(media), "readyForInteractions": ready}  # fmt: skip
-        response = self.request("PUT", "/connection/station", json=body)
-        assert response.status_code == 200, response.text
-
-    def call(self, method, path, body=None, **kwargs):
-        return self.request(method, path, json=body, **kwargs)
-
-    def attribute(self, interaction_id, name):
-        response = self.call("GET", f"/interactions/{interaction_id}", params={"select": name})
-        assert response.status_code == 200, response.text
-        return response.json()["attributes"][name]
-
-    def state(self, interaction_id):
-        return self.attribute(interaction_id, "Eic_State")
-
-    def watch_queue(self, name, kind=2, names=("Eic_State", "Eic_RemoteName"), sub="q"):
-        body = {"queueIds": [{"queueType": kind, "queueName": name}], "attributeNames": list(names)}
-        response = self.call("PUT", f"/messaging/subscriptions/queues/{sub}", body)
-        assert response.status_code == 200, response.text
-
-    def of_type(self, kind):
-        return [m for m in self.messages() if m["__type"] == kind]
 
 
 def test_an_inbound_call_alerts_the_eligible_agent_and_every_watcher_sees_it(simulator):
@@ -309,7 +276,8 @@ def test_generic_interactions_route_only_to_stations_taking_generic_media(simula
         ("/interactions", {"__type": "urn:inin.com:interactions:bogus"}, 400),
         ("/interactions", {"target": "1"}, 400),
         ("/interactions", {"__type": GENERIC, "queueId": {"queueType": 2, "queueName": "Nope"}}, 400),
-        ("/interactions", {"__type": "urn:inin.com:interactions.chat:createChatParameters"}, 501),
+        ("/interactions", {"__type": "urn:inin.com:interactions.chat:createChatParameters"}, 400),
+        ("/interactions", {"__type": "urn:inin.com:interactions.email:createEmailParameters"}, 501),
         ("/interactions/999/pickup", None, 404),
         ("/messaging/subscriptions/queues/x", {"queueIds": [], "attributeNames": ["Eic_State"]}, 400),
         ("/messaging/subscriptions/queues/x", {"queueIds": [{"queueType": 2, "queueName": "Support"}]}, 400),

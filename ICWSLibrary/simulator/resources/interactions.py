@@ -2,9 +2,9 @@
 their attributes, acting on them, and watching queues, interactions and alerts.
 
 The rules and the state live in :mod:`..contact`; this file speaks HTTP. Answers follow
-the SDK contracts (CONTACT-CENTER.md 2.1): 201 ``{interactionId}`` on creation, 200 for
-actions, 204 for interaction and alerting subscriptions; 404 for an unknown interaction,
-403 for one outside the user's queues, 400 for bad bodies.
+the SDK contracts (CONTACT-CENTER.md 2.1, 2.8): 201 ``{interactionId}`` on creation, 200
+for actions, 204 for interaction, alerting, chat and callback subscriptions; 404 for an
+unknown interaction, 403 for one outside the user's queues, 400 for bad bodies.
 """
 
 from __future__ import annotations
@@ -13,7 +13,17 @@ import re
 from urllib.parse import parse_qs
 
 from ...protocol.errors import NO_STATION_ERROR_ID
-from ..contact import CALL, QUEUE_TYPES, USER, WORKGROUP, ContactCenter, Interaction, QueueWatch
+from ..contact import (
+    CALL,
+    QUEUE_TYPES,
+    RETRY,
+    USER,
+    WORKGROUP,
+    ChatParty,
+    ContactCenter,
+    Interaction,
+    QueueWatch,
+)
 from ..sessions import Session
 from ..wire import (
     Request,
@@ -26,8 +36,10 @@ from ..wire import (
 
 CREATE_CALL = "createCallParameters"
 CREATE_GENERIC = "createGenericInteractionParameters"
+CREATE_CALLBACK = "createCallbackParameters"
+CREATE_CHAT = "createChatParameters"
 # Known creation types the simulator does not model yet.
-NOT_SIMULATED_TYPES = ("createCallbackParameters", "createChatParameters", "createEmailParameters")
+NOT_SIMULATED_TYPES = ("createEmailParameters", "createCallbackResponseCallParameters")
 _DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
 
 
@@ -50,6 +62,9 @@ class InteractionResource:
             ("POST", re.compile(one + "$"), self._found(self.set_attributes), True),
             ("POST", re.compile(one + "/wrap-up-assignments$"),
              self._found(self.assign_wrap_up), True),
+            ("PUT", re.compile(one + "/callback/disposition$"),
+             self._acting(self.dispose_callback), True),
+            ("POST", re.compile(one + "/chat/messages$"), self._acting(self.send_chat), True),
         ]  # fmt: skip
         for name, handler in actions.items():
             routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
@@ -59,6 +74,12 @@ class InteractionResource:
                 self._found(self.watch_one), self.stop_one
             ),
             r"^messaging/subscriptions/interaction-alerting$": (self.watch_alerts, self.stop_alerts),
+            r"^messaging/subscriptions/interactions/([^/]+)/chat$": (
+                self._found(self.watch_chat), self.stop_chat
+            ),
+            r"^messaging/subscriptions/interactions/([^/]+)/callback$": (
+                self._found(self.watch_callback), self.stop_callback
+            ),
         }  # fmt: skip
         for pattern, (start, stop) in subscriptions.items():
             compiled = re.compile(pattern)
@@ -76,6 +97,10 @@ class InteractionResource:
             created = self._make_call(session, body)
         elif kind == CREATE_GENERIC:
             created = self._create_generic(body)
+        elif kind == CREATE_CALLBACK:
+            created = self._create_callback(body)
+        elif kind == CREATE_CHAT:
+            created = self._create_chat(session, body)
         elif kind in NOT_SIMULATED_TYPES:
             return error_response(
                 501, "simulator.notSimulated", f"The ICWS simulator does not create {kind} yet."
@@ -135,6 +160,41 @@ class InteractionResource:
         if kind == WORKGROUP:
             return self.contact.create_generic(owner, None, **attributes)
         return self.contact.create_generic(None, owner, **attributes)
+
+    def _create_callback(self, body: dict) -> Interaction | Response:
+        """[doc] target, targetQueue and subject are required; name is optional."""
+        for name in ("target", "targetQueue", "subject"):
+            if not body.get(name):
+                return missing_property(name)
+        queue = body["targetQueue"]
+        if not isinstance(queue, dict) or "queueType" not in queue or not queue.get("queueName"):
+            return invalid_property("targetQueue", "targetQueue must name a workgroup queue.")
+        found = self._queue(queue)
+        if isinstance(found, Response):
+            return found
+        kind, workgroup = found
+        if kind != WORKGROUP:
+            return invalid_property("targetQueue", "A callback goes to a workgroup queue.")
+        return self.contact.create_callback(
+            workgroup, str(body["target"]), str(body["subject"]), str(body.get("name") or "")
+        )
+
+    def _create_chat(self, session: Session, body: dict) -> Interaction | Response:
+        """[doc] target: a user or a workgroup, by id or extension."""
+        target = body.get("target")
+        if not target or not isinstance(target, str):
+            return missing_property("target")
+        starter = ChatParty(session.user.display_name, session.user.id)
+        workgroup = self.scenario.workgroup(target)
+        if workgroup is not None:
+            return self.contact.start_chat(starter, workgroup=workgroup)
+        user = self.scenario.user(target) or self.scenario.user_at(target)
+        if user is None:
+            # [guess] status and errorId.
+            return invalid_property(
+                "target", f"There is no user or workgroup {target!r} to chat with."
+            )
+        return self.contact.start_chat(starter, user=user)
 
     def _queue(self, queue: dict):
         """``(type, workgroup or user or station id)`` of a queueId, or the 400 it earns."""
@@ -299,7 +359,55 @@ class InteractionResource:
             )
         return json_response(201)
 
+    def dispose_callback(self, session: Session, interaction: Interaction, body: dict):
+        if interaction.callback is None:
+            return invalid_property(
+                "disposition", f"Interaction {interaction.id} is not a callback."
+            )
+        disposition = body.get("disposition")
+        if disposition not in range(RETRY + 1) or isinstance(disposition, bool):
+            return invalid_property(
+                "disposition", f"disposition must be 0 (Success), 1 (Failure) or 2 (Retry), "
+                f"not {disposition!r}."
+            )  # fmt: skip
+        return self.contact.dispose_callback(interaction, session.user, disposition)
+
+    def send_chat(self, session: Session, interaction: Interaction, body: dict):
+        if interaction.chat is None:
+            return invalid_property("text", f"Interaction {interaction.id} is not a chat.")
+        text = body.get("text")
+        if not isinstance(text, str) or not text:
+            return missing_property("text")
+        party = interaction.chat.member(session.user)
+        if party is None:
+            return f"{session.user.id} is not a member of the chat; pick it up first"
+        return self.contact.write_chat(interaction, party, text)
+
     # -- subscriptions ----------------------------------------------------------------------
+
+    def watch_chat(self, request: Request, session: Session, interaction: Interaction):
+        if interaction.chat is None:
+            return invalid_property("interactionId", f"Interaction {interaction.id} is not a chat.")
+        session.chat_watches.add(interaction.id)
+        self.state.deliver(session, *self.contact.chat_snapshot(interaction, session.user))
+        return json_response(204)
+
+    def stop_chat(self, request: Request, session: Session, interaction_id: str) -> Response:
+        session.chat_watches.discard(interaction_id)
+        return json_response(204)
+
+    def watch_callback(self, request: Request, session: Session, interaction: Interaction):
+        if interaction.callback is None:
+            return invalid_property(
+                "interactionId", f"Interaction {interaction.id} is not a callback."
+            )
+        session.callback_watches.add(interaction.id)
+        self.state.deliver(session, self.contact.callback_message(interaction))
+        return json_response(204)
+
+    def stop_callback(self, request: Request, session: Session, interaction_id: str) -> Response:
+        session.callback_watches.discard(interaction_id)
+        return json_response(204)
 
     def watch_queue(self, request: Request, session: Session, subscription_id: str) -> Response:
         body = request.json()

@@ -1,0 +1,295 @@
+"""Statistics derived from the contact center: the catalog, values, and who hears of them.
+
+A statistic key names a statistic and its parameter values, in the order the catalog
+gives (``ININ.People.WorkgroupStats:Workgroup``, then ``ININ.Queue:Interval``, then
+``ININ.People.AgentStats:User``). Values are computed from the model each time it settles
+(after every request, timed event or control call), and each watching session is told only
+the values that moved. Sources: CONTACT-CENTER.md 2.6; SDK Statistics.js; [real] a
+client's recorded ``statisticValueMessage`` (``isDelta`` true, null for "no data").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..protocol.messages import STATISTIC_CATALOG, STATISTIC_VALUE
+from .contact import CALL, CALLBACK, CHAT, GENERIC, ContactCenter
+from .scenario import Workgroup
+
+WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
+INTERVAL = "ININ.Queue:Interval"
+USER = "ININ.People.AgentStats:User"
+# [real] Interval values clients ask for. Both count from the server's start here.
+INTERVALS = ("CurrentShift", "CurrentPeriod")
+# [doc] statisticValueType: Int 0, Duration 6, Percent 9, Error 12; StatisticUnits:
+# None 0, Seconds 2, Percent 5.
+INT, DURATION, PERCENT, ERROR = 0, 6, 9, 12
+VALUE_TYPES = {
+    INT: ("urn:inin.com:statistics:statisticIntValue", 0),
+    DURATION: ("urn:inin.com:statistics:statisticDurationValue", 2),
+    PERCENT: ("urn:inin.com:statistics:statisticPercentValue", 5),
+}
+# [doc] statisticErrorValue values.
+MALFORMED_KEY, UNKNOWN_KEY = 1, 2
+ROUTED_MEDIA = (CALL, CHAT, GENERIC, CALLBACK)
+CATALOG_TAG = "icws-simulator-1"
+
+
+@dataclass(frozen=True)
+class Definition:
+    identifier: str
+    display: str
+    value_type: int
+    parameters: tuple[str, ...]
+    # (statistics, workgroup, user id or "") -> the value, or None for "no data".
+    compute: Callable
+
+
+class Statistics:
+    """The statistics of one simulated server."""
+
+    def __init__(self, contact: ContactCenter):
+        self.contact = contact
+        self.scenario = contact.scenario
+        self.state = contact.state
+        self.definitions = {d.identifier.casefold(): d for d in _definitions()}
+        # Sessions with a statistic watch: settling looks at these alone.
+        self.watching: dict[str, object] = {}
+        self.state.on_settle(self.settle)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def value(self, key: dict) -> dict | None:
+        """The wire value of a statistic key: typed, an error value, or None (no data)."""
+        identifier = key.get("statisticIdentifier") if isinstance(key, dict) else None
+        items = key.get("parameterValueItems") if isinstance(key, dict) else None
+        if not isinstance(identifier, str) or not isinstance(items, list):
+            return _error(MALFORMED_KEY)
+        definition = self.definitions.get(identifier.casefold())
+        if definition is None:
+            return _error(UNKNOWN_KEY)
+        # [doc] "All of the parameter types ... must be used ... in the same order".
+        types = [item.get("parameterTypeId") if isinstance(item, dict) else None for item in items]
+        if [str(t).casefold() for t in types] != [p.casefold() for p in definition.parameters]:
+            return _error(MALFORMED_KEY)
+        values = {
+            p: str(item.get("value") or "")
+            for p, item in zip(definition.parameters, items, strict=True)
+        }
+        workgroup = self.scenario.workgroup(values[WORKGROUP])
+        user_id = values.get(USER, "")
+        # [guess] A workgroup, user or interval the server does not know is an unknown key.
+        if workgroup is None or (USER in values and self.scenario.user(user_id) is None):
+            return _error(UNKNOWN_KEY)
+        if INTERVAL in values and values[INTERVAL].casefold() not in {
+            i.casefold() for i in INTERVALS
+        }:
+            return _error(UNKNOWN_KEY)
+        number = definition.compute(self, workgroup, user_id.lower())
+        if number is None:
+            return None
+        kind, _ = VALUE_TYPES[definition.value_type]
+        return {"__type": kind, "value": number, "statisticValueType": definition.value_type}
+
+    def logged_in(self, workgroup: Workgroup) -> list:
+        """The members logged on to a station."""
+        found = []
+        for member in workgroup.members:
+            user = self.scenario.user(member)
+            if user and any(s.station for s in self.state.sessions.of_user(user.id)):
+                found.append(user)
+        return found
+
+    def activated(self, workgroup: Workgroup) -> list:
+        return [u for u in self.logged_in(workgroup) if self.contact.is_activated(workgroup, u)]
+
+    def available(self, workgroup: Workgroup) -> list:
+        """[doc] Members ACD could offer an interaction of some media to now."""
+        eligible = self.contact.eligible_session
+        return [
+            user
+            for user in self.activated(workgroup)
+            if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA)
+        ]
+
+    def in_queue(self, workgroup: Workgroup, states: str) -> int:
+        return sum(
+            1
+            for i in self.contact.interactions.values()
+            if i.allocated and i.workgroup is workgroup and i.state and i.state in states
+        )
+
+    def tally(self, event: str, workgroup: Workgroup, user_id: str = "") -> int:
+        return self.contact.tallies[event, workgroup.id.lower(), user_id]
+
+    # -- subscriptions ----------------------------------------------------------------------
+
+    def watch(self, session, keys: list[dict]) -> None:
+        """[guess] A PUT replaces the keys watched; the first message tells every value."""
+        session.statistic_watch = {}
+        self.watching[session.id] = session
+        changes = []
+        for key in keys:
+            value = self.value(key)
+            session.statistic_watch[_canonical(key)] = (key, value)
+            changes.append({"statisticKey": key, "statisticValue": value})
+        self.state.deliver(
+            session, {"__type": STATISTIC_VALUE, "isDelta": True, "statisticValueChanges": changes}
+        )
+
+    def stop(self, session) -> None:
+        session.statistic_watch = None
+        self.watching.pop(session.id, None)
+
+    def settle(self) -> None:
+        """Tell each watching session the values that changed since it was last told."""
+        computed: dict[str, dict | None] = {}
+        for session in list(self.watching.values()):
+            watch = session.statistic_watch
+            if session.ended or not watch:
+                self.watching.pop(session.id, None)
+                continue
+            changes = []
+            for canonical, (key, told) in watch.items():
+                if canonical not in computed:
+                    computed[canonical] = self.value(key)
+                value = computed[canonical]
+                if value != told:
+                    watch[canonical] = (key, value)
+                    changes.append({"statisticKey": key, "statisticValue": value})
+            if changes:
+                self.state.deliver(session, {"__type": STATISTIC_VALUE, "isDelta": True,
+                                             "statisticValueChanges": changes})  # fmt: skip
+
+    # -- the catalog and parameter values ---------------------------------------------------
+
+    def catalog_message(self) -> dict:
+        categories = {}
+        for definition in self.definitions.values():
+            category = definition.identifier.split(":", 1)[0]
+            categories.setdefault(category, []).append(_definition_contract(definition))
+        return {
+            "__type": STATISTIC_CATALOG,
+            "isDelta": False,
+            "statisticCatalogCacheTag": CATALOG_TAG,
+            "statisticCategoryList": [
+                {
+                    "statisticCategoryId": category,
+                    "displayString": CATEGORY_NAMES[category],
+                    "description": CATEGORY_NAMES[category],
+                    "statisticDefinitions": items,
+                    "accessControlRights": [],
+                    "licenses": [],
+                }
+                for category, items in categories.items()
+            ],  # fmt: skip
+            "parameterTypeDefinitions": [
+                {
+                    "parameterTypeId": type_id,
+                    "displayString": name,
+                    "description": name,
+                    "accessControlLists": [],
+                    "preserveOrder": False,
+                }
+                for type_id, name in PARAMETER_NAMES.items()
+            ],  # fmt: skip
+        }
+
+    def parameter_values(self, parameter_type: str) -> list[dict] | None:
+        """The values a parameter type takes; None for a type the catalog does not use."""
+        folded = parameter_type.casefold()
+        if folded == WORKGROUP.casefold():
+            names = [w.id for w in self.scenario.workgroups.values()]
+        elif folded == USER.casefold():
+            names = [u.id for u in self.scenario.users.values()]
+        elif folded == INTERVAL.casefold():
+            names = list(INTERVALS)
+        else:
+            return None
+        return [{"value": n, "displayString": n, "description": n} for n in names]
+
+
+CATEGORY_NAMES = {"inin.workgroup": "Workgroup Statistics", "inin.agent": "Agent Statistics"}
+PARAMETER_NAMES = {WORKGROUP: "Workgroup", INTERVAL: "Interval", USER: "User"}
+
+
+def _definitions() -> list[Definition]:
+    now, period, agent = (WORKGROUP,), (WORKGROUP, INTERVAL), (WORKGROUP, INTERVAL, USER)
+
+    def percent_available(stats: Statistics, wg, _user):
+        activated = len(stats.activated(wg))
+        # [guess] Of the agents logged in and activated.
+        return round(100.0 * len(stats.available(wg)) / activated, 2) if activated else 0.0
+
+    def average_wait(stats: Statistics, wg, _user):
+        answered = stats.tally("answered", wg)
+        return round(stats.tally("waited", wg) / answered, 3) if answered else None
+
+    w = "inin.workgroup:"
+    return [
+        Definition(w + "TotalAgents", "Total Agents", INT, now, lambda s, wg, u: len(wg.members)),
+        Definition(w + "AgentsLoggedIn", "Agents Logged In", INT, now,
+                   lambda s, wg, u: len(s.logged_in(wg))),
+        Definition(w + "AgentsLoggedInAndActivated", "Agents Logged In and Activated", INT, now,
+                   lambda s, wg, u: len(s.activated(wg))),
+        Definition(w + "NumberAvailableForACDInteractions", "Number Available for ACD "
+                   "Interactions", INT, now, lambda s, wg, u: len(s.available(wg))),
+        Definition(w + "NotAvailable", "Not Available", INT, now,
+                   lambda s, wg, u: len(s.activated(wg)) - len(s.available(wg))),
+        Definition(w + "PercentAvailable", "Percent Available", PERCENT, now, percent_available),
+        Definition(w + "InteractionsWaiting", "Interactions Waiting", INT, now,
+                   lambda s, wg, u: s.in_queue(wg, "O")),
+        Definition(w + "InteractionsConnected", "Interactions Connected", INT, now,
+                   lambda s, wg, u: s.in_queue(wg, "C")),
+        Definition(w + "InteractionsOnHold", "Interactions On Hold", INT, now,
+                   lambda s, wg, u: s.in_queue(wg, "H")),
+        Definition(w + "InteractionsEntered", "Interactions Entered", INT, period,
+                   lambda s, wg, u: s.tally("entered", wg)),
+        Definition(w + "InteractionsAnswered", "Interactions Answered", INT, period,
+                   lambda s, wg, u: s.tally("answered", wg)),
+        Definition(w + "InteractionsAbandoned", "Interactions Abandoned", INT, period,
+                   lambda s, wg, u: s.tally("abandoned", wg)),
+        Definition(w + "InteractionsCompleted", "Interactions Completed", INT, period,
+                   lambda s, wg, u: s.tally("completed", wg)),
+        Definition(w + "AverageWaitTime", "Average Wait Time", DURATION, period, average_wait),
+        Definition("inin.agent:InteractionsAnswered", "Interactions Answered", INT, agent,
+                   lambda s, wg, u: s.tally("answered", wg, u)),
+    ]  # fmt: skip
+
+
+def _definition_contract(definition: Definition) -> dict:
+    _, units = VALUE_TYPES[definition.value_type]
+    return {
+        "statisticIdentifier": definition.identifier,
+        "displayString": definition.display,
+        "description": definition.display,
+        "unitsDisplayString": {0: "", 2: "seconds", 5: "%"}[units],
+        "requiredParametersDefinitions": [
+            {"orderedParameterTypeList": list(definition.parameters), "shouldBeSuppressed": False}
+        ],
+        "statisticDefinitionData": {
+            "precision": 2 if definition.value_type == PERCENT else 0,
+            "units": units,
+            "valueType": definition.value_type,
+        },
+        "statisticDefinitionFlags": [],
+        "drillDowns": [],
+    }
+
+
+def _error(code: int) -> dict:
+    return {"__type": "urn:inin.com:statistics:statisticErrorValue", "value": code,
+            "statisticValueType": ERROR}  # fmt: skip
+
+
+def _canonical(key: dict) -> str:
+    """One spelling of a key, for comparing keys given in different cases."""
+    items = key.get("parameterValueItems") if isinstance(key, dict) else None
+    parts = [str(key.get("statisticIdentifier") if isinstance(key, dict) else key)]
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict):
+            parts.append(f"{item.get('parameterTypeId')}={item.get('value')}")
+        else:
+            parts.append(repr(item))
+    return "|".join(parts).casefold()

@@ -1,0 +1,198 @@
+"""Simulated statistics: values derived from the contact center, pushed when they move
+(CONTACT-CENTER.md 2.6)."""
+
+import pytest
+
+from .helpers import Agent, error_of
+
+VALUES = "/messaging/subscriptions/statistics/statistic-values"
+VALUE_MESSAGE = "urn:inin.com:statistics:statisticValueMessage"
+WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
+INTERVAL = "ININ.Queue:Interval"
+USER = "ININ.People.AgentStats:User"
+
+
+def key(statistic, workgroup="Support", interval=None, user=None):
+    items = [{"parameterTypeId": WORKGROUP, "value": workgroup}]
+    if interval:
+        items.append({"parameterTypeId": INTERVAL, "value": interval})
+    if user:
+        items.append({"parameterTypeId": USER, "value": user})
+    return {"statisticIdentifier": statistic, "parameterValueItems": items}
+
+
+class Supervisor(Agent):
+    def __init__(self, url, *keys):
+        super().__init__(url, "supervisor")
+        self.keys = list(keys)
+        response = self.call("PUT", VALUES, {"statisticKeys": self.keys})
+        assert response.status_code == 204, response.text
+
+    def changes(self):
+        """Each value told since the last call, by statistic id, in order."""
+        found = []
+        for message in self.of_type(VALUE_MESSAGE):
+            assert message["isDelta"] is True
+            for change in message["statisticValueChanges"]:
+                found.append(
+                    (change["statisticKey"]["statisticIdentifier"], change["statisticValue"])
+                )
+        return found
+
+
+def value_of(change):
+    return None if change is None else change["value"]
+
+
+def test_the_first_message_tells_every_watched_value_typed(simulator):
+    Agent(simulator.url, "agent1", "7001")
+    boss = Supervisor(
+        simulator.url,
+        key("inin.workgroup:NumberAvailableForACDInteractions"),
+        key("inin.workgroup:PercentAvailable"),
+        key("inin.workgroup:AverageWaitTime", interval="CurrentShift"),
+    )
+    (available, first), (percent, second), (wait, third) = boss.changes()
+    assert available.endswith("NumberAvailableForACDInteractions")
+    assert first == {"__type": "urn:inin.com:statistics:statisticIntValue", "value": 1,
+                     "statisticValueType": 0}  # fmt: skip
+    assert second == {"__type": "urn:inin.com:statistics:statisticPercentValue", "value": 100.0,
+                      "statisticValueType": 9}  # fmt: skip
+    # Nothing answered yet: no data, as a real server says with null.
+    assert third is None
+
+
+def test_agents_logged_in_activated_and_available_follow_the_model(simulator):
+    names = ("AgentsLoggedIn", "AgentsLoggedInAndActivated", "NumberAvailableForACDInteractions")
+    boss = Supervisor(simulator.url, *(key(f"inin.workgroup:{n}") for n in names))
+    assert [value_of(v) for _, v in boss.changes()] == [0, 0, 0]
+    agent = Agent(simulator.url, "agent1", "7001")
+    assert [value_of(v) for _, v in boss.changes()] == [1, 1, 1]
+    # Deactivated in Support: still logged in, no longer activated or available.
+    simulator.model.contact.set_activation(
+        simulator.model.scenario.workgroup("Support"),
+        simulator.model.scenario.user("agent1"),
+        False,
+    )
+    agent.call("GET", "/connection")  # any request settles the model
+    assert [(n.split(":")[1], value_of(v)) for n, v in boss.changes()] == [
+        ("AgentsLoggedInAndActivated", 0), ("NumberAvailableForACDInteractions", 0),
+    ]  # fmt: skip
+
+
+def test_only_values_that_moved_are_told_again(simulator):
+    boss = Supervisor(simulator.url, key("inin.workgroup:InteractionsWaiting"),
+                      key("inin.workgroup:TotalAgents"))  # fmt: skip
+    boss.changes()
+    simulator.place_inbound_call("Support", "3175550100")
+    assert boss.changes() == [
+        ("inin.workgroup:InteractionsWaiting",
+         {"__type": "urn:inin.com:statistics:statisticIntValue", "value": 1, "statisticValueType": 0}),
+    ]  # fmt: skip
+    boss.call("GET", "/connection")
+    assert boss.changes() == []
+
+
+def test_interval_counters_count_entered_answered_abandoned_and_completed(simulator):
+    names = ("Entered", "Answered", "Abandoned", "Completed")
+    boss = Supervisor(
+        simulator.url,
+        *(key(f"inin.workgroup:Interactions{n}", interval="CurrentShift") for n in names),
+        key("inin.agent:InteractionsAnswered", interval="CurrentShift", user="agent1"),
+        key("inin.workgroup:AverageWaitTime", interval="CurrentPeriod"),
+    )
+    boss.changes()
+    # Abandoned: the caller hangs up while waiting, no agent being logged on.
+    abandoned = simulator.place_inbound_call("Support", "3175550100")
+    simulator.hang_up(abandoned)
+    agent = Agent(simulator.url, "agent1", "7001")
+    answered = simulator.place_inbound_call("Support", "3175550101")
+    simulator.advance_time(4)
+    assert agent.call("POST", f"/interactions/{answered}/pickup").status_code == 200
+    simulator.hang_up(answered)
+    last = {}
+    for name, value in boss.changes():
+        last[name.split(":")[0][5:] + ":" + name.split(":")[1]] = value_of(value)
+    assert last == {
+        "workgroup:InteractionsEntered": 2, "workgroup:InteractionsAnswered": 1,
+        "workgroup:InteractionsAbandoned": 1, "workgroup:InteractionsCompleted": 1,
+        "agent:InteractionsAnswered": 1, "workgroup:AverageWaitTime": pytest.approx(4, abs=0.5),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statistic_key", "error"),
+    [
+        (key("inin.workgroup:NoSuchStatistic"), 2),
+        (key("inin.workgroup:InteractionsWaiting", workgroup="Nowhere"), 2),
+        (key("inin.workgroup:InteractionsEntered", interval="LastYear"), 2),
+        (key("inin.agent:InteractionsAnswered", interval="CurrentShift", user="nobody"), 2),
+        # Parameters missing, or not in the catalog's order.
+        (key("inin.workgroup:InteractionsEntered"), 1),
+        ({"statisticIdentifier": "inin.workgroup:InteractionsEntered", "parameterValueItems": [
+            {"parameterTypeId": INTERVAL, "value": "CurrentShift"},
+            {"parameterTypeId": WORKGROUP, "value": "Support"}]}, 1),
+        ({"statisticIdentifier": "inin.workgroup:InteractionsWaiting"}, 1),
+    ],
+)  # fmt: skip
+def test_bad_keys_are_told_as_error_values_not_http_errors(simulator, statistic_key, error):
+    boss = Supervisor(simulator.url, statistic_key)
+    [(_, value)] = boss.changes()
+    assert value == {"__type": "urn:inin.com:statistics:statisticErrorValue", "value": error,
+                     "statisticValueType": 12}  # fmt: skip
+
+
+def test_a_put_replaces_the_keys_and_a_delete_stops_the_messages(simulator):
+    boss = Supervisor(simulator.url, key("inin.workgroup:InteractionsWaiting"))
+    boss.changes()
+    boss.call(
+        "PUT", VALUES, {"statisticKeys": [key("inin.workgroup:InteractionsWaiting", "Sales")]}
+    )
+    [(_, value)] = boss.changes()
+    simulator.place_inbound_call("Support")
+    boss.call("GET", "/connection")
+    assert boss.changes() == []
+    assert boss.call("DELETE", VALUES).status_code == 204
+    simulator.place_inbound_call("Sales")
+    assert boss.changes() == []
+    response = boss.call("PUT", VALUES, {"keys": []})
+    assert response.status_code == 400 and error_of(response)["propertyName"] == "statisticKeys"
+
+
+def test_the_catalog_names_each_statistic_and_its_ordered_parameters(simulator):
+    boss = Agent(simulator.url, "supervisor")
+    response = boss.call("PUT", "/messaging/subscriptions/statistics/statistic-catalog", {})
+    assert response.status_code == 200 and response.json() == {"clientStateIsFresh": False}
+    [catalog] = boss.of_type("urn:inin.com:statistics:statisticCatalogMessage")
+    definitions = {
+        d["statisticIdentifier"]: d
+        for category in catalog["statisticCategoryList"]
+        for d in category["statisticDefinitions"]
+    }
+    entered = definitions["inin.workgroup:InteractionsEntered"]
+    assert entered["requiredParametersDefinitions"][0]["orderedParameterTypeList"] == [
+        WORKGROUP, INTERVAL,
+    ]  # fmt: skip
+    assert (
+        definitions["inin.workgroup:PercentAvailable"]["statisticDefinitionData"]["valueType"] == 9
+    )
+    assert {p["parameterTypeId"] for p in catalog["parameterTypeDefinitions"]} == {
+        WORKGROUP, INTERVAL, USER,
+    }  # fmt: skip
+    # A client holding the current catalog is told so, and sent none.
+    tag = catalog["statisticCatalogCacheTag"]
+    again = boss.call("PUT", "/messaging/subscriptions/statistics/statistic-catalog",
+                      {"statisticCatalogCacheTag": tag})  # fmt: skip
+    assert again.json() == {"clientStateIsFresh": True}
+    assert boss.of_type("urn:inin.com:statistics:statisticCatalogMessage") == []
+
+
+def test_parameter_values_list_workgroups_and_intervals(simulator):
+    boss = Agent(simulator.url, "supervisor")
+    path = "/statistics/statistic-parameter-values/queries"
+    workgroups = boss.call("POST", path, {"parameterTypeId": WORKGROUP}).json()["parameterValues"]
+    assert {item["value"] for item in workgroups} == {"Support", "Sales"}
+    intervals = boss.call("POST", path, {"parameterTypeId": INTERVAL}).json()["parameterValues"]
+    assert [item["value"] for item in intervals] == ["CurrentShift", "CurrentPeriod"]
+    unknown = boss.call("POST", path, {"parameterTypeId": "ININ.Nothing"})
+    assert unknown.status_code == 400 and error_of(unknown)["propertyName"] == "parameterTypeId"
