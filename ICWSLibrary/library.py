@@ -12,6 +12,8 @@ from .client import ConnectionState, ConnectionStatus, ICWSError, ICWSSession
 from .client.channel import DEFAULT_POLL_INTERVAL, MessagingMode
 from .client.transport import parse_timeout, parse_verify
 from .keywords import (
+    CallbackKeywords,
+    ChatKeywords,
     ConfigurationKeywords,
     ConnectionKeywords,
     GenericKeywords,
@@ -21,6 +23,7 @@ from .keywords import (
     QueueKeywords,
     ServerKeywords,
     StationKeywords,
+    StatisticsKeywords,
     StatusKeywords,
     WorkgroupKeywords,
 )
@@ -89,6 +92,24 @@ class ICWSLibrary:
     | Configuration Property Should Be    workgroups    Sales    wrapUpStatus    Follow Up
     | ${codes}    Get Workgroup Wrap-Up Codes    Sales
     | Assign Wrap-Up Code    ${interaction}    Sale
+
+    = Statistics, chats and callbacks =
+
+    Statistics are named by their ids, such as ``inin.workgroup:InteractionsWaiting``, and
+    the parameters they take: ``workgroup``, ``interval`` (``CurrentShift``) for counters
+    over a period, ``user_id`` for agent statistics. The session watches each statistic it
+    is asked about, so `Wait Until Statistic Is` reacts as the server tells new values: a
+    suite waits for an agent to become available, or a queue to empty, without sleeping.
+    Chats and callbacks are interactions: ACD routes them like calls, to agents whose station
+    takes ``chat`` or ``callback`` media.
+
+    | Wait Until Statistic Is    AgentsLoggedIn    1    workgroup=Support
+    | ${waiting}    Get Interactions Waiting In Workgroup    Support
+    | ${chat}    Create Chat    Support
+    | Send Chat Message    ${chat}    Hello
+    | ${reply}    Wait For Chat Message    ${chat}    contains=help
+    | ${callback}    Create Callback    3175550100    Support    Billing question
+    | Set Callback Disposition    ${callback}    Success
 
     = Errors =
 
@@ -215,6 +236,9 @@ class ICWSLibrary:
             QueueKeywords(self),
             WorkgroupKeywords(self),
             ConfigurationKeywords(self),
+            StatisticsKeywords(self),
+            ChatKeywords(self),
+            CallbackKeywords(self),
             GenericKeywords(self),
         ):
             for name in dir(type(component)):

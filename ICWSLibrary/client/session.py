@@ -26,7 +26,9 @@ from ..protocol.http import session_cookie_value as cookie_of
 from ..protocol.messages import CONNECTION_STATE_CHANGED
 from .activations import ActivationAPI
 from .address import ServerAddress
+from .callbacks import CallbackAPI
 from .channel import MessageChannel
+from .chats import ChatAPI
 from .configuration import ConfigurationAPI
 from .connection import ConnectionState, ConnectionStatus, EndedSession
 from .errors import (
@@ -46,6 +48,7 @@ from .messaging import MessageQueue, Predicate
 from .redact import HiddenStr
 from .server import DEFAULT_INCLUDE, DEFAULT_MAX_HOPS, feature_map, log_on
 from .station import StationAPI
+from .statistics import StatisticsAPI
 from .status import StatusAPI
 from .transport import DEFAULT_GET_RETRIES, MAX_RESPONSE_BYTES, Transport, origin_of
 
@@ -112,6 +115,9 @@ class ICWSSession:
         self.interactions = InteractionAPI(self, self.channel)
         self.activations = ActivationAPI(self)
         self.configuration = ConfigurationAPI(self)
+        self.statistics = StatisticsAPI(self, self.channel)
+        self.chats = ChatAPI(self, self.channel)
+        self.callbacks = CallbackAPI(self, self.channel)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -331,8 +337,12 @@ class ICWSSession:
         self.channel.stop()
         self.channel = self._new_channel(self.channel.requested_mode, self.channel.poll_interval)
         self.status.attach(self.channel)
-        # The new session starts without subscriptions: queue views are watched anew.
+        # The new session starts without subscriptions: queue views, statistics, chats
+        # and callbacks are watched anew.
         self.interactions = InteractionAPI(self, self.channel)
+        self.statistics = StatisticsAPI(self, self.channel)
+        self.chats = ChatAPI(self, self.channel)
+        self.callbacks = CallbackAPI(self, self.channel)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

@@ -1,3 +1,5 @@
+from .callbacks import CallbackKeywords
+from .chats import ChatKeywords
 from .configuration import ConfigurationKeywords
 from .connection import ConnectionKeywords
 from .generic import GenericKeywords
@@ -7,10 +9,13 @@ from .messaging import MessagingKeywords
 from .queues import QueueKeywords
 from .server import ServerKeywords
 from .station import StationKeywords
+from .statistics import StatisticsKeywords
 from .status import StatusKeywords
 from .workgroups import WorkgroupKeywords
 
 __all__ = [
+    "CallbackKeywords",
+    "ChatKeywords",
     "ConfigurationKeywords",
     "ConnectionKeywords",
     "GenericKeywords",
@@ -20,6 +25,7 @@ __all__ = [
     "QueueKeywords",
     "ServerKeywords",
     "StationKeywords",
+    "StatisticsKeywords",
     "StatusKeywords",
     "WorkgroupKeywords",
 ]

@@ -251,6 +251,44 @@ class Simulator:
         )
         return interaction_id
 
+    @keyword("Simulator Place Inbound Chat")
+    def simulator_place_inbound_chat(self, workgroup: str, name: str | None = None) -> str:
+        """A visitor outside the server starts a chat with ``workgroup``; returns its id.
+
+        ``name`` is the visitor's name (``Eic_RemoteName``). The chat waits in the queue
+        until ACD offers it to an eligible agent whose station takes chats. The visitor
+        writes with `Simulator Send Chat Message`.
+
+        Example:
+        | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |
+        """
+        try:
+            interaction_id = self._live().place_inbound_chat(workgroup, name or "")
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(f"Chat {interaction_id} from {name or 'a visitor'} to {workgroup}.")
+        return interaction_id
+
+    @keyword("Simulator Send Chat Message")
+    def simulator_send_chat_message(
+        self, interaction_id: str, text: str, name: str | None = None
+    ) -> None:
+        """The chat's remote party writes ``text``.
+
+        That is the visitor of a chat from `Simulator Place Inbound Chat`; in any other
+        chat, a party outside the server named ``name`` (default: the chat's remote name),
+        who joins the chat's members on first writing.
+
+        Example:
+        | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |
+        | Simulator Send Chat Message | ${chat} | Where is my order? |
+        """
+        try:
+            self._live().write_chat(interaction_id, text, name)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(f"The remote party wrote to chat {interaction_id}.")
+
     @keyword("Simulator Hang Up")
     def simulator_hang_up(self, interaction_id: str, after: timedelta | None = None) -> None:
         """The remote party hangs up: the interaction becomes ``Externally Disconnected``.

@@ -516,6 +516,12 @@ class ICWSSimulator:
     def hang_up(self, interaction_id: str) -> None:
         self.model.hang_up(interaction_id)
 
+    def place_inbound_chat(self, workgroup: str, name: str = "") -> str:
+        return self.model.place_inbound_chat(workgroup, name)
+
+    def write_chat(self, interaction_id: str, text: str, name: str | None = None) -> None:
+        self.model.write_chat(interaction_id, text, name)
+
     def interactions(self) -> list[dict]:
         return self.model.interactions_now()
 

@@ -1,0 +1,178 @@
+"""ICWS feature ``statistics``: watch statistic values and read them typed.
+
+A statistic key is a statistic id (``inin.workgroup:InteractionsWaiting``) and its
+parameter values, in the catalog's order: workgroup, then interval, then user. The session
+watches every key it was asked about in one subscription (a PUT replaces the keys, so each
+PUT lists them all) and keeps the last value told for each, from
+``statisticValueMessage``; reads and waits look there, with no sleeps.
+Sources: CONTACT-CENTER.md 2.6, SDK Statistics.js, [real] recorded messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from ..protocol.dates import parse_datetime
+from ..protocol.messages import STATISTIC_VALUE
+from .errors import ICWSError
+
+if TYPE_CHECKING:
+    from .channel import MessageChannel
+
+WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
+INTERVAL = "ININ.Queue:Interval"
+USER = "ININ.People.AgentStats:User"
+VALUES_PATH = "/messaging/subscriptions/statistics/statistic-values"
+# [doc] statisticErrorValue values.
+ERRORS = {
+    1: "MalformedStatisticKey", 2: "UnknownStatisticKey", 3: "StatisticProviderTooBusy",
+    99: "Other",
+}  # fmt: skip
+# [doc] statisticValueType groups.
+INTEGER, DOUBLE, STRING, BOOL, TIMESTAMP, TIME_DURATION = 0, 1, 2, 3, 4, 5
+DURATIONS = (6, 7, 8)  # Duration, FutureDuration, FiniteDuration: seconds
+PERCENTS = (9, 11)  # Percent, WeightedPercent
+ERROR = 12
+
+
+@dataclass(frozen=True)
+class StatisticKey:
+    identifier: str
+    parameters: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, statistic: str, workgroup=None, user_id=None, interval=None) -> StatisticKey:
+        """A key from what a tester names: a statistic without its category is a
+        workgroup statistic (``inin.agent:`` when a user is given)."""
+        identifier = str(statistic).strip()
+        if ":" not in identifier:
+            identifier = ("inin.agent:" if user_id else "inin.workgroup:") + identifier
+        parameters = []
+        if workgroup:
+            parameters.append((WORKGROUP, str(workgroup)))
+        if interval:
+            parameters.append((INTERVAL, str(interval)))
+        if user_id:
+            parameters.append((USER, str(user_id)))
+        return cls(identifier, tuple(parameters))
+
+    def as_json(self) -> dict:
+        return {
+            "statisticIdentifier": self.identifier,
+            "parameterValueItems": [{"parameterTypeId": t, "value": v} for t, v in self.parameters],
+        }
+
+    @property
+    def canonical(self) -> str:
+        return canonical(self.as_json())
+
+    def __str__(self) -> str:
+        named = {WORKGROUP: "workgroup", INTERVAL: "interval", USER: "user"}
+        given = ", ".join(f"{named.get(t, t)} {v}" for t, v in self.parameters)
+        return f"{self.identifier} ({given})" if given else self.identifier
+
+
+def canonical(key: Any) -> str:
+    """One spelling of a key as the server echoes it, whatever the case."""
+    if not isinstance(key, dict):
+        return repr(key)
+    parts = [str(key.get("statisticIdentifier"))]
+    for item in key.get("parameterValueItems") or []:
+        if isinstance(item, dict):
+            parts.append(f"{item.get('parameterTypeId')}={item.get('value')}")
+    return "|".join(parts).casefold()
+
+
+def typed_value(key: StatisticKey, value: Any) -> Any:
+    """A told value as Python: int, float (percent), timedelta (durations), None (no
+    data). An error value raises :class:`ICWSError` saying what is wrong with the key."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "value" not in value:
+        raise ICWSError(f"The server told {key} as {value!r:.200}, which is not a statistic value.")
+    kind = value.get("statisticValueType")
+    raw = value["value"]
+    if kind == ERROR or str(value.get("__type", "")).endswith("statisticErrorValue"):
+        name = ERRORS.get(raw, "an error")
+        hint = {
+            1: " Give the parameters the statistic takes: interval statistics need interval= "
+            "(such as CurrentShift), agent statistics need workgroup=, interval= and user_id=.",
+            2: " Check the statistic id and the workgroup, user and interval names.",
+        }.get(raw, "")
+        raise ICWSError(f"The server answered {name} ({raw}) for statistic {key}.{hint}")
+    try:
+        if kind in DURATIONS:
+            return timedelta(seconds=float(raw))
+        if kind == TIME_DURATION:
+            # [real] A time duration is told as the moment it started: how long since then.
+            return datetime.now(timezone.utc) - parse_datetime(str(raw))
+        if kind == TIMESTAMP:
+            return parse_datetime(str(raw))
+        if kind in PERCENTS or kind == DOUBLE:
+            return float(raw)
+        if kind == INTEGER:
+            return int(raw)
+    except (TypeError, ValueError) as error:
+        raise ICWSError(f"The server told {key} as {value!r:.200}: {error}.") from None
+    return raw
+
+
+class StatisticsAPI:
+    def __init__(self, session, channel: MessageChannel):
+        self._session = session
+        # Keys watched, by canonical spelling; the last value told for each.
+        self.keys: dict[str, StatisticKey] = {}
+        self.told: dict[str, Any] = {}
+        self.attach(channel)
+
+    def attach(self, channel: MessageChannel) -> None:
+        self.channel = channel
+        channel.on(STATISTIC_VALUE, self._message)
+
+    def _message(self, message: dict) -> None:
+        told = dict(self.told)
+        for change in message.get("statisticValueChanges") or []:
+            told[canonical(change["statisticKey"])] = change.get("statisticValue")
+        self.told = told
+
+    def watch(self, key: StatisticKey) -> None:
+        """Add the key to the session's statistic watch (once)."""
+        if key.canonical in self.keys:
+            return
+        self.channel.start()
+        self.keys[key.canonical] = key
+        body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
+        try:
+            self._session.call("PUT", VALUES_PATH, body)
+        except ICWSError as error:
+            del self.keys[key.canonical]
+            raise error.in_context(f"Watching statistic {key} was refused") from None
+
+    def value(self, key: StatisticKey, timeout: float | None = None) -> Any:
+        """The statistic's value, typed (see :func:`typed_value`), once the server told it."""
+        self.watch(key)
+        seconds = self._session.timeout if timeout is None else timeout
+        if not self.channel.wait_until(lambda: key.canonical in self.told, seconds):
+            raise ICWSError(
+                f"The server accepted the watch of statistic {key} but told no value within "
+                f"{seconds:g} s."
+            )
+        return typed_value(key, self.told[key.canonical])
+
+    def wait_until(self, key: StatisticKey, matches, timeout: float) -> tuple[bool, Any]:
+        """Wait until ``matches(value)`` holds for the typed value; returns whether it did
+        and the last value told."""
+        self.value(key, timeout)
+
+        def reached() -> bool:
+            return matches(typed_value(key, self.told[key.canonical]))
+
+        done = self.channel.wait_until(reached, timeout)
+        return done, typed_value(key, self.told[key.canonical])
+
+    def stop(self) -> None:
+        if self.keys:
+            self.keys.clear()
+            self._session.call("DELETE", VALUES_PATH)

@@ -1,0 +1,127 @@
+"""Statistics, chats and callbacks from Python without Robot: typed values, one watch for
+every key, waits that react to messages, over SSE and polling."""
+
+from datetime import timedelta
+
+import pytest
+
+from ICWSLibrary.client import ICWSError, ICWSSession
+from ICWSLibrary.client.statistics import StatisticKey, typed_value
+
+WAITING = StatisticKey.of("InteractionsWaiting", workgroup="Support")
+
+
+@pytest.fixture(params=["sse", "polling"])
+def supervisor(simulator, request):
+    with ICWSSession(simulator.url, timeout=5, messaging=request.param) as session:
+        session.connect("supervisor", "1234")
+        yield session
+
+
+@pytest.mark.parametrize(
+    ("value", "typed"),
+    [
+        ({"__type": "urn:inin.com:statistics:statisticIntValue", "value": 2,
+          "statisticValueType": 0}, 2),
+        ({"__type": "urn:inin.com:statistics:statisticPercentValue", "value": 37.5,
+          "statisticValueType": 9}, 37.5),
+        ({"__type": "urn:inin.com:statistics:statisticDurationValue", "value": 90,
+          "statisticValueType": 6}, timedelta(seconds=90)),
+        (None, None),
+    ],
+)  # fmt: skip
+def test_values_come_back_typed(value, typed):
+    assert typed_value(WAITING, value) == typed
+
+
+def test_a_time_duration_counts_from_the_moment_told():
+    # [real] LongestAvailable was told as the moment it began.
+    told = {"__type": "urn:inin.com:statistics:statisticTimeDurationValue",
+            "value": "20160622T102319Z", "statisticValueType": 5}  # fmt: skip
+    assert typed_value(WAITING, told) > timedelta(days=365)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        (
+            {"value": 2, "statisticValueType": 12},
+            r"UnknownStatisticKey \(2\) for statistic "
+            r"inin.workgroup:InteractionsWaiting \(workgroup Support\). Check the statistic id",
+        ),
+        ({"value": 1, "statisticValueType": 12}, r"MalformedStatisticKey \(1\).*interval="),
+        ({"value": "many", "statisticValueType": 0}, "told .* as .*many"),
+        ("garbage", "not a statistic value"),
+    ],
+)
+def test_error_and_malformed_values_say_what_is_wrong(value, says):
+    with pytest.raises(ICWSError, match=says):
+        typed_value(WAITING, value)
+
+
+def test_a_key_names_its_category_from_the_parameters_given():
+    assert StatisticKey.of(
+        "InteractionsAnswered", "Support", "agent1", "CurrentShift"
+    ).as_json() == {
+        "statisticIdentifier": "inin.agent:InteractionsAnswered",
+        "parameterValueItems": [
+            {"parameterTypeId": "ININ.People.WorkgroupStats:Workgroup", "value": "Support"},
+            {"parameterTypeId": "ININ.Queue:Interval", "value": "CurrentShift"},
+            {"parameterTypeId": "ININ.People.AgentStats:User", "value": "agent1"},
+        ],
+    }
+    assert (
+        StatisticKey.of("inin.queue:InteractionCount").identifier == "inin.queue:InteractionCount"
+    )
+
+
+def test_one_watch_lists_every_key_and_waits_follow_the_values(supervisor, simulator):
+    assert supervisor.statistics.value(WAITING) == 0
+    logged_in = StatisticKey.of("AgentsLoggedIn", workgroup="Support")
+    assert supervisor.statistics.value(logged_in) == 0
+    watches = simulator.requests_seen("statistic-values")
+    assert len(watches) == 2
+    simulator.place_inbound_call("Support")
+    simulator.place_inbound_call("Support")
+    reached, value = supervisor.statistics.wait_until(WAITING, lambda v: v == 2, 5)
+    assert reached and value == 2
+    # Asking again sends nothing: the value is the one last told.
+    assert supervisor.statistics.value(WAITING) == 2
+    assert len(simulator.requests_seen("statistic-values")) == 2
+    reached, value = supervisor.statistics.wait_until(logged_in, lambda v: v == 1, 0.3)
+    assert (reached, value) == (False, 0)
+
+
+def test_a_chat_transcript_and_messages_from_others(supervisor, simulator):
+    chat = supervisor.chats.create("Support")
+    supervisor.chats.send(chat, "Hello?")
+    simulator.write_chat(chat, "Hi, I am Pat", "Pat")
+    simulator.write_chat(chat, "Any news?", "Pat")
+    # Own messages are passed over; each message is returned once.
+    first = supervisor.chats.wait_for_message(chat, None, 5)
+    assert (first["from"], first["text"], first["memberType"]) == (
+        "Pat",
+        "Hi, I am Pat",
+        "External",
+    )
+    assert supervisor.chats.wait_for_message(chat, "news", 5)["text"] == "Any news?"
+    assert supervisor.chats.wait_for_message(chat, None, 0.3) is None
+    transcript = supervisor.chats.transcript(chat)
+    assert [(line["from"], line["text"]) for line in transcript] == [
+        ("Sam Supervisor", "Hello?"), ("Pat", "Hi, I am Pat"), ("Pat", "Any news?"),
+    ]  # fmt: skip
+    assert transcript[0]["memberType"] == "Current User"
+
+
+def test_a_callback_is_read_as_it_stands_after_each_disposition(supervisor, simulator):
+    with ICWSSession(simulator.url, timeout=5) as agent:
+        agent.connect("agent1", "1234")
+        agent.station.log_on("workstation", "7001", media=["callback"])
+        callback = supervisor.callbacks.create("3175550100", "Support", "Billing", "Pat")
+        assert supervisor.callbacks.get(callback)["attempts"] == 0
+        agent.interactions.act(callback, "pickup", verb="pick up")
+        agent.callbacks.dispose(callback, 2)
+        # Read at once after the disposition: never the value from before it.
+        assert supervisor.callbacks.get(callback)["attempts"] == 1
+        with pytest.raises(ICWSError, match="could not set the disposition of callback"):
+            supervisor.callbacks.dispose(callback, 0)
