@@ -276,8 +276,8 @@ class Simulator:
         """The chat's remote party writes ``text``.
 
         That is the visitor of a chat from `Simulator Place Inbound Chat`; in any other
-        chat, a party outside the server named ``name`` (default: the chat's remote name),
-        who joins the chat's members on first writing.
+        chat, a party outside the server named ``name`` (default: ``Visitor``), who joins
+        the chat's members on first writing.
 
         Example:
         | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |

@@ -227,15 +227,14 @@ class ICWSModel:
 
     def write_chat(self, interaction_id: str, text: str, name: str | None = None) -> None:
         """The chat's remote party writes ``text``: its visitor, or a party outside the
-        server named ``name`` (default: the interaction's remote name)."""
+        server named ``name`` (default: ``Visitor``)."""
         with self.state.changing():
             interaction = self._interaction(interaction_id)
             chat = interaction.chat
             if chat is None:
                 raise KeyError(f"Interaction {interaction_id} is not a chat.")
             outside = [party for party in chat.members if not party.user_id]
-            wanted = name or (outside[0].display_name if outside else None)
-            wanted = wanted or interaction.attributes.get("Eic_RemoteName") or "Visitor"
+            wanted = name or (outside[0].display_name if outside else "Visitor")
             party = next((p for p in outside if p.display_name == wanted), None)
             refusal = self.contact.write_chat(interaction, party or ChatParty(wanted), text)
             if refusal:

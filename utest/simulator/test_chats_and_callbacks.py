@@ -95,6 +95,14 @@ def test_a_visitor_chat_lets_the_remote_party_write(simulator):
     assert text["chatMember"] == {"chatMemberType": 4, "displayName": "Pat Visitor",
                                   "interactionId": chat_id, "userId": ""}  # fmt: skip
     assert agent.attribute(chat_id, "Eic_RemoteName") == "Pat Visitor"
+    # In a chat a user started, the remote party is someone outside, not its starter.
+    customer = Agent(simulator.url, "kevin.glinski")
+    started = create(customer, {"__type": CHAT, "target": "Support"})
+    simulator.model.write_chat(started, "Hi")
+    [party] = [
+        p for p in simulator.model.contact.interactions[started].chat.members if not p.user_id
+    ]
+    assert party.display_name == "Visitor"
     with pytest.raises(KeyError, match="not a chat"):
         simulator.model.write_chat(simulator.place_inbound_call("Support"), "hello")
 
