@@ -56,6 +56,8 @@ class Statistics:
         self.definitions = {d.identifier.casefold(): d for d in _definitions()}
         # Sessions with a statistic watch: settling looks at these alone.
         self.watching: dict[str, object] = {}
+        # While settling, the agents found per (question, workgroup): many keys ask alike.
+        self._found: dict | None = None
         self.state.on_settle(self.settle)
 
     # -- values -----------------------------------------------------------------------------
@@ -92,8 +94,19 @@ class Statistics:
         kind, _ = VALUE_TYPES[definition.value_type]
         return {"__type": kind, "value": number, "statisticValueType": definition.value_type}
 
+    def _remembered(self, question: str, workgroup: Workgroup, answer: Callable[[], list]):
+        if self._found is None:
+            return answer()
+        key = (question, workgroup.id.lower())
+        if key not in self._found:
+            self._found[key] = answer()
+        return self._found[key]
+
     def logged_in(self, workgroup: Workgroup) -> list:
         """The members logged on to a station."""
+        return self._remembered("logged in", workgroup, lambda: self._logged_in(workgroup))
+
+    def _logged_in(self, workgroup: Workgroup) -> list:
         found = []
         for member in workgroup.members:
             user = self.scenario.user(member)
@@ -102,16 +115,18 @@ class Statistics:
         return found
 
     def activated(self, workgroup: Workgroup) -> list:
-        return [u for u in self.logged_in(workgroup) if self.contact.is_activated(workgroup, u)]
+        return self._remembered("activated", workgroup, lambda: [
+            u for u in self.logged_in(workgroup) if self.contact.is_activated(workgroup, u)
+        ])  # fmt: skip
 
     def available(self, workgroup: Workgroup) -> list:
         """[doc] Members ACD could offer an interaction of some media to now."""
         eligible = self.contact.eligible_session
-        return [
+        return self._remembered("available", workgroup, lambda: [
             user
             for user in self.activated(workgroup)
             if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA)
-        ]
+        ])  # fmt: skip
 
     def in_queue(self, workgroup: Workgroup, states: str) -> int:
         return sum(
@@ -145,6 +160,13 @@ class Statistics:
     def settle(self) -> None:
         """Tell each watching session the values that changed since it was last told."""
         computed: dict[str, dict | None] = {}
+        self._found = {}
+        try:
+            self._tell_changes(computed)
+        finally:
+            self._found = None
+
+    def _tell_changes(self, computed: dict) -> None:
         for session in list(self.watching.values()):
             watch = session.statistic_watch
             if session.ended or not watch:
