@@ -368,8 +368,11 @@ class ContactCenter:
         )  # fmt: skip
         return interaction
 
-    def _enter_queue(self, interaction: Interaction, workgroup: Workgroup, **attributes) -> None:
-        """The interaction waits, Offering, in the workgroup's queue, and ACD routes it."""
+    def _enter_queue(
+        self, interaction: Interaction, workgroup: Workgroup, route: bool = True, **attributes
+    ) -> None:
+        """The interaction waits, Offering, in the workgroup's queue, and ACD routes it
+        (unless the caller routes once it has released the agent who had it)."""
         interaction.workgroup = workgroup
         interaction.agent, interaction.station = None, None
         interaction.queued_at = self.clock.now()
@@ -377,7 +380,8 @@ class ContactCenter:
         self._set_state(interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id,
                         Eic_LocalUserId="", Eic_LocalName="", Eic_UserName="",
                         Eic_LineQueueTimestamp=now_compact())  # fmt: skip
-        self.route_waiting()
+        if route:
+            self.route_waiting()
 
     def make_call(self, session: Session, target: str, workgroup: Workgroup | None) -> Interaction:
         """An outbound call from the session's station: System, Proceeding, then the far
@@ -669,7 +673,7 @@ class ContactCenter:
         interaction.cancel_timer()
         interaction.agent, interaction.station = None, None
         if target_workgroup is not None:
-            self._enter_queue(interaction, target_workgroup)
+            self._enter_queue(interaction, target_workgroup, route=False)
         elif target_user is not None:
             interaction.workgroup = None
             self._alert(interaction, target_user, self._station_session(target_user), acd=False)

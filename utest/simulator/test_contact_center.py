@@ -345,3 +345,21 @@ def test_bad_external_numbers_are_named():
 def test_a_scenario_with_its_own_users_has_no_default_workgroups():
     scenario = load_scenario({"users": [{"id": "solo", "password": "x"}]})
     assert scenario.workgroups == {}
+
+
+def test_an_agent_who_transfers_to_a_workgroup_is_offered_it_last(start_simulator):
+    # Both agents in both workgroups: the transferred call goes to the one idle longer,
+    # not back to the agent who has only just let go of it.
+    both = {"members": ["agent1", "agent2"]}
+    simulator = start_simulator({"workgroups": [
+        {"id": "Support", "extension": "2001", **both},
+        {"id": "Sales", "extension": "2002", **both},
+    ]})  # fmt: skip
+    one, two = Agent(simulator.url, "agent1", "7001"), Agent(simulator.url, "agent2", "7002")
+    call_id = simulator.place_inbound_call("Support")
+    assert simulator.interactions()[0]["user"] == "agent1"
+    assert one.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    queue = {"queueID": {"queueType": 2, "queueName": "Sales"}}
+    assert one.call("POST", f"/interactions/{call_id}/blind-transfer", queue).status_code == 200
+    assert two.state(call_id) == "A"
+    assert simulator.interactions()[0]["user"] == "agent2"
