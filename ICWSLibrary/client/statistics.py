@@ -16,25 +16,27 @@ from typing import TYPE_CHECKING, Any
 
 from ..protocol.dates import parse_datetime
 from ..protocol.messages import STATISTIC_VALUE
+from ..protocol.statistics import (
+    ERROR_NAMES,
+    ERROR_VALUE_TYPE,
+    INTERVAL_PARAMETER,
+    MALFORMED_KEY,
+    UNKNOWN_KEY,
+    USER_PARAMETER,
+    WORKGROUP_PARAMETER,
+    key_spelling,
+)
 from .errors import ICWSError
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
 
-WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
-INTERVAL = "ININ.Queue:Interval"
-USER = "ININ.People.AgentStats:User"
+WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
 VALUES_PATH = "/messaging/subscriptions/statistics/statistic-values"
-# [doc] statisticErrorValue values.
-ERRORS = {
-    1: "MalformedStatisticKey", 2: "UnknownStatisticKey", 3: "StatisticProviderTooBusy",
-    99: "Other",
-}  # fmt: skip
 # [doc] statisticValueType groups.
 INTEGER, DOUBLE, STRING, BOOL, TIMESTAMP, TIME_DURATION = 0, 1, 2, 3, 4, 5
 DURATIONS = (6, 7, 8)  # Duration, FutureDuration, FiniteDuration: seconds
 PERCENTS = (9, 11)  # Percent, WeightedPercent
-ERROR = 12
 
 
 @dataclass(frozen=True)
@@ -66,23 +68,12 @@ class StatisticKey:
 
     @property
     def canonical(self) -> str:
-        return canonical(self.as_json())
+        return key_spelling(self.as_json())
 
     def __str__(self) -> str:
         named = {WORKGROUP: "workgroup", INTERVAL: "interval", USER: "user"}
         given = ", ".join(f"{named.get(t, t)} {v}" for t, v in self.parameters)
         return f"{self.identifier} ({given})" if given else self.identifier
-
-
-def canonical(key: Any) -> str:
-    """One spelling of a key as the server echoes it, whatever the case."""
-    if not isinstance(key, dict):
-        return repr(key)
-    parts = [str(key.get("statisticIdentifier"))]
-    for item in key.get("parameterValueItems") or []:
-        if isinstance(item, dict):
-            parts.append(f"{item.get('parameterTypeId')}={item.get('value')}")
-    return "|".join(parts).casefold()
 
 
 def typed_value(key: StatisticKey, value: Any) -> Any:
@@ -94,12 +85,12 @@ def typed_value(key: StatisticKey, value: Any) -> Any:
         raise ICWSError(f"The server told {key} as {value!r:.200}, which is not a statistic value.")
     kind = value.get("statisticValueType")
     raw = value["value"]
-    if kind == ERROR or str(value.get("__type", "")).endswith("statisticErrorValue"):
-        name = ERRORS.get(raw, "an error")
+    if kind == ERROR_VALUE_TYPE or str(value.get("__type", "")).endswith("statisticErrorValue"):
+        name = ERROR_NAMES.get(raw, "an error")
         hint = {
-            1: " Give the parameters the statistic takes: interval statistics need interval= "
+            MALFORMED_KEY: " Give the parameters the statistic takes: interval statistics need interval= "
             "(such as CurrentShift), agent statistics need workgroup=, interval= and user_id=.",
-            2: " Check the statistic id and the workgroup, user and interval names.",
+            UNKNOWN_KEY: " Check the statistic id and the workgroup, user and interval names.",
         }.get(raw, "")
         raise ICWSError(f"The server answered {name} ({raw}) for statistic {key}.{hint}")
     try:
@@ -134,7 +125,7 @@ class StatisticsAPI:
     def _message(self, message: dict) -> None:
         told = dict(self.told)
         for change in message.get("statisticValueChanges") or []:
-            told[canonical(change["statisticKey"])] = change.get("statisticValue")
+            told[key_spelling(change["statisticKey"])] = change.get("statisticValue")
         self.told = told
 
     def watch(self, key: StatisticKey) -> None:

@@ -14,24 +14,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..protocol.messages import STATISTIC_CATALOG, STATISTIC_VALUE
+from ..protocol.statistics import (
+    ERROR_VALUE_TYPE,
+    INTERVAL_PARAMETER,
+    MALFORMED_KEY,
+    UNKNOWN_KEY,
+    USER_PARAMETER,
+    WORKGROUP_PARAMETER,
+    key_spelling,
+)
 from .contact import CALL, CALLBACK, CHAT, GENERIC, ContactCenter
 from .scenario import Workgroup
 
-WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
-INTERVAL = "ININ.Queue:Interval"
-USER = "ININ.People.AgentStats:User"
+WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
 # [real] Interval values clients ask for. Both count from the server's start here.
 INTERVALS = ("CurrentShift", "CurrentPeriod")
-# [doc] statisticValueType: Int 0, Duration 6, Percent 9, Error 12; StatisticUnits:
-# None 0, Seconds 2, Percent 5.
-INT, DURATION, PERCENT, ERROR = 0, 6, 9, 12
+# [doc] statisticValueType: Int 0, Duration 6, Percent 9; StatisticUnits: None 0,
+# Seconds 2, Percent 5.
+INT, DURATION, PERCENT = 0, 6, 9
 VALUE_TYPES = {
     INT: ("urn:inin.com:statistics:statisticIntValue", 0),
     DURATION: ("urn:inin.com:statistics:statisticDurationValue", 2),
     PERCENT: ("urn:inin.com:statistics:statisticPercentValue", 5),
 }
-# [doc] statisticErrorValue values.
-MALFORMED_KEY, UNKNOWN_KEY = 1, 2
 ROUTED_MEDIA = (CALL, CHAT, GENERIC, CALLBACK)
 CATALOG_TAG = "icws-simulator-1"
 
@@ -147,7 +152,7 @@ class Statistics:
         changes = []
         for key in keys:
             value = self.value(key)
-            session.statistic_watch[_canonical(key)] = (key, value)
+            session.statistic_watch[key_spelling(key)] = (key, value)
             changes.append({"statisticKey": key, "statisticValue": value})
         self.state.deliver(
             session, {"__type": STATISTIC_VALUE, "isDelta": True, "statisticValueChanges": changes}
@@ -302,16 +307,4 @@ def _definition_contract(definition: Definition) -> dict:
 
 def _error(code: int) -> dict:
     return {"__type": "urn:inin.com:statistics:statisticErrorValue", "value": code,
-            "statisticValueType": ERROR}  # fmt: skip
-
-
-def _canonical(key: dict) -> str:
-    """One spelling of a key, for comparing keys given in different cases."""
-    items = key.get("parameterValueItems") if isinstance(key, dict) else None
-    parts = [str(key.get("statisticIdentifier") if isinstance(key, dict) else key)]
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict):
-            parts.append(f"{item.get('parameterTypeId')}={item.get('value')}")
-        else:
-            parts.append(repr(item))
-    return "|".join(parts).casefold()
+            "statisticValueType": ERROR_VALUE_TYPE}  # fmt: skip
