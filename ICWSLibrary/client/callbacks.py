@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..protocol.messages import CALLBACK_MESSAGE
 from .address import path_segment
 from .errors import ICWSError
+from .interactions import created_id
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -56,11 +57,7 @@ class CallbackAPI:
             raise error.in_context(
                 f"The callback to {target} through workgroup {workgroup} was refused"
             ) from None
-        if not isinstance(answer, dict) or not answer.get("interactionId"):
-            raise ICWSError(
-                f"The server created a callback without an interactionId: {answer!r:.200}"
-            )
-        return str(answer["interactionId"])
+        return created_id(answer, "a callback")
 
     def dispose(self, interaction_id: str, disposition: int) -> None:
         path = f"/interactions/{path_segment(interaction_id)}/callback/disposition"

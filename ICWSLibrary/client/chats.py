@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..protocol.messages import CHAT_CONTENTS, CHAT_MEMBERS
 from .address import path_segment
 from .errors import ICWSError
+from .interactions import created_id
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -96,9 +97,7 @@ class ChatAPI:
             raise error.in_context(
                 f"The chat of '{self._session.user_id}' with {target} was refused"
             ) from None
-        if not isinstance(answer, dict) or not answer.get("interactionId"):
-            raise ICWSError(f"The server created a chat without an interactionId: {answer!r:.200}")
-        return str(answer["interactionId"])
+        return created_id(answer, "a chat")
 
     def send(self, interaction_id: str, text: str) -> None:
         body = {"text": str(text), "clearTypingIndicator": True}

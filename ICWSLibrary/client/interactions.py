@@ -79,6 +79,13 @@ def state_letters(state: str) -> str:
     raise ICWSError(f"Unknown interaction state {state!r}: use one of {known}, or Disconnected.")
 
 
+def created_id(answer, what: str = "an interaction") -> str:
+    """The id in the server's answer to creating an interaction (``{interactionId}``)."""
+    if not isinstance(answer, dict) or not answer.get("interactionId"):
+        raise ICWSError(f"The server created {what} without an interactionId: {answer!r:.200}")
+    return str(answer["interactionId"])
+
+
 def queue_type(kind) -> int:
     text = str(kind).strip().lower()
     if text.isdigit() and int(text) in QUEUE_TYPES.values():
@@ -186,7 +193,7 @@ class InteractionAPI:
         if notes:
             body["notes"] = notes
         try:
-            return self._created(self._session.call("POST", "/interactions", body))
+            return created_id(self._session.call("POST", "/interactions", body))
         except ICWSError as error:
             if error.error_id == NO_STATION_ERROR_ID:
                 raise error.with_message(
@@ -209,19 +216,11 @@ class InteractionAPI:
         if attributes:
             body["additionalAttributes"] = {str(k): str(v) for k, v in attributes.items()}
         try:
-            return self._created(self._session.call("POST", "/interactions", body))
+            return created_id(self._session.call("POST", "/interactions", body))
         except ICWSError as error:
             raise error.in_context(
                 f"The generic interaction for workgroup {workgroup} was refused"
             ) from None
-
-    @staticmethod
-    def _created(answer) -> str:
-        if not isinstance(answer, dict) or not answer.get("interactionId"):
-            raise ICWSError(
-                f"The server created an interaction without an interactionId: {answer!r:.200}"
-            )
-        return str(answer["interactionId"])
 
     # -- attributes and actions -------------------------------------------------------------
 
