@@ -879,9 +879,8 @@ class ContactCenter:
             if interaction.id in session.callback_watches:
                 self.state.deliver(session, {**self.callback_message(interaction), "isDelta": True})
         if disposition == RETRY and callback.attempts < callback.max_attempts:
-            self.idle_since[user.id.lower()] = self.clock.now()
-            self._enter_queue(interaction, interaction.workgroup)
-            self._on_phone(user)
+            self._enter_queue(interaction, interaction.workgroup, route=False)
+            self._released(user)
             return None
         self.disconnect(interaction, by_agent=True)
         return None
