@@ -10,6 +10,7 @@ Sources: CONTACT-CENTER.md 2.6, SDK Statistics.js, [real] recorded messages.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -154,13 +155,14 @@ class StatisticsAPI:
 
     def wait_until(self, key: StatisticKey, matches, timeout: float) -> tuple[bool, Any]:
         """Wait until ``matches(value)`` holds for the typed value; returns whether it did
-        and the last value told."""
+        and the last value told. The first value's arrival counts against ``timeout``."""
+        deadline = time.monotonic() + timeout
         self.value(key, timeout)
 
         def reached() -> bool:
             return matches(typed_value(key, self.told[key.canonical]))
 
-        done = self.channel.wait_until(reached, timeout)
+        done = self.channel.wait_until(reached, max(0.0, deadline - time.monotonic()))
         return done, typed_value(key, self.told[key.canonical])
 
     def stop(self) -> None:

@@ -125,3 +125,26 @@ def test_a_callback_is_read_as_it_stands_after_each_disposition(supervisor, simu
         assert supervisor.callbacks.get(callback)["attempts"] == 1
         with pytest.raises(ICWSError, match="could not set the disposition of callback"):
             supervisor.callbacks.dispose(callback, 0)
+
+
+def test_a_wait_ends_within_its_timeout_even_when_the_first_value_is_late(supervisor, simulator):
+    import threading
+    import time
+
+    statistics = simulator.model.statistics.statistics
+    tell_now = statistics.watch
+
+    def tell_late(session, keys):
+        def later():
+            with simulator.model.state.changing():
+                tell_now(session, keys)
+
+        threading.Timer(0.4, later).start()
+
+    statistics.watch = tell_late
+    started = time.monotonic()
+    reached, value = supervisor.statistics.wait_until(WAITING, lambda v: v == 99, 0.6)
+    spent = time.monotonic() - started
+    assert (reached, value) == (False, 0)
+    # The first value came at 0.4 s; the wait still ends at 0.6 s, not 0.4 + 0.6.
+    assert spent < 0.9, spent
