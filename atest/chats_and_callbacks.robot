@@ -89,10 +89,6 @@ A Retried Callback Returns To The Queue Until Its Attempts Are Used
 
 
 *** Keywords ***
-Forget Created Interactions
-    [Documentation]    Starts the list of chats and callbacks the test creates, for its teardown.
-    VAR    @{CREATED}    @{EMPTY}    scope=TEST    # robocop: off=VAR06
-
 Connect As Agent Taking
     [Documentation]    Logs on as ``${ICWS_AGENT}`` (alias ``agent``) to the agent's station,
     ...    ready for interactions of these media.
@@ -156,9 +152,5 @@ Clear Chats And Callbacks
     END
     Disconnect All
     IF    not $ICWS_REPLAY and 'simulator' in $TEST_TAGS
-        ${interactions}    Get Simulator Interactions
-        FOR    ${interaction}    IN    @{interactions}
-            Simulator Hang Up    ${interaction}[interactionId]
-        END
-        Simulator Advance Time    5s
+        Hang Up Every Simulator Interaction
     END

@@ -158,11 +158,7 @@ Remove Workgroup And Its Interactions
     [Documentation]    Hangs up every interaction of the simulator, deletes ``${workgroup}``
     ...    as the administrator and logs everyone off, leaving the server as the test found it.
     [Arguments]    ${workgroup}
-    ${interactions}    Get Simulator Interactions
-    FOR    ${interaction}    IN    @{interactions}
-        Simulator Hang Up    ${interaction}[interactionId]
-    END
-    Simulator Advance Time    5s
+    Hang Up Every Simulator Interaction
     Switch ICWS Session    admin
     Call ICWS    DELETE    /configuration/workgroups/${workgroup}
     Disconnect All

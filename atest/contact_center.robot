@@ -159,10 +159,6 @@ Only A Free Member Of The Workgroup Is Alerted
 
 
 *** Keywords ***
-Forget Created Interactions
-    [Documentation]    Starts the list of interactions the test creates, for its teardown.
-    VAR    @{CREATED}    @{EMPTY}    scope=TEST    # robocop: off=VAR06
-
 Create Test Interaction
     [Documentation]    Creates a generic interaction in ``${ICWS_WORKGROUP}``, remembered for
     ...    the teardown, and returns its id.
@@ -225,9 +221,5 @@ Clear Contact Center
     Run Keyword And Ignore Error    Activate User In Workgroup    ${ICWS_WORKGROUP}
     Disconnect All
     IF    not $ICWS_REPLAY and 'simulator' in $TEST_TAGS
-        ${interactions}    Get Simulator Interactions
-        FOR    ${interaction}    IN    @{interactions}
-            Simulator Hang Up    ${interaction}[interactionId]
-        END
-        Simulator Advance Time    5s
+        Hang Up Every Simulator Interaction
     END

@@ -126,9 +126,5 @@ A Caller Hangs Up While Waiting
 
 Hang Up Everything
     [Documentation]    Hangs up every call on the simulator, lets them leave the queues, logs off.
-    ${interactions}    Get Simulator Interactions
-    FOR    ${interaction}    IN    @{interactions}
-        Simulator Hang Up    ${interaction}[interactionId]
-    END
-    Simulator Advance Time    5s
+    Hang Up Every Simulator Interaction
     Disconnect All
