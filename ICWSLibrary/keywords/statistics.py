@@ -58,9 +58,6 @@ def _kind(value: Any) -> str:
 
 
 class StatisticsKeywords(LibraryComponent):
-    def _key(self, statistic, workgroup, user_id, interval) -> StatisticKey:
-        return StatisticKey.of(statistic, workgroup, user_id, interval)
-
     @keyword("Get Statistic Value")
     def get_statistic_value(
         self,
@@ -91,7 +88,7 @@ class StatisticsKeywords(LibraryComponent):
         | ${entered} = | Get Statistic Value | InteractionsEntered | workgroup=Support | interval=CurrentShift |
         | ${answered} = | Get Statistic Value | InteractionsAnswered | workgroup=Support | interval=CurrentShift | user_id=agent1 |
         """
-        key = self._key(statistic, workgroup, user_id, interval)
+        key = StatisticKey.of(statistic, workgroup, user_id, interval)
         seconds = self.ctx.get_timeout(timeout)
         value = self.connected_session().statistics.value(key, seconds)
         self.info(f"Statistic {key} is {describe(value)}.")
@@ -118,7 +115,7 @@ class StatisticsKeywords(LibraryComponent):
         Example:
         | Statistic Should Be | inin.workgroup:TotalAgents | 4 | workgroup=Support |
         """
-        key = self._key(statistic, workgroup, user_id, interval)
+        key = StatisticKey.of(statistic, workgroup, user_id, interval)
         value = self.connected_session().statistics.value(key, self.ctx.get_timeout(None))
         self.fail_unless(
             same_value(value, expected, key),
@@ -150,7 +147,7 @@ class StatisticsKeywords(LibraryComponent):
         | Log On To Workstation | 7001 |
         | Wait Until Statistic Is | AgentsLoggedIn | 1 | workgroup=Support | timeout=5s |
         """
-        key = self._key(statistic, workgroup, user_id, interval)
+        key = StatisticKey.of(statistic, workgroup, user_id, interval)
         seconds = self.ctx.get_timeout(timeout)
         reached, value = self.connected_session().statistics.wait_until(
             key, lambda value: same_value(value, expected, key), seconds
@@ -190,7 +187,7 @@ class StatisticsKeywords(LibraryComponent):
         return self._count("InteractionsWaiting", workgroup, "interactions waiting")
 
     def _count(self, statistic: str, workgroup: str, what: str) -> int:
-        key = self._key(statistic, workgroup, None, None)
+        key = StatisticKey.of(statistic, workgroup, None, None)
         value = self.connected_session().statistics.value(key, self.ctx.get_timeout(None))
         if value is None:
             raise ICWSError(f"The server has no data for statistic {key} yet.")
