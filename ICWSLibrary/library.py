@@ -42,6 +42,8 @@ class ICWSLibrary:
     with an ICWS simulator (library `ICWSLibrary.Simulator`, command ``icws-simulator``) so
     suites run without a CIC server, and the same suites run against a real one.
 
+    %TOC%
+
     = Sessions and aliases =
 
     `Connect To ICWS` logs on and makes the new session the *current* one; every other

@@ -2,19 +2,22 @@
 Documentation    First steps with ICWSLibrary: log on, check the server, change a status.
 ...
 ...              It starts the embedded ICWS simulator itself, so it runs anywhere:
-...              ``robot first_suite.robot``. To aim it at a CIC server, replace the suite
-...              setup with ``server=https://your-cic:8019`` on the ICWSLibrary import.
+...              ``robot first_suite.robot``. To aim it at a CIC server instead, give the
+...              server's URL and the agent's password:
+...              ``ICWS_PASSWORD=... robot --variable SERVER:https://your-cic:8019 first_suite.robot``
 
 Library          ICWSLibrary.Simulator
 Library          ICWSLibrary
 
-Suite Setup      Start The Simulator
+Suite Setup      Use The Simulator Unless A Server Is Given
 Test Teardown    Disconnect All
 
 
 *** Variables ***
-# The simulator's agents all have this password; read real ones from the environment.
-${PASSWORD}    %{ICWS_PASSWORD=1234}
+# A CIC server's URL; empty starts the embedded simulator.
+${SERVER}       ${EMPTY}
+# The simulator's agents all have this password; give a real one in the environment.
+${PASSWORD}     %{ICWS_PASSWORD=1234}
 
 
 *** Test Cases ***
@@ -39,7 +42,8 @@ Agent Logs On To A Workstation
 
 
 *** Keywords ***
-Start The Simulator
-    [Documentation]    Starts the embedded simulator and keeps its URL for the tests.
+Use The Simulator Unless A Server Is Given
+    [Documentation]    Starts the embedded simulator when no SERVER variable was given.
+    IF    $SERVER    RETURN
     ${url}    Start ICWS Simulator
     VAR    ${SERVER}    ${url}    scope=SUITE    # robocop: off=VAR05

@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="icws-simulator",
         description="Serve a simulated Genesys CIC ICWS API for tests.",
     )
-    parser.add_argument("--port", type=int, default=8018, help="port (0 picks a free one)")
+    parser.add_argument(
+        "--port", type=int, default=8018, help="port (default: %(default)s; 0 picks a free one)"
+    )
     parser.add_argument("--host", help="address of the first host (default: the scenario's)")
     parser.add_argument(
         "--scenario", help="scenario file (JSON or TOML), or the name of a shipped scenario"
@@ -38,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--example", action="store_true", help="print a first-steps Robot suite and exit"
+    )
+    parser.add_argument(
+        "--docs",
+        metavar="DIR",
+        help="write the keyword documentation (ICWSLibrary.html, Simulator.html) and exit",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--replay", metavar="RECORDING", help="serve a recording instead")
@@ -49,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.example:
         print(first_suite(), end="")
+        return 0
+    if args.docs:
+        from ..docs import write_html  # Libdoc is only needed here
+
+        for page in write_html(args.docs):
+            print(page)
         return 0
     if args.list_scenarios:
         for name, description in shipped_scenarios().items():

@@ -7,11 +7,12 @@ from datetime import timedelta
 from robot.api import logger
 from robot.api.deco import keyword, library
 
+from ..version import __version__
 from .faults import FaultKind
 from .server import ICWSSimulator
 
 
-@library(scope="GLOBAL", version="0.1.0", doc_format="ROBOT")
+@library(scope="GLOBAL", version=__version__, doc_format="ROBOT")
 class Simulator:
     """Starts and controls the bundled ICWS simulator, a stand-in for a CIC server.
 

@@ -230,3 +230,26 @@ def test_the_example_suite_printed_by_the_cli_runs_as_printed(tmp_path):
     console = io.StringIO()
     rc = robot.run(str(suite), outputdir=str(tmp_path), stdout=console, stderr=console)
     assert rc == 0, console.getvalue()
+
+
+def test_the_example_suite_runs_against_a_server_given_as_its_tip_says(tmp_path, simulator):
+    import io
+    import re
+
+    import robot
+
+    from ICWSLibrary.examples import first_suite
+
+    text = first_suite()
+    tip = re.search(r"robot --variable (\w+):https://your-cic:8019 first_suite\.robot", text)
+    assert tip, "the suite's documentation says how to aim it at a server"
+    suite = tmp_path / "first_suite.robot"
+    suite.write_text(text)
+    console = io.StringIO()
+    rc = robot.run(
+        str(suite), variable=[f"{tip.group(1)}:{simulator.url}"], outputdir=str(tmp_path),
+        stdout=console, stderr=console,
+    )  # fmt: skip
+    assert rc == 0, console.getvalue()
+    logons = simulator.requests_seen("/icws/connection")
+    assert [r["method"] for r in logons].count("POST") == 3, "each test logged on to that server"
