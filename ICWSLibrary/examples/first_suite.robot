@@ -15,9 +15,9 @@ Test Teardown    Disconnect All
 
 *** Variables ***
 # A CIC server's URL; empty starts the embedded simulator.
-${SERVER}       ${EMPTY}
+${SERVER}      ${EMPTY}
 # The simulator's agents all have this password; give a real one in the environment.
-${PASSWORD}     %{ICWS_PASSWORD=1234}
+${PASSWORD}    %{ICWS_PASSWORD=1234}
 
 
 *** Test Cases ***
