@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ..protocol.names import did_you_mean
+from ..protocol.operations import configuration_types
 from .address import path_segment
 from .errors import ICWSError
 
@@ -84,10 +86,15 @@ class ConfigurationAPI:
         properties with no value are left out by the server."""
         kind = configuration_type(kind)
         params = _read_params(properties, rights_filter)
-        answer = self._call(
-            "GET", f"/configuration/{kind}/{path_segment(item_id)}", params, None,
-            f"Reading {kind} object '{item_id}'",
-        )  # fmt: skip
+        try:
+            answer = self._call(
+                "GET", f"/configuration/{kind}/{path_segment(item_id)}", params, None,
+                f"Reading {kind} object '{item_id}'",
+            )  # fmt: skip
+        except ICWSError as error:
+            if error.status != 404:
+                raise
+            raise error.with_message(f"{error}{self.nearest(kind, item_id)}") from None
         if not isinstance(answer, dict) or not isinstance(answer.get("configurationId"), dict):
             raise ICWSError(
                 f"The {kind} object '{item_id}' came back as {answer!r:.200}, not as an object "
@@ -105,9 +112,13 @@ class ConfigurationAPI:
             params["where"] = where
         what = f"Reading the {kind} objects" + (f" where {where}" if where else "")
         if not properties:
-            return self._items(
-                self._call("GET", f"/configuration/{kind}", params, None, what), kind
-            )
+            try:
+                answer = self._call("GET", f"/configuration/{kind}", params, None, what)
+            except ICWSError as error:
+                if error.status != 404:
+                    raise
+                raise error.with_message(f"{error}{self.nearest(kind)}") from None
+            return self._items(answer, kind)
         found: list[dict] = []
         seen: set[str] = set()
         while True:
@@ -129,6 +140,20 @@ class ConfigurationAPI:
             return self._session.call(method, path, params=params, headers=headers)
         except ICWSError as error:
             raise error.in_context(f"{what} was refused") from None
+
+    def nearest(self, kind: str, item_id: str | None = None) -> str:
+        """`` Nearest known ...`` for a type ICWS does not have, or an object id the server
+        does not list; "" when nothing is near or the list cannot be read."""
+        types = configuration_types()
+        if kind not in types:
+            return did_you_mean(kind, types, "configuration types")
+        if item_id is None:
+            return ""
+        try:
+            ids = [object_id(item) for item in self.list(kind)]
+        except ICWSError:  # a hint only: the refusal itself is what matters
+            return ""
+        return did_you_mean(item_id, ids, f"{kind}")
 
     @staticmethod
     def _items(answer, kind: str) -> list[dict]:

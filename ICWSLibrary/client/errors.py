@@ -53,7 +53,11 @@ class ICWSError(Exception):
         if self.status is None or self.status == 401:
             return self
         reason = str(self.server_message or self.error_id or f"HTTP {self.status}").rstrip(".")
-        return self.with_message(f"{what}: {reason} ({self}).")
+        # The reason is said once, first; the request and answer follow without it.
+        answer = str(self).rstrip(".")
+        if self.server_message:
+            answer = answer.replace(f": {reason}", "", 1)
+        return self.with_message(f"{what}: {reason}. ({answer}.)")
 
     @property
     def message(self) -> str:

@@ -250,13 +250,17 @@ class InteractionAPI:
         body = {"attributes": {str(k): str(v) for k, v in attributes.items()}}
         self.act(interaction_id, "", body, verb="set attributes of")
 
-    def act(self, interaction_id: str, action: str, body: Any = None, *, verb: str) -> None:
+    def act(
+        self, interaction_id: str, action: str, body: Any = None, *, verb: str, to: str = ""
+    ) -> None:
+        """POST an action; a refusal says "'agent1' could not <verb> interaction <id> [to]"."""
         path = f"/interactions/{path_segment(interaction_id)}" + (f"/{action}" if action else "")
         try:
             self._session.call("POST", path, body)
         except ICWSError as error:
             raise error.in_context(
                 f"'{self._session.user_id}' could not {verb} interaction {interaction_id}"
+                + (f" to {to}" if to else "")
             ) from None
 
     def assign_wrap_up(self, interaction_id: str, code: str, segment: int | None = None) -> int:
@@ -290,7 +294,7 @@ class InteractionAPI:
             body: dict = {"queueID": {"queueType": QUEUE_TYPES["workgroup"], "queueName": name}}
         else:
             body = {"target": text}
-        self.act(interaction_id, "blind-transfer", body, verb=f"transfer to {target}")
+        self.act(interaction_id, "blind-transfer", body, verb="transfer", to=text)
 
     # -- queues -----------------------------------------------------------------------------
 

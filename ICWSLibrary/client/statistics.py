@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..protocol.dates import parse_datetime
 from ..protocol.messages import STATISTIC_VALUE
+from ..protocol.names import did_you_mean
 from ..protocol.statistics import (
     ERROR_NAMES,
     ERROR_VALUE_TYPE,
     INTERVAL_PARAMETER,
+    KNOWN_STATISTICS,
     MALFORMED_KEY,
     UNKNOWN_KEY,
     USER_PARAMETER,
@@ -88,12 +90,9 @@ def typed_value(key: StatisticKey, value: Any) -> Any:
     raw = value["value"]
     if kind == ERROR_VALUE_TYPE or str(value.get("__type", "")).endswith("statisticErrorValue"):
         name = ERROR_NAMES.get(raw, "an error")
-        hint = {
-            MALFORMED_KEY: " Give the parameters the statistic takes: interval statistics need interval= "
-            "(such as CurrentShift), agent statistics need workgroup=, interval= and user_id=.",
-            UNKNOWN_KEY: " Check the statistic id and the workgroup, user and interval names.",
-        }.get(raw, "")
-        raise ICWSError(f"The server answered {name} ({raw}) for statistic {key}.{hint}")
+        raise ICWSError(
+            f"The server answered {name} ({raw}) for statistic {key}.{_error_hint(key, raw)}"
+        )
     try:
         if kind in DURATIONS:
             return timedelta(seconds=float(raw))
@@ -109,6 +108,33 @@ def typed_value(key: StatisticKey, value: Any) -> Any:
     except (TypeError, ValueError) as error:
         raise ICWSError(f"The server told {key} as {value!r:.200}: {error}.") from None
     return raw
+
+
+_KNOWN = {known.identifier.casefold(): known for known in KNOWN_STATISTICS}
+_ARGUMENTS = {WORKGROUP: "workgroup=", INTERVAL: "interval= (such as CurrentShift)",
+              USER: "user_id="}  # fmt: skip
+
+
+def _error_hint(key: StatisticKey, error: Any) -> str:
+    """What to check for a key a server refused, from the statistics the library knows."""
+    known = _KNOWN.get(key.identifier.casefold())
+    if error == UNKNOWN_KEY:
+        if known is not None:
+            return " Check the workgroup, user and interval names."
+        names = {k.identifier: k.identifier for k in KNOWN_STATISTICS}
+        names |= {k.identifier.split(":", 1)[1]: k.identifier for k in KNOWN_STATISTICS}
+        return did_you_mean(key.identifier.split(":", 1)[-1], names, "statistic ids") or (
+            " Check the statistic id and the workgroup, user and interval names."
+        )
+    if error == MALFORMED_KEY:
+        if known is not None:
+            needs = " and ".join(_ARGUMENTS[p] for p in known.parameters)
+            return f" {known.identifier} takes {needs}."
+        return (
+            " Give the parameters the statistic takes: interval statistics need interval= "
+            "(such as CurrentShift), agent statistics need workgroup=, interval= and user_id="
+        )
+    return ""
 
 
 class StatisticsAPI:

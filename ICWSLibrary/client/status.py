@@ -8,18 +8,22 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..protocol.dates import format_datetime, parse_datetime
 from ..protocol.messages import ASYNC_COMPLETED, USER_STATUS_MESSAGE
+from ..protocol.names import did_you_mean
 from .address import path_segment
 from .errors import ICWSError
 
 if TYPE_CHECKING:
     from .address import ServerAddress
     from .channel import MessageChannel
+    from .configuration import ConfigurationAPI
 
 
 class Caller(Protocol):
     """What the status feature needs of its session (an ``ICWSSession`` is one)."""
 
     address: ServerAddress
+
+    configuration: ConfigurationAPI
 
     def call(self, method: str, path: str, body: Any = None) -> Any: ...
     def call_object(self, method: str, path: str, body: Any = None, *, what: str) -> dict: ...
@@ -93,9 +97,18 @@ class StatusAPI:
 
     def user_status(self, user_id: str) -> dict:
         """The raw ``GET status/user-statuses/{userId}`` body."""
-        return self._session.call_object(
-            "GET", f"/status/user-statuses/{path_segment(user_id)}", what="a user status"
-        )
+        try:
+            return self._session.call_object(
+                "GET", f"/status/user-statuses/{path_segment(user_id)}", what="a user status"
+            )
+        except ICWSError as error:
+            raise self._unknown_user(error, user_id) from None
+
+    def _unknown_user(self, error: ICWSError, user_id: str) -> ICWSError:
+        """A 404 for a user names the nearest users the server lists; anything else as is."""
+        if error.status != 404:
+            return error
+        return error.with_message(f"{error}{self._session.configuration.nearest('users', user_id)}")
 
     def set_user_status(
         self,
@@ -130,8 +143,10 @@ class StatusAPI:
             if error.status not in (400, 404):
                 raise
             # Refused at once rather than in the completion: said the same way.
+            error = self._unknown_user(error, user_id)
             raise error.with_message(
                 f"The server refused to set the status of '{user_id}' to '{status_id}': {error}"
+                + self.nearest_statuses(status_id)
             ) from None
         answer = answer if isinstance(answer, dict) else {}
         request_id = answer.get("requestId")
@@ -157,7 +172,8 @@ class StatusAPI:
                 f"The server refused to set the status of '{user_id}' to '{status_id}': "
                 f"{error.get('message', error)}"
                 + (f" (errorId '{error['errorId']}')" if error.get("errorId") else "")
-                + ".",
+                + "."
+                + self.nearest_statuses(status_id),
                 error_id=error.get("errorId"),
                 error_code=error.get("errorCode"),
                 server_message=error.get("message"),
@@ -178,6 +194,16 @@ class StatusAPI:
             if same_status(message.get("statusId"), status_id):
                 return message
         return None
+
+    def nearest_statuses(self, status_id: str) -> str:
+        """`` Nearest known statuses: ...`` for a status the catalog lacks, else ""."""
+        try:
+            if self.status_message(status_id) is not None:
+                return ""
+            known = [str(item.get("statusId")) for item in self.catalog()]
+        except ICWSError:  # a hint only: the refusal itself is what matters
+            return ""
+        return did_you_mean(status_id, known, "statuses")
 
     def allowed_statuses(self, user_id: str) -> list[str]:
         """The status ids that ``user_id`` may select."""

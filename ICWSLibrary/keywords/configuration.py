@@ -131,11 +131,16 @@ class ConfigurationKeywords(LibraryComponent):
             _matches(actual, expected),
             lambda: (
                 f"Expected {property} of {type} object '{id}' to be {expected!r}, but it "
-                f"is {actual!r}."
+                f"is {_compared(actual)!r}."
             ),
             message,
         )
         self.info(f"{property} of {type} object '{id}' is {expected!r}.")
+
+
+def _compared(value):
+    """What a value is compared as: a reference to another object is its id."""
+    return value["id"] if isinstance(value, dict) and "id" in value else value
 
 
 def _matches(actual, expected) -> bool:

@@ -53,13 +53,15 @@ class StatusKeywords(LibraryComponent):
         | User Status Should Be | Available | user_id=agent1 |
         """
         user = self._user(user_id)
-        actual = self.connected_session().status.user_status(user)
+        session = self.connected_session()
+        actual = session.status.user_status(user)
         actual_id = actual.get("statusId")
         self.fail_unless(
             same_status(actual_id, status),
             lambda: (
                 f"Expected the status of '{user}' to be '{status}', but it is '{actual_id}' "
                 f"(changed {_when(actual.get('statusChanged', 'at an unknown time'))})."
+                + session.status.nearest_statuses(status)
             ),
             message,
         )
@@ -260,11 +262,17 @@ class StatusKeywords(LibraryComponent):
         session = self.connected_session()
         found = session.status.status_message(status_id)
         if found is None:
-            known = ", ".join(str(item.get("statusId")) for item in session.status.catalog())
+            known = [str(item.get("statusId")) for item in session.status.catalog()]
+            listed = (
+                f" Known statuses: {', '.join(known) or 'none'}."
+                if len(known) <= 20
+                else f" It has {len(known)} (Get Status Messages returns them)."
+            )
             self.fail_unless(
                 False,
-                f"Status '{status_id}' is not in the status catalog of {session.address}. "
-                f"Known statuses: {known or 'none'}.",
+                f"Status '{status_id}' is not in the status catalog of {session.address}."
+                + session.status.nearest_statuses(status_id)
+                + listed,
                 message,
             )
         return found

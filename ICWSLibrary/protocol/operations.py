@@ -53,3 +53,14 @@ def nearest(method: str, path: str) -> str | None:
         if score > best_score:
             best, best_score = f"{known_method} {template}", score
     return best
+
+
+@functools.cache
+def configuration_types() -> tuple[str, ...]:
+    """Every configuration object type the operations name: ``users``, ``wrap-up-codes``..."""
+    found = set()
+    for _, _, template in operations():
+        match = re.match(r"^/icws/\{sessionId\}/configuration/([a-z-]+)$", template)
+        if match:
+            found.add(match.group(1))
+    return tuple(sorted(found))

@@ -7,7 +7,7 @@ interval, then a user.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 WORKGROUP_PARAMETER = "ININ.People.WorkgroupStats:Workgroup"
 INTERVAL_PARAMETER = "ININ.Queue:Interval"
@@ -19,6 +19,47 @@ ERROR_NAMES = {
     MALFORMED_KEY: "MalformedStatisticKey", UNKNOWN_KEY: "UnknownStatisticKey",
     3: "StatisticProviderTooBusy", 99: "Other",
 }  # fmt: skip
+
+
+# [doc] statisticValueType: Int 0, Duration 6, Percent 9.
+INT, DURATION, PERCENT = 0, 6, 9
+VALUE_TYPE_NAMES = {INT: "count", DURATION: "duration", PERCENT: "percent"}
+
+
+class KnownStatistic(NamedTuple):
+    identifier: str
+    display: str
+    value_type: int
+    parameters: tuple[str, ...]
+
+
+_NOW = (WORKGROUP_PARAMETER,)
+_PERIOD = (WORKGROUP_PARAMETER, INTERVAL_PARAMETER)
+_AGENT = (WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER)
+# The statistics the simulator computes (a real server has many more): the client names the
+# nearest of them for an id a server does not know, and the library's documentation lists them.
+KNOWN_STATISTICS = tuple(
+    KnownStatistic(*entry)
+    for entry in (
+        ("inin.workgroup:TotalAgents", "Total Agents", INT, _NOW),
+        ("inin.workgroup:AgentsLoggedIn", "Agents Logged In", INT, _NOW),
+        ("inin.workgroup:AgentsLoggedInAndActivated", "Agents Logged In and Activated", INT,
+         _NOW),
+        ("inin.workgroup:NumberAvailableForACDInteractions",
+         "Number Available for ACD Interactions", INT, _NOW),
+        ("inin.workgroup:NotAvailable", "Not Available", INT, _NOW),
+        ("inin.workgroup:PercentAvailable", "Percent Available", PERCENT, _NOW),
+        ("inin.workgroup:InteractionsWaiting", "Interactions Waiting", INT, _NOW),
+        ("inin.workgroup:InteractionsConnected", "Interactions Connected", INT, _NOW),
+        ("inin.workgroup:InteractionsOnHold", "Interactions On Hold", INT, _NOW),
+        ("inin.workgroup:InteractionsEntered", "Interactions Entered", INT, _PERIOD),
+        ("inin.workgroup:InteractionsAnswered", "Interactions Answered", INT, _PERIOD),
+        ("inin.workgroup:InteractionsAbandoned", "Interactions Abandoned", INT, _PERIOD),
+        ("inin.workgroup:InteractionsCompleted", "Interactions Completed", INT, _PERIOD),
+        ("inin.workgroup:AverageWaitTime", "Average Wait Time", DURATION, _PERIOD),
+        ("inin.agent:InteractionsAnswered", "Interactions Answered", INT, _AGENT),
+    )
+)  # fmt: skip
 
 
 def key_spelling(key: Any) -> str:

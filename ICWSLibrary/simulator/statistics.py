@@ -15,9 +15,13 @@ from dataclasses import dataclass
 
 from ..protocol.messages import STATISTIC_CATALOG, STATISTIC_VALUE
 from ..protocol.statistics import (
+    DURATION,
     ERROR_VALUE_TYPE,
+    INT,
     INTERVAL_PARAMETER,
+    KNOWN_STATISTICS,
     MALFORMED_KEY,
+    PERCENT,
     UNKNOWN_KEY,
     USER_PARAMETER,
     WORKGROUP_PARAMETER,
@@ -29,9 +33,7 @@ from .scenario import Workgroup
 WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
 # [real] Interval values clients ask for. Both count from the server's start here.
 INTERVALS = ("CurrentShift", "CurrentPeriod")
-# [doc] statisticValueType: Int 0, Duration 6, Percent 9; StatisticUnits: None 0,
-# Seconds 2, Percent 5.
-INT, DURATION, PERCENT = 0, 6, 9
+# [doc] StatisticUnits: None 0, Seconds 2, Percent 5.
 VALUE_TYPES = {
     INT: ("urn:inin.com:statistics:statisticIntValue", 0),
     DURATION: ("urn:inin.com:statistics:statisticDurationValue", 2),
@@ -242,8 +244,6 @@ PARAMETER_NAMES = {WORKGROUP: "Workgroup", INTERVAL: "Interval", USER: "User"}
 
 
 def _definitions() -> list[Definition]:
-    now, period, agent = (WORKGROUP,), (WORKGROUP, INTERVAL), (WORKGROUP, INTERVAL, USER)
-
     def percent_available(stats: Statistics, wg, _user):
         activated = len(stats.activated(wg))
         # [guess] Of the agents logged in and activated.
@@ -254,35 +254,24 @@ def _definitions() -> list[Definition]:
         return round(stats.tally("waited", wg) / answered, 3) if answered else None
 
     w = "inin.workgroup:"
-    return [
-        Definition(w + "TotalAgents", "Total Agents", INT, now, lambda s, wg, u: len(wg.members)),
-        Definition(w + "AgentsLoggedIn", "Agents Logged In", INT, now,
-                   lambda s, wg, u: len(s.logged_in(wg))),
-        Definition(w + "AgentsLoggedInAndActivated", "Agents Logged In and Activated", INT, now,
-                   lambda s, wg, u: len(s.activated(wg))),
-        Definition(w + "NumberAvailableForACDInteractions", "Number Available for ACD "
-                   "Interactions", INT, now, lambda s, wg, u: len(s.available(wg))),
-        Definition(w + "NotAvailable", "Not Available", INT, now,
-                   lambda s, wg, u: len(s.activated(wg)) - len(s.available(wg))),
-        Definition(w + "PercentAvailable", "Percent Available", PERCENT, now, percent_available),
-        Definition(w + "InteractionsWaiting", "Interactions Waiting", INT, now,
-                   lambda s, wg, u: s.in_queue(wg, "O")),
-        Definition(w + "InteractionsConnected", "Interactions Connected", INT, now,
-                   lambda s, wg, u: s.in_queue(wg, "C")),
-        Definition(w + "InteractionsOnHold", "Interactions On Hold", INT, now,
-                   lambda s, wg, u: s.in_queue(wg, "H")),
-        Definition(w + "InteractionsEntered", "Interactions Entered", INT, period,
-                   lambda s, wg, u: s.tally("entered", wg)),
-        Definition(w + "InteractionsAnswered", "Interactions Answered", INT, period,
-                   lambda s, wg, u: s.tally("answered", wg)),
-        Definition(w + "InteractionsAbandoned", "Interactions Abandoned", INT, period,
-                   lambda s, wg, u: s.tally("abandoned", wg)),
-        Definition(w + "InteractionsCompleted", "Interactions Completed", INT, period,
-                   lambda s, wg, u: s.tally("completed", wg)),
-        Definition(w + "AverageWaitTime", "Average Wait Time", DURATION, period, average_wait),
-        Definition("inin.agent:InteractionsAnswered", "Interactions Answered", INT, agent,
-                   lambda s, wg, u: s.tally("answered", wg, u)),
-    ]  # fmt: skip
+    compute = {
+        w + "TotalAgents": lambda s, wg, u: len(wg.members),
+        w + "AgentsLoggedIn": lambda s, wg, u: len(s.logged_in(wg)),
+        w + "AgentsLoggedInAndActivated": lambda s, wg, u: len(s.activated(wg)),
+        w + "NumberAvailableForACDInteractions": lambda s, wg, u: len(s.available(wg)),
+        w + "NotAvailable": lambda s, wg, u: len(s.activated(wg)) - len(s.available(wg)),
+        w + "PercentAvailable": percent_available,
+        w + "InteractionsWaiting": lambda s, wg, u: s.in_queue(wg, "O"),
+        w + "InteractionsConnected": lambda s, wg, u: s.in_queue(wg, "C"),
+        w + "InteractionsOnHold": lambda s, wg, u: s.in_queue(wg, "H"),
+        w + "InteractionsEntered": lambda s, wg, u: s.tally("entered", wg),
+        w + "InteractionsAnswered": lambda s, wg, u: s.tally("answered", wg),
+        w + "InteractionsAbandoned": lambda s, wg, u: s.tally("abandoned", wg),
+        w + "InteractionsCompleted": lambda s, wg, u: s.tally("completed", wg),
+        w + "AverageWaitTime": average_wait,
+        "inin.agent:InteractionsAnswered": lambda s, wg, u: s.tally("answered", wg, u),
+    }
+    return [Definition(*known, compute[known.identifier]) for known in KNOWN_STATISTICS]
 
 
 def _definition_contract(definition: Definition) -> dict:

@@ -47,9 +47,13 @@ def test_a_time_duration_counts_from_the_moment_told():
         (
             {"value": 2, "statisticValueType": 12},
             r"UnknownStatisticKey \(2\) for statistic "
-            r"inin.workgroup:InteractionsWaiting \(workgroup Support\). Check the statistic id",
+            r"inin.workgroup:InteractionsWaiting \(workgroup Support\). Check the workgroup, "
+            r"user and interval names",
         ),
-        ({"value": 1, "statisticValueType": 12}, r"MalformedStatisticKey \(1\).*interval="),
+        (
+            {"value": 1, "statisticValueType": 12},
+            r"MalformedStatisticKey \(1\).*InteractionsWaiting takes workgroup=\.",
+        ),
         ({"value": "many", "statisticValueType": 0}, "told .* as .*many"),
         ("garbage", "not a statistic value"),
     ],

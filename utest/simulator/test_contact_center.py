@@ -363,3 +363,22 @@ def test_an_agent_who_transfers_to_a_workgroup_is_offered_it_last(start_simulato
     assert one.call("POST", f"/interactions/{call_id}/blind-transfer", queue).status_code == 200
     assert two.state(call_id) == "A"
     assert simulator.interactions()[0]["user"] == "agent2"
+
+
+def test_a_transfer_to_a_target_nobody_has_is_refused_naming_the_nearest(simulator):
+    # A typo ("Salse") must not make the call vanish as if it went outside the server.
+    one = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+    one.call("POST", f"/interactions/{call_id}/pickup")
+    answer = one.call("POST", f"/interactions/{call_id}/blind-transfer", {"target": "Salse"})
+    assert answer.status_code == 400
+    error = error_of(answer)
+    assert error["errorId"] == "error.request.invalidRepresentation.invalidProperty"
+    assert "Salse" in error["message"] and "workgroup:Sales" in error["message"]
+    assert one.state(call_id) == "C", "the refused transfer left the call with the agent"
+    # Dial strings of any usual shape are numbers outside the server.
+    for number in ("+1 (317) 555-0199", "sip:pat@example.com", "tel:3175550199"):
+        call_id = simulator.place_inbound_call("Support")
+        one.call("POST", f"/interactions/{call_id}/pickup")
+        answer = one.call("POST", f"/interactions/{call_id}/blind-transfer", {"target": number})
+        assert answer.status_code == 200, number

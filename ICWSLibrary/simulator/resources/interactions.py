@@ -13,6 +13,7 @@ import re
 from urllib.parse import parse_qs
 
 from ...protocol.errors import NO_STATION_ERROR_ID
+from ...protocol.names import did_you_mean
 from ..contact import (
     CALL,
     QUEUE_TYPES,
@@ -41,6 +42,8 @@ CREATE_CHAT = "createChatParameters"
 # Known creation types the simulator does not model yet.
 NOT_SIMULATED_TYPES = ("createEmailParameters", "createCallbackResponseCallParameters")
 _DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
+# A number as people dial it (+1 (317) 555-0100, 555.0100 x12) or a SIP or tel URI.
+_DIAL_STRING = re.compile(r"^(\+?[0-9(][0-9 ()./*#x,-]*|(sip|sips|tel):\S+)$", re.IGNORECASE)
 
 
 class InteractionResource:
@@ -331,10 +334,32 @@ class InteractionResource:
         user = self.scenario.user_at(target)
         if user is not None:
             return self.contact.transfer(interaction, target_user=user)
+        # [guess] A bare workgroup name or extension reaches the workgroup's queue, as
+        # dialling a workgroup's extension does on CIC.
         workgroup = self.scenario.workgroup(target)
         if workgroup is not None:
             return self.contact.transfer(interaction, target_workgroup=workgroup)
+        if not _DIAL_STRING.match(target):
+            # [guess] A real server refuses a target its dial plan cannot place; a typo must
+            # not make the call vanish as if it went outside.
+            return invalid_property(
+                "target",
+                f"'{target}' is not a number, a user or an extension of this server."
+                + did_you_mean(target, self._transfer_targets(), "targets"),
+            )
         return self.contact.transfer(interaction, number=target)
+
+    def _transfer_targets(self) -> dict[str, str]:
+        """Each target a transfer may name, compared as itself and shown as a user gives it."""
+        targets = {
+            f"workgroup:{w.id}": f"workgroup:{w.id}" for w in self.scenario.workgroups.values()
+        }
+        targets |= {w.id: f"workgroup:{w.id}" for w in self.scenario.workgroups.values()}
+        for user in self.scenario.users.values():
+            targets[user.id] = user.id
+            if user.extension:
+                targets[user.extension] = user.extension
+        return targets
 
     def assign_wrap_up(self, request: Request, session: Session, interaction: Interaction):
         """[doc] wrapupAssignment {code, segmentId, time, user, sourceInteractionId}, all

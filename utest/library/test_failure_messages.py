@@ -1,0 +1,94 @@
+"""Failures that explain themselves: what was expected, what came back, what was meant."""
+
+import re
+
+import pytest
+
+from ICWSLibrary import ICWSLibrary
+from ICWSLibrary.client import ICWSError
+
+
+@pytest.fixture
+def agent(simulator):
+    library = ICWSLibrary(server=simulator.url, wait_timeout="1s")
+    library.connect_to_icws("agent1", "1234")
+    library.log_on_to_workstation("7001")
+    try:
+        yield library
+    finally:
+        library.log_off_all()
+
+
+def picked_up_call(simulator, library) -> str:
+    call_id = simulator.place_inbound_call("Support", "3175550100", "Pat")
+    library.pick_up_interaction(call_id)
+    return call_id
+
+
+def test_a_transfer_to_a_misspelt_target_fails_naming_the_one_meant(simulator, agent):
+    call_id = picked_up_call(simulator, agent)
+    with pytest.raises(ICWSError) as failure:
+        agent.transfer_interaction(call_id, "Salse")
+    message = str(failure.value)
+    assert message.startswith(f"'agent1' could not transfer interaction {call_id} to Salse: ")
+    assert "workgroup:Sales" in message
+    assert agent.get_interaction_state(call_id) == "Connected"
+
+
+def test_a_refusal_says_the_reason_once_and_in_order(simulator, agent):
+    call_id = picked_up_call(simulator, agent)
+    with pytest.raises(ICWSError) as failure:
+        agent.transfer_interaction(call_id, "workgroup:Billing")
+    message = str(failure.value)
+    reason = "There is no workgroup queue named 'Billing'"
+    assert message.startswith(
+        f"'agent1' could not transfer interaction {call_id} to workgroup:Billing: {reason}. ("
+    )
+    assert message.count(reason) == 1
+    assert re.search(
+        r"\(POST /icws/\d+/interactions/\d+/blind-transfer on .* answered HTTP 400", message
+    )
+
+
+def test_configuration_property_should_be_shows_the_id_it_compared(agent):
+    with pytest.raises(AssertionError) as failure:
+        agent.configuration_property_should_be("workgroups", "Sales", "wrapUpStatus", "Lunch")
+    message = str(failure.value)
+    assert message == (
+        "Expected wrapUpStatus of workgroups object 'Sales' to be 'Lunch', but it is 'Follow Up'."
+    )
+
+
+def test_an_unknown_status_names_the_nearest_known_ones(agent):
+    with pytest.raises(ICWSError, match=r"Nearest known statuses: At Lunch\."):
+        agent.set_user_status("At Lnch")
+    with pytest.raises(AssertionError, match=r"Nearest known statuses: At Lunch\."):
+        agent.user_status_should_be("At Lnch")
+
+
+def test_an_unknown_statistic_names_the_nearest_known_ids(agent):
+    with pytest.raises(ICWSError) as failure:
+        agent.get_statistic_value("InteractionWaiting", workgroup="Support")
+    assert "Nearest known statistic ids: inin.workgroup:InteractionsWaiting" in str(failure.value)
+
+
+def test_a_statistic_without_its_parameters_says_which_it_takes(agent):
+    with pytest.raises(ICWSError) as failure:
+        agent.get_statistic_value("InteractionsAnswered", workgroup="Support")
+    assert str(failure.value).endswith(
+        "inin.workgroup:InteractionsAnswered takes workgroup= and interval= (such as CurrentShift)."
+    )
+
+
+def test_an_unknown_configuration_type_or_object_names_the_nearest(agent):
+    with pytest.raises(ICWSError, match=r"Nearest known configuration types: workgroups\."):
+        agent.get_configuration_object("workgroup", "Support")
+    with pytest.raises(ICWSError, match=r"Nearest known configuration types: workgroups\."):
+        agent.get_configuration_objects("workgroup")
+    with pytest.raises(ICWSError, match=r"Nearest known users: agent1"):
+        agent.get_configuration_object("users", "agnet1")
+
+
+def test_an_unknown_user_names_the_nearest_users(agent):
+    with pytest.raises(ICWSError, match=r"Nearest known users: agent1"):
+        agent.get_user_status("agnet1")
