@@ -113,6 +113,73 @@ class ICWSLibrary:
     | ${callback}    Create Callback    3175550100    Support    Billing question
     | Set Callback Disposition    ${callback}    Success
 
+    = Routing failures =
+
+    A contact-center wait that times out (`Wait For Alerting Interaction`, `Wait Until
+    Interaction State Is`, `Wait Until Interaction Appears In Queue`) says where the
+    interaction is: its state, its workgroup queue, whose queue holds it. Against the
+    embedded simulator it also lists whom ACD offered it to and, for each member of the
+    workgroup, why they were not offered it: the workgroup is not active, not a member,
+    not activated, in after-call work, a status that does not take ACD interactions, no
+    ACD licence, busy with another interaction, not logged on, logged on to no station,
+    the station not ready or not taking the interaction's media. A report reader tells a
+    routing fault from a setup fault without rerunning the test.
+    ``Simulator Explain Routing`` (library ``ICWSLibrary.Simulator``) returns the same lines.
+
+    | Interaction 1000000001 was not Connected within 5 s. Interaction 1000000001 is
+    | Offering in workgroup Support's queue.
+    | The simulator's routing:
+    | - Interaction 1000000001 is Offering in workgroup Support's queue; ACD offered it to nobody yet.
+    | - agent1: status 'At Lunch' does not take ACD interactions.
+    | - agent2: not logged on.
+
+    = Names to use =
+
+    Statistics the simulator computes, with the parameters each takes and the type of its
+    value; a real server has many more (its statistic catalog lists them). A statistic the
+    server does not know fails naming the nearest of these.
+
+    | =Statistic= | =Parameters= | =Value= |
+    | ``inin.workgroup:TotalAgents`` | ``workgroup`` | count |
+    | ``inin.workgroup:AgentsLoggedIn`` | ``workgroup`` | count |
+    | ``inin.workgroup:AgentsLoggedInAndActivated`` | ``workgroup`` | count |
+    | ``inin.workgroup:NumberAvailableForACDInteractions`` | ``workgroup`` | count |
+    | ``inin.workgroup:NotAvailable`` | ``workgroup`` | count |
+    | ``inin.workgroup:PercentAvailable`` | ``workgroup`` | percent |
+    | ``inin.workgroup:InteractionsWaiting`` | ``workgroup`` | count |
+    | ``inin.workgroup:InteractionsConnected`` | ``workgroup`` | count |
+    | ``inin.workgroup:InteractionsOnHold`` | ``workgroup`` | count |
+    | ``inin.workgroup:InteractionsEntered`` | ``workgroup``, ``interval`` | count |
+    | ``inin.workgroup:InteractionsAnswered`` | ``workgroup``, ``interval`` | count |
+    | ``inin.workgroup:InteractionsAbandoned`` | ``workgroup``, ``interval`` | count |
+    | ``inin.workgroup:InteractionsCompleted`` | ``workgroup``, ``interval`` | count |
+    | ``inin.workgroup:AverageWaitTime`` | ``workgroup``, ``interval`` | duration |
+    | ``inin.agent:InteractionsAnswered`` | ``workgroup``, ``interval``, ``user_id`` | count |
+
+    Interaction attributes the keywords read and queue watches ask for (any other name
+    works with `Get Interaction Attribute`): ``Eic_State``, ``Eic_CallStateString``,
+    ``Eic_RemoteAddress``, ``Eic_RemoteName``, ``Eic_CallDirection``, ``Eic_CallType``,
+    ``Eic_ObjectType``, ``Eic_WorkgroupName``, ``Eic_UserName``,
+    ``Eic_WrapupConnectionSegments``.
+
+    Message types `Wait For Message` and `Get Messages` take, in full or by their last
+    part (``userStatusMessage``): ``urn:inin.com:status:userStatusMessage``,
+    ``urn:inin.com:status:statusMessagesMessage``,
+    ``urn:inin.com:status:statusMessagesUserAccessMessage``,
+    ``urn:inin.com:messaging:asyncOperationCompletedMessage``,
+    ``urn:inin.com:connection:connectionStateChangeMessage``,
+    ``urn:inin.com:connection:stationConnectionStateChangeMessage``,
+    ``urn:inin.com:licenses:licenseMessage``, ``urn:inin.com:queues:queueContentsMessage``,
+    ``urn:inin.com:interactions:interactionChangedMessage``,
+    ``urn:inin.com:interactions:interactionDeallocatedMessage``,
+    ``urn:inin.com:interactions:interactionAlertingMessage``,
+    ``urn:inin.com:activations:userActivationMessage``,
+    ``urn:inin.com:statistics:statisticValueMessage``,
+    ``urn:inin.com:statistics:statisticCatalogMessage``,
+    ``urn:inin.com:interactions.chat:chatContentsMessage``,
+    ``urn:inin.com:interactions.chat:chatMembersMessage``,
+    ``urn:inin.com:interactions.callback:callbackMessage``.
+
     = Errors =
 
     A failing keyword says what was expected, what came back and from where: the request,

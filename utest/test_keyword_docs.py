@@ -47,3 +47,22 @@ def test_icws_simulator_writes_both_pages_for_a_pip_user(tmp_path, capsys):
         assert spec["docFormat"] == "HTML"
     assert str(tmp_path) in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ICWSLibrary.html", "Simulator.html"]
+
+
+def test_the_intro_lists_every_statistic_attribute_and_message_type_the_code_knows():
+    from ICWSLibrary import ICWSLibrary
+    from ICWSLibrary.client.interactions import QUEUE_ATTRIBUTES, WRAP_UP_SEGMENTS
+    from ICWSLibrary.protocol import messages
+    from ICWSLibrary.protocol.statistics import KNOWN_STATISTICS, VALUE_TYPE_NAMES
+
+    intro = ICWSLibrary.__doc__
+    for known in KNOWN_STATISTICS:
+        assert f"``{known.identifier}``" in intro
+        row = re.search(rf"``{re.escape(known.identifier)}`` \| (.*?) \| (\w+) \|", intro)
+        assert row and row.group(2) == VALUE_TYPE_NAMES[known.value_type], known.identifier
+        assert row.group(1).count("``") == 2 * len(known.parameters), known.identifier
+    for name in [*QUEUE_ATTRIBUTES, WRAP_UP_SEGMENTS]:
+        assert f"``{name}``" in intro
+    for name, value in vars(messages).items():
+        if name.isupper() and value.endswith("Message"):
+            assert f"``{value}``" in intro, value

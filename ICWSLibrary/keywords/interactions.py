@@ -8,6 +8,7 @@ from robot.api.deco import keyword
 
 from ..client.interactions import state_letters, state_name
 from .base import LibraryComponent
+from .explain import simulator_explains, where_is
 
 
 class InteractionKeywords(LibraryComponent):
@@ -56,7 +57,9 @@ class InteractionKeywords(LibraryComponent):
 
         Each interaction is returned once, so the next call waits for the next alert.
         Reacts to the server's alerting messages and the user's queue, with no sleeps;
-        fails after ``timeout`` (default: the library's ``wait_timeout``).
+        fails after ``timeout`` (default: the library's ``wait_timeout``). Against the
+        embedded simulator the failure also tells, for each interaction waiting in the
+        user's workgroups, why ACD did not offer it to the user (see `Routing failures`).
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -71,6 +74,7 @@ class InteractionKeywords(LibraryComponent):
         if interaction_id is None:
             raise AssertionError(
                 f"No interaction alerted '{session.user_id}' within {seconds:g} s."
+                + simulator_explains(session, user_id=session.user_id)
             )
         self.info(f"Interaction {interaction_id} is alerting '{session.user_id}'.")
         return interaction_id
@@ -221,7 +225,10 @@ class InteractionKeywords(LibraryComponent):
 
         Reacts to the server's interaction and queue messages, with no sleeps; fails after
         ``timeout`` (default: the library's ``wait_timeout``), or at once when the
-        interaction ends meanwhile.
+        interaction ends meanwhile. The failure says where the interaction is (state,
+        workgroup queue, whose queue holds it); against the embedded simulator, also whom
+        ACD offered it to and why each member of its workgroup was not (see
+        `Routing failures`).
 
         Example:
         | Log On To Workstation | 7001 |
@@ -233,8 +240,9 @@ class InteractionKeywords(LibraryComponent):
         reached, letter = session.interactions.wait_until_state(interaction_id, state, seconds)
         if not reached:
             raise AssertionError(
-                f"Interaction {interaction_id} was not {state} within {seconds:g} s; it is "
-                f"{state_name(letter)}."
+                f"Interaction {interaction_id} was not {state} within {seconds:g} s."
+                + where_is(session, interaction_id)
+                + simulator_explains(session, interaction_id)
             )
         self.info(f"Interaction {interaction_id} is {state_name(letter)}.")
 
@@ -329,7 +337,12 @@ class InteractionKeywords(LibraryComponent):
         """Transfers the interaction blind to ``target``: a number, a user (id or
         extension), or a workgroup queue as ``workgroup:NAME``.
 
-        The interaction leaves the user's queues at once.
+        The interaction leaves the user's queues at once. ``workgroup:NAME`` names the
+        workgroup's queue itself; a bare name is sent as a dial string, which a server
+        places as its dial plan says (the simulator, like dialling a workgroup's extension,
+        queues it in that workgroup). A target that is no number, user, extension or
+        workgroup is refused, and the failure names the nearest known targets: a typo such
+        as ``Salse`` fails instead of sending the caller away.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |

@@ -7,6 +7,7 @@ from datetime import timedelta
 from robot.api.deco import keyword
 
 from .base import LibraryComponent
+from .explain import simulator_explains
 
 
 class QueueKeywords(LibraryComponent):
@@ -86,6 +87,11 @@ class QueueKeywords(LibraryComponent):
             raise AssertionError(
                 f"No new interaction{wanted} appeared in the {type} queue {name} within "
                 f"{seconds:g} s."
+                + (
+                    simulator_explains(session, workgroup=name)
+                    if str(type).lower() == "workgroup"
+                    else ""
+                )
             )
         self.info(f"Interaction {found} is in the {type} queue {name}.")
         return found

@@ -37,6 +37,7 @@ SYSTEM, USER, WORKGROUP, STATION = 0, 1, 2, 3
 QUEUE_TYPES = {SYSTEM: "system", USER: "user", WORKGROUP: "workgroup", STATION: "station"}
 # [doc] supportedMediaType numbers of the media modelled.
 CALL, CHAT, GENERIC, CALLBACK = 1, 2, 4, 5
+MEDIA_NAMES = {CALL: "call", CHAT: "chat", GENERIC: "generic", CALLBACK: "callback"}
 # [doc] Eic_CallStateString texts of each Eic_State letter.
 STATE_TEXT = {
     "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
@@ -161,6 +162,8 @@ class Interaction:
     queued_at: float | None = None
     chat: Chat | None = None
     callback: Callback | None = None
+    # The users ACD offered it to, in order, for explaining its routing.
+    offered_to: list[str] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -499,23 +502,40 @@ class ContactCenter:
         return self.idle_since.get(user.id.lower(), float("-inf"))
 
     def eligible_session(self, user: User, workgroup: Workgroup, media: int) -> Session | None:
-        """The session through which ``user`` may take an ACD interaction of ``media``.
+        """The session through which ``user`` may take an ACD interaction of ``media``."""
+        found = self._eligibility(user, workgroup, media)
+        return found if isinstance(found, Session) else None
+
+    def _eligibility(self, user: User, workgroup: Workgroup, media: int) -> Session | str:
+        """The session through which ``user`` may take an ACD interaction of ``media``, or
+        why there is none.
 
         [doc] A member, activated, in an ACD status, licensed for ACD, not busy, with a
         station ready for interactions of that media (CONTACT-CENTER 2.1).
         """
-        if not workgroup.is_active or not workgroup.has_member(user.id):
-            return None  # [guess] an inactive workgroup routes nothing
+        if not workgroup.is_active:
+            return "the workgroup is not active"  # [guess] an inactive workgroup routes nothing
+        if not workgroup.has_member(user.id):
+            return "not a member of the workgroup"
         if not self.is_activated(workgroup, user):
-            return None
-        status = self.state.statuses.get(
-            self.state.user_status[user.id.lower()]["statusId"].casefold()
-        )
-        if not status or not status.get("isAcdStatus") or ACD_LICENSE not in user.licenses:
-            return None
+            return "not activated in the workgroup"
+        status_id = self.state.user_status[user.id.lower()]["statusId"]
+        status = self.state.statuses.get(status_id.casefold())
+        if not status or not status.get("isAcdStatus"):
+            if user.id.lower() in self.after_call_work:
+                return f"in after-call work (status '{status_id}')"
+            return f"status '{status_id}' does not take ACD interactions"
+        if ACD_LICENSE not in user.licenses:
+            return f"has no {ACD_LICENSE} licence"
         if self.busy(user):
-            return None
-        for session in self.state.sessions.of_user(user.id):
+            return "busy with another interaction"
+        sessions = self.state.sessions.of_user(user.id)
+        if not sessions:
+            return "not logged on"
+        stations = [session.station for session in sessions if session.station]
+        if not stations:
+            return "logged on to no station"
+        for session in sessions:
             station = session.station
             if (
                 station
@@ -523,7 +543,55 @@ class ContactCenter:
                 and media in station.get("allowedMediaTypes", ())
             ):
                 return session
-        return None
+        if not any(station.get("readyForInteractions") for station in stations):
+            return "the station is not ready for interactions"
+        return f"the station does not take {MEDIA_NAMES.get(media, media)} interactions"
+
+    def explain_waiting(self, user: User | None = None, workgroup: Workgroup | None = None):
+        """The routing of every interaction waiting in a queue: of ``workgroup``, or of the
+        workgroups ``user`` is a member of, told for that user alone."""
+        lines = []
+        for interaction in self.interactions.values():
+            group = interaction.workgroup
+            if interaction.state != "O" or group is None:
+                continue
+            if (workgroup is not None and group is not workgroup) or (
+                user is not None and not group.has_member(user.id)
+            ):
+                continue
+            lines += self.explain_routing(interaction, user)
+        return lines
+
+    def explain_routing(self, interaction: Interaction, only: User | None = None) -> list[str]:
+        """Where the interaction is, whom ACD offered it to, and why each member of its
+        workgroup is or is not offered it now."""
+        where = f"Interaction {interaction.id} is {STATE_TEXT.get(interaction.state, '?')}"
+        if interaction.workgroup is not None:
+            where += f" in workgroup {interaction.workgroup.id}'s queue"
+        if interaction.agent is not None:
+            where += f" with {interaction.agent.id}"
+        offered = ", ".join(interaction.offered_to) or "nobody yet"
+        lines = [f"{where}; ACD offered it to {offered}."]
+        if interaction.workgroup is None:
+            return [*lines, "It is in no workgroup queue, so ACD does not route it."]
+        for member in interaction.workgroup.members:
+            user = self.scenario.user(member)
+            if user is None or (only is not None and user is not only):
+                continue
+            if interaction.agent is user:
+                lines.append(
+                    f"{user.id}: has it ({STATE_TEXT.get(interaction.state, interaction.state)})."
+                )
+                continue
+            found = self._eligibility(user, interaction.workgroup, interaction.media)
+            lines.append(
+                f"{user.id}: eligible (ACD offers it to the longest idle)."
+                if isinstance(found, Session)
+                else f"{user.id}: {found}."
+            )
+        if len(lines) == 1 and only is None:
+            lines.append(f"Workgroup {interaction.workgroup.id} has no members.")
+        return lines
 
     def busy(self, user: User) -> bool:
         return any(i.agent is user and i.state in ACTIVE for i in self.interactions.values())
@@ -535,6 +603,8 @@ class ContactCenter:
         interaction.agent = user
         interaction.station = session.station["id"] if session and session.station else None
         interaction.acd = acd
+        if acd:
+            interaction.offered_to.append(user.id)
         self._set_state(interaction, "A", Eic_LocalUserId=user.id, Eic_LocalName=user.display_name,
                         Eic_UserName=user.id)  # fmt: skip
         self._tell_alerting(interaction, START_ALERTING)

@@ -329,6 +329,31 @@ class Simulator:
         logger.info(f"The simulator has {len(interactions)} interaction(s).")
         return interactions
 
+    @keyword("Simulator Explain Routing")
+    def simulator_explain_routing(self, interaction_id: str) -> list:
+        """Returns, and logs, where the interaction is, whom ACD offered it to, and why
+        each member of its workgroup is or is not offered it now.
+
+        The reasons, in the order ACD checks them: the workgroup is not active, not a
+        member, not activated in the workgroup, in after-call work, a status that does not
+        take ACD interactions, no ACD licence, busy with another interaction, not logged
+        on, logged on to no station, the station is not ready for interactions, the station
+        does not take the interaction's media. A failing contact-center wait of
+        ICWSLibrary adds the same lines to its failure.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | ${why} = | Simulator Explain Routing | ${id} |
+        | Should Contain | ${why} | agent1: logged on to no station. |
+        """
+        try:
+            lines = self._live().explain_routing(interaction_id)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info("\n".join(lines))
+        return lines
+
     @keyword("Simulator Advance Time")
     def simulator_advance_time(self, time: timedelta) -> None:
         """Runs at once what the simulator would do in the next ``time``: alert timeouts,

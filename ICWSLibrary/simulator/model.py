@@ -258,6 +258,20 @@ class ICWSModel:
         with self.state.changing():
             self.contact.disconnect(self._interaction(interaction_id), by_agent=False)
 
+    def explain_routing(self, interaction_id: str) -> list[str]:
+        """Where an interaction is and why each member of its workgroup has it or not."""
+        with self.state.changing():
+            return self.contact.explain_routing(self._interaction(interaction_id))
+
+    def explain_waiting(self, user_id: str | None = None, workgroup_id: str | None = None):
+        """The routing of the interactions waiting for ``user_id`` or in ``workgroup_id``."""
+        with self.state.changing():
+            user = self.scenario.user(user_id) if user_id else None
+            workgroup = self.scenario.workgroup(workgroup_id) if workgroup_id else None
+            if (user_id and user is None) or (workgroup_id and workgroup is None):
+                return []
+            return self.contact.explain_waiting(user, workgroup)
+
     def interactions_now(self) -> list[dict]:
         with self.state.changing():
             return [i.describe() for i in self.contact.interactions.values()]

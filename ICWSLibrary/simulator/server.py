@@ -35,6 +35,22 @@ REQUEST_TIMEOUT = 30.0
 REQUEST_LOG_SIZE = 1000
 LISTEN_BACKLOG = 1024
 _REASONS = {status.value: status.phrase for status in HTTPStatus}
+# Simulators running in this process, so a failing keyword can ask the one behind its
+# session why an interaction was not routed.
+_RUNNING: set[ICWSSimulator] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def running_at(origin: str) -> ICWSSimulator | None:
+    """The simulator of this process that serves ``origin`` (``http://127.0.0.1:40123``)
+    on one of its hosts, if any."""
+    wanted = str(origin).rstrip("/").lower()
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for simulator in running:
+        if simulator.port is not None and wanted in (u.lower() for u in simulator.urls.values()):
+            return simulator
+    return None
 
 
 def encode_response(response: Response, keep_alive: bool) -> bytes:
@@ -426,6 +442,8 @@ class ICWSSimulator:
             self._thread.join()
             self._thread = None
             raise failure[0]
+        with _RUNNING_LOCK:
+            _RUNNING.add(self)
         return self.url
 
     async def _listen(self) -> None:
@@ -470,6 +488,8 @@ class ICWSSimulator:
         """Stop serving, close every connection and the thread. Safe to call twice."""
         if self._thread is None:
             return
+        with _RUNNING_LOCK:
+            _RUNNING.discard(self)
         if self._loop is not None and self._loop.is_running():
             self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
@@ -524,6 +544,20 @@ class ICWSSimulator:
 
     def interactions(self) -> list[dict]:
         return self.model.interactions_now()
+
+    def explain_routing(self, interaction_id: str) -> list[str]:
+        """Where an interaction is, whom ACD offered it to, and why each member of its
+        workgroup is or is not offered it; KeyError for an interaction it does not have."""
+        if not isinstance(self.model, ICWSModel):
+            raise KeyError("A replaying simulator has no contact center to explain.")
+        return self.model.explain_routing(interaction_id)
+
+    def explain_waiting(self, user_id: str | None = None, workgroup_id: str | None = None):
+        """:meth:`explain_routing` of each interaction waiting for a user or in a workgroup
+        (nothing when replaying)."""
+        if not isinstance(self.model, ICWSModel):
+            return []
+        return self.model.explain_waiting(user_id, workgroup_id)
 
     def advance_time(self, seconds: float) -> int:
         return self.model.advance_time(seconds)

@@ -92,3 +92,73 @@ def test_an_unknown_configuration_type_or_object_names_the_nearest(agent):
 def test_an_unknown_user_names_the_nearest_users(agent):
     with pytest.raises(ICWSError, match=r"Nearest known users: agent1"):
         agent.get_user_status("agnet1")
+
+
+@pytest.fixture
+def idle_agent(simulator):
+    """agent1, logged on with no station: ACD can offer it nothing."""
+    library = ICWSLibrary(server=simulator.url, wait_timeout="0.3s")
+    library.connect_to_icws("agent1", "1234")
+    try:
+        yield library
+    finally:
+        library.log_off_all()
+
+
+def test_a_wait_for_alerting_says_why_the_simulator_offered_the_user_nothing(simulator, idle_agent):
+    call_id = simulator.place_inbound_call("Support")
+    with pytest.raises(AssertionError) as failure:
+        idle_agent.wait_for_alerting_interaction()
+    message = str(failure.value)
+    assert message.startswith("No interaction alerted 'agent1' within 0.3 s.")
+    assert f"Interaction {call_id} is Offering in workgroup Support's queue" in message
+    assert "ACD offered it to nobody yet" in message
+    assert "agent1: logged on to no station." in message
+    assert "agent2" not in message, "only the waiting user's reason"
+
+
+def test_a_wait_for_a_state_says_where_the_interaction_is_and_why(simulator, idle_agent):
+    idle_agent.set_user_status("At Lunch")
+    call_id = simulator.place_inbound_call("Support")
+    with pytest.raises(AssertionError) as failure:
+        idle_agent.wait_until_interaction_state_is(call_id, "Connected")
+    message = str(failure.value)
+    assert message.startswith(
+        f"Interaction {call_id} was not Connected within 0.3 s. Interaction {call_id} is "
+        "Offering in workgroup Support's queue."
+    )
+    assert "agent1: status 'At Lunch' does not take ACD interactions." in message
+    assert "agent2: not logged on." in message
+
+
+def test_a_wait_on_a_queue_lists_the_routing_of_what_waits_there(simulator, idle_agent):
+    simulator.place_inbound_call("Sales")
+    with pytest.raises(AssertionError) as failure:
+        idle_agent.wait_until_interaction_appears_in_queue("Sales", Eic_RemoteName="Nobody")
+    assert "The simulator's routing:" in str(failure.value)
+
+
+def test_the_routing_explains_each_reason_in_turn(simulator):
+    from ICWSLibrary.simulator.library import Simulator
+
+    library = ICWSLibrary(server=simulator.url)
+    try:
+        library.connect_to_icws("agent1", "1234")
+        library.log_on_to_workstation("7001", media="chat")
+        call_id = simulator.place_inbound_call("Support")
+        controls = Simulator()
+        controls._running.append(simulator)
+        lines = controls.simulator_explain_routing(call_id)
+        assert "agent1: the station does not take call interactions." in lines
+        library.log_on_to_workstation("7001", ready=False)
+        assert "agent1: the station is not ready for interactions." in (
+            controls.simulator_explain_routing(call_id)
+        )
+        library.log_on_to_workstation("7001")
+        assert any(
+            line.startswith("agent1: has it (Alerting)")
+            for line in (controls.simulator_explain_routing(call_id))
+        )
+        assert "ACD offered it to agent1." in controls.simulator_explain_routing(call_id)[0]
+    finally:
+        library.log_off_all()
