@@ -299,7 +299,8 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
 
 SCENARIO_KEYS = frozenset(
     (
-        "description", "icServer", "users", "statuses", "features", "version", "hosts",
+        "description", "icServer", "users", "statuses", "extraStatuses", "features",
+        "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger",
@@ -321,6 +322,51 @@ WORKGROUP_KEYS = frozenset(
     )
 )  # fmt: skip
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
+# [doc] The flags of a statusMessage; [real] a server answers every one, so a status a
+# scenario gives without a flag has it false.
+STATUS_FLAGS = (
+    "canHaveDate", "canHaveTime", "isDoNotDisturbStatus", "isSelectableStatus",
+    "isPersistentStatus", "isForwardStatus", "isAfterCallWorkStatus", "isAcdStatus",
+    "isAllowFollowUpStatus",
+)  # fmt: skip
+STATUS_KEYS = frozenset(
+    ("statusId", "messageText", "iconUri", "groupTag", "systemId", *STATUS_FLAGS)
+)
+
+
+def _statuses(items: list, origin: str) -> list[dict[str, Any]]:
+    """The status catalog, each entry checked as user entries are and given every field a
+    server answers: flags false, the texts the status id ([guess] for iconUri)."""
+    catalog: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, dict) or not str(item.get("statusId") or "").strip():
+            raise ScenarioError(f"Scenario {origin}: a status has no statusId: {item!r:.200}")
+        status_id = str(item["statusId"])
+        _known_keys(item, STATUS_KEYS, f"status {status_id}", origin)
+        first = seen.setdefault(status_id.casefold(), status_id)
+        if first is not status_id:
+            raise ScenarioError(
+                f"Scenario {origin}: the catalog has status '{first}' twice (again as "
+                f"'{status_id}')."
+            )
+        for flag in STATUS_FLAGS:
+            if not isinstance(item.get(flag, False), bool):
+                raise ScenarioError(
+                    f"Scenario {origin}: {flag} of status {status_id} must be true or false, "
+                    f"not {item[flag]!r}."
+                )
+        catalog.append(
+            {
+                "statusId": status_id,
+                "messageText": item.get("messageText", status_id),
+                "iconUri": item.get("iconUri", f"/icws/status/icons/{status_id}.png"),
+                "groupTag": item.get("groupTag", status_id),
+                **{flag: item.get(flag, False) for flag in STATUS_FLAGS},
+                "systemId": item.get("systemId", status_id),
+            }
+        )
+    return catalog
 
 
 def _known_keys(item: dict[str, Any], known: frozenset[str], where: str, origin: str) -> None:
@@ -421,10 +467,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             f"Scenario {origin}: 'sessionIdleTimeout' must be a number of seconds above 0, "
             f"not {idle!r}."
         )
-    statuses = list(data.get("statuses", []))
-    for status in statuses:
-        if "statusId" not in status:
-            raise ScenarioError(f"Scenario {origin}: a status has no statusId: {status}")
+    statuses = _statuses([*data.get("statuses", []), *data.get("extraStatuses", [])], origin)
     workgroups = _workgroups(data, users, statuses, skills, codes, origin)
     return Scenario(
         users=users,

@@ -253,3 +253,42 @@ def test_the_example_suite_runs_against_a_server_given_as_its_tip_says(tmp_path,
     assert rc == 0, console.getvalue()
     logons = simulator.requests_seen("/icws/connection")
     assert [r["method"] for r in logons].count("POST") == 3, "each test logged on to that server"
+
+
+def test_a_status_entry_with_an_unknown_key_is_an_error_naming_it():
+    # A misplaced TOML table once swallowed a station list into a status.
+    with pytest.raises(ScenarioError, match=r"unknown key 'stations' in status Lunch Break"):
+        load_scenario({"statuses": [{"statusId": "Lunch Break", "stations": [{"id": "7001"}]}]})
+    with pytest.raises(ScenarioError, match=r"isAcdStatus.*true or false"):
+        load_scenario({"extraStatuses": [{"statusId": "Coaching", "isAcdStatus": "yes"}]})
+    with pytest.raises(ScenarioError, match=r"status 'At Lunch' twice"):
+        load_scenario({"extraStatuses": [{"statusId": "at lunch"}]})
+
+
+def test_a_status_given_without_flags_answers_every_flag_false(start_simulator):
+    from .helpers import Agent
+
+    simulator = start_simulator({"extraStatuses": [{"statusId": "Coaching"}]})
+    agent = Agent(simulator.url, "agent1")
+    catalog = agent.call("GET", "/status/status-messages").json()["statusMessageList"]
+    (coaching,) = [s for s in catalog if s["statusId"] == "Coaching"]
+    flags = [key for key in coaching if key.startswith(("is", "can"))]
+    assert sorted(flags) == sorted(STATUS_FLAGS)
+    assert not any(coaching[flag] for flag in flags)
+    assert coaching["messageText"] == "Coaching"
+
+
+def test_extra_statuses_join_the_default_catalog():
+    scenario = load_scenario(
+        {"extraStatuses": [{"statusId": "Coaching", "isSelectableStatus": True}]}
+    )
+    default = load_scenario()
+    ids = [s["statusId"] for s in scenario.statuses]
+    assert ids == [s["statusId"] for s in default.statuses] + ["Coaching"]
+
+
+STATUS_FLAGS = (
+    "canHaveDate", "canHaveTime", "isDoNotDisturbStatus", "isSelectableStatus",
+    "isPersistentStatus", "isForwardStatus", "isAfterCallWorkStatus", "isAcdStatus",
+    "isAllowFollowUpStatus",
+)  # fmt: skip

@@ -76,7 +76,7 @@ class StatusResource:
     def allowed_statuses(self, user: User) -> list[str]:
         if user.allowed_statuses is not None:
             return list(user.allowed_statuses)
-        return [s["statusId"] for s in self.scenario.statuses if s.get("isSelectableStatus", True)]
+        return [s["statusId"] for s in self.scenario.statuses if s["isSelectableStatus"]]
 
     def user_access(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
@@ -163,7 +163,7 @@ class StatusResource:
                 f"The status {status_id} does not exist.",
             )  # [guess]
         allowed = {s.casefold() for s in self.allowed_statuses(user)}
-        if not status.get("isSelectableStatus", True) or status_id.casefold() not in allowed:
+        if not status["isSelectableStatus"] or status_id.casefold() not in allowed:
             return (
                 "error.status.notSelectable",  # [guess]
                 f"The status {status['statusId']} cannot be selected by {user.id}.",
