@@ -17,13 +17,14 @@ from contextlib import AbstractContextManager
 
 
 class Timer:
-    """One scheduled event; ``cancel`` keeps it from running."""
+    """One scheduled event; ``cancel`` keeps it from running. ``what`` names it in logs."""
 
-    __slots__ = ("action", "cancelled", "due")
+    __slots__ = ("action", "cancelled", "due", "what")
 
-    def __init__(self, due: float, action: Callable[[], None]):
+    def __init__(self, due: float, action: Callable[[], None], what: str = "an event"):
         self.due = due
         self.action = action
+        self.what = what
         self.cancelled = False
 
     def cancel(self) -> None:
@@ -44,9 +45,9 @@ class Clock:
     def now(self) -> float:
         return time.monotonic() + self._offset
 
-    def later(self, delay: float, action: Callable[[], None]) -> Timer:
+    def later(self, delay: float, action: Callable[[], None], what: str = "an event") -> Timer:
         """Run ``action`` (holding the state lock) ``delay`` seconds from now."""
-        timer = Timer(self.now() + max(0.0, delay), action)
+        timer = Timer(self.now() + max(0.0, delay), action, what)
         with self._wake:
             heapq.heappush(self._heap, (timer.due, next(self._order), timer))
             if self._thread is None and not self._closed:
@@ -57,14 +58,26 @@ class Clock:
             self._wake.notify()
         return timer
 
-    def advance(self, seconds: float) -> int:
-        """Move the clock ``seconds`` forward and run what fell due; returns how many ran."""
-        with self._wake:
-            self._offset += max(0.0, seconds)
-        return self.run_due()
+    def advance(self, seconds: float) -> list[str]:
+        """Move the clock ``seconds`` forward as time would pass: each event runs at its own
+        time, so an event it schedules within the window runs too. Returns what ran, as
+        ``+2.2 s: the far end of call 1000000001 answered``."""
+        start = self.now()
+        end = start + max(0.0, seconds)
+        ran = []
+        while True:
+            with self._wake:
+                due = self._heap[0][0] if self._heap else None
+                if due is None or due > end:
+                    self._offset += max(0.0, end - self.now())
+                    return ran
+                # Time moves to the event, never back.
+                self._offset += max(0.0, due - self.now())
+            ran += [f"+{due - start:.1f} s: {what}" for what in self.run_due()]
 
-    def run_due(self) -> int:
-        ran = 0
+    def run_due(self) -> list[str]:
+        """Run every event due by now; returns what they were."""
+        ran = []
         while True:
             with self._wake:
                 if not self._heap or self._heap[0][0] > self.now():
@@ -76,7 +89,7 @@ class Clock:
                 if not timer.cancelled:
                     timer.cancelled = True
                     timer.action()
-                    ran += 1
+                    ran.append(timer.what)
 
     def pending(self) -> int:
         with self._wake:

@@ -415,18 +415,20 @@ class ContactCenter:
             else:
                 peer = self.place_inbound(group, here, caller.display_name, Eic_CallType="I")
                 self._link(interaction, peer)
-            self._after(DIAL_DELAY, interaction, lambda: self._proceed(interaction))
+            self._after(DIAL_DELAY, interaction, lambda: self._proceed(interaction),
+                        f"intercom call {interaction.id} dialled")  # fmt: skip
             return interaction
         far_end = self.scenario.external_number(target)
 
         def dialled() -> None:
             self._proceed(interaction)
             if far_end.behaviour == "answer":
-                self._after(far_end.after, interaction, lambda: self._far_end_answers(interaction))
+                self._after(far_end.after, interaction, lambda: self._far_end_answers(interaction),
+                            f"the far end of call {interaction.id} answered")  # fmt: skip
             elif far_end.behaviour == "busy":
                 self.disconnect(interaction, by_agent=False)
 
-        self._after(DIAL_DELAY, interaction, dialled)
+        self._after(DIAL_DELAY, interaction, dialled, f"call {interaction.id} dialled")
         return interaction
 
     def create_generic(self, workgroup: Workgroup | None, user: User | None, **attributes):
@@ -447,9 +449,9 @@ class ContactCenter:
     def _link(first: Interaction, second: Interaction) -> None:
         first.peer, second.peer = second, first
 
-    def _after(self, delay: float, interaction: Interaction, action) -> None:
+    def _after(self, delay: float, interaction: Interaction, action, what: str) -> None:
         interaction.cancel_timer()
-        interaction.timer = self.clock.later(delay, action)
+        interaction.timer = self.clock.later(delay, action, what)
 
     def _proceed(self, interaction: Interaction) -> None:
         if interaction.state == "S":
@@ -610,7 +612,8 @@ class ContactCenter:
         self._tell_alerting(interaction, START_ALERTING)
         if acd:
             timeout = interaction.workgroup.alert_timeout
-            self._after(timeout, interaction, lambda: self._not_answered(interaction, user))
+            self._after(timeout, interaction, lambda: self._not_answered(interaction, user),
+                        f"{user.id} did not answer {interaction.id}")  # fmt: skip
 
     def _not_answered(self, interaction: Interaction, user: User) -> None:
         """[doc] No answer within the alert timeout: the agent gets the workgroup's
@@ -723,9 +726,8 @@ class ContactCenter:
             self.tallies["abandoned", interaction.workgroup.id.lower(), ""] += 1
 
     def _linger(self, interaction: Interaction) -> None:
-        self._after(
-            self.scenario.disconnected_linger, interaction, lambda: self.remove(interaction)
-        )
+        self._after(self.scenario.disconnected_linger, interaction,
+                    lambda: self.remove(interaction), f"{interaction.id} left its queues")  # fmt: skip
 
     def remove(self, interaction: Interaction) -> None:
         """The interaction leaves every queue and is deallocated."""
@@ -809,7 +811,9 @@ class ContactCenter:
         self.status.apply_status(agent, workgroup.wrap_up_status)
         if workgroup.wrap_up_timeout > 0:
             work.timer = self.clock.later(
-                workgroup.wrap_up_timeout, lambda: self.end_after_call_work(agent, work)
+                workgroup.wrap_up_timeout,
+                lambda: self.end_after_call_work(agent, work),
+                f"the after-call work of {agent.id} timed out",
             )
         return True
 

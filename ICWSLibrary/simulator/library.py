@@ -184,7 +184,12 @@ class Simulator:
             if not any(s["userID"].lower() == user.lower() for s in simulator.sessions()):
                 raise AssertionError(f"User '{user}' has no live session on the simulator.")
             simulator.later(
-                after.total_seconds(), simulator.disconnect_session, user, reason, should_reconnect
+                after.total_seconds(),
+                simulator.disconnect_session,
+                user,
+                reason,
+                should_reconnect,
+                what=f"the sessions of {user} ended",
             )
             logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
             return 0
@@ -221,7 +226,8 @@ class Simulator:
         except KeyError as error:
             raise AssertionError(error.args[0]) from None
         if after is not None:
-            simulator.later(after.total_seconds(), simulator.set_user_status, user, status, notes)
+            simulator.later(after.total_seconds(), simulator.set_user_status, user, status, notes,
+                            what=f"{user} went {status}")  # fmt: skip
             logger.info(f"Status of '{user}' becomes '{status}' in {after.total_seconds():g} s.")
             return
         simulator.set_user_status(user, status, notes)
@@ -304,7 +310,8 @@ class Simulator:
         if interaction_id not in {i["interactionId"] for i in simulator.interactions()}:
             raise AssertionError(f"The simulator has no interaction {interaction_id!r}.")
         if after is not None:
-            simulator.later(after.total_seconds(), simulator.hang_up, interaction_id)
+            simulator.later(after.total_seconds(), simulator.hang_up, interaction_id,
+                            what=f"the remote party of {interaction_id} hung up")  # fmt: skip
             logger.info(
                 f"The remote party of {interaction_id} hangs up in {after.total_seconds():g} s."
             )
@@ -359,14 +366,20 @@ class Simulator:
         """Runs at once what the simulator would do in the next ``time``: alert timeouts,
         far ends answering, disconnected interactions leaving their queues.
 
-        Saves a test from sleeping through a 15-second alert timeout.
+        Each event runs at its own time, so what it schedules within ``time`` runs as well
+        (a call dialled, then answered two seconds later). The log lists what ran. Saves a
+        test from sleeping through a 15-second alert timeout.
 
         Example:
         | ${id} = | Simulator Place Inbound Call | Support |
         | Simulator Advance Time | 15s |
         """
         ran = self._live().advance_time(time.total_seconds())
-        logger.info(f"Advanced the simulator's clock {time.total_seconds():g} s: {ran} event(s).")
+        logger.info(
+            f"Advanced the simulator's clock {time.total_seconds():g} s: "
+            + ("; ".join(ran) if ran else "nothing was due")
+            + "."
+        )
 
     @keyword("Set Simulator Host Accepting")
     def set_simulator_host_accepting(self, address: str, accepting: bool) -> None:

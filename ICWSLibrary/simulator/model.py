@@ -276,8 +276,9 @@ class ICWSModel:
         with self.state.changing():
             return [i.describe() for i in self.contact.interactions.values()]
 
-    def advance_time(self, seconds: float) -> int:
-        """Run the timed events of the next ``seconds`` at once (alert timeouts...)."""
+    def advance_time(self, seconds: float) -> list[str]:
+        """Run the timed events of the next ``seconds`` at once (alert timeouts...), and
+        those they schedule within them; returns what ran."""
         return self.state.clock.advance(seconds)
 
     def close(self) -> None:

@@ -507,11 +507,15 @@ class ICWSSimulator:
 
     # -- control ---------------------------------------------------------------------------
 
-    def later(self, delay: float, action, *args) -> None:
-        """Run a control action on the server after ``delay`` seconds, without blocking."""
+    def later(self, delay: float, action, *args, what: str = "a control action") -> None:
+        """Run a control action on the server after ``delay`` seconds, without blocking:
+        on the simulated clock, so `advance_time` runs it too (in real time when replaying)."""
         if self._loop is None:
             raise RuntimeError("The ICWS simulator is not running.")
-        self._loop.call_soon_threadsafe(self._loop.call_later, delay, action, *args)
+        if isinstance(self.model, ICWSModel):
+            self.model.state.clock.later(delay, lambda: action(*args), what)
+        else:
+            self._loop.call_soon_threadsafe(self._loop.call_later, delay, action, *args)
 
     def sessions(self) -> list[dict]:
         return self.model.sessions()
@@ -559,7 +563,7 @@ class ICWSSimulator:
             return []
         return self.model.explain_waiting(user_id, workgroup_id)
 
-    def advance_time(self, seconds: float) -> int:
+    def advance_time(self, seconds: float) -> list[str]:
         return self.model.advance_time(seconds)
 
     def inject_fault(

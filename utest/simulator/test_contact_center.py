@@ -382,3 +382,28 @@ def test_a_transfer_to_a_target_nobody_has_is_refused_naming_the_nearest(simulat
         one.call("POST", f"/interactions/{call_id}/pickup")
         answer = one.call("POST", f"/interactions/{call_id}/blind-transfer", {"target": number})
         assert answer.status_code == 200, number
+
+
+def test_advancing_time_runs_the_events_that_events_schedule_within_it(start_simulator):
+    # Dialling (0.2 s) schedules "answer after 3 s": 3.5 s covers both, as a clock would.
+    simulator = start_simulator({"externalNumbers": {"*": {"after": 3}}})
+    agent = Agent(simulator.url, "agent1")
+    agent.log_on("7001")
+    created = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550100"})
+    call_id = created.json()["interactionId"]
+    ran = simulator.advance_time(3.5)
+    assert agent.state(call_id) == "C"
+    assert [line.split(": ", 1)[1] for line in ran] == [
+        f"call {call_id} dialled",
+        f"the far end of call {call_id} answered",
+    ]
+    assert ran[0].startswith("+0.2 s") and ran[1].startswith("+3.2 s")
+    assert simulator.advance_time(1) == []
+
+
+def test_control_actions_given_a_delay_run_on_the_simulated_clock(simulator):
+    call_id = simulator.place_inbound_call("Support")
+    simulator.later(60, simulator.hang_up, call_id, what=f"{call_id} hung up")
+    assert simulator.advance_time(59.9) == []
+    assert simulator.advance_time(0.2) == [f"+0.1 s: {call_id} hung up"]
+    assert [i["state"] for i in simulator.interactions()] == ["E"]
