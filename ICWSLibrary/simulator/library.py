@@ -108,6 +108,30 @@ class Simulator:
         self._aliases = {name: sim for name, sim in self._aliases.items() if sim is not simulator}
         logger.info(f"Stopped the ICWS simulator at {url}.")
 
+    @keyword("Reset ICWS Simulator")
+    def reset_icws_simulator(self, alias: str | None = None) -> None:
+        """Puts the current simulator (or the one named by ``alias``) back as its scenario
+        started it, on the same URL.
+
+        Every session ends (its event stream is told so, and its requests answer 401), and
+        everything tests changed is forgotten: statuses, interactions and queues,
+        activations, station logons, licences held, configuration writes, injected faults
+        and scheduled events. A replaying simulator starts its recording again.
+
+        Use it when tests share a simulator (one started in ``__init__.robot`` or a suite
+        setup) and one test must not see what another left behind: a status, a call still
+        ``Offering``. Put it in the ``Test Setup``, before `Connect To ICWS`: sessions
+        opened before the reset have ended.
+
+        Example:
+        | Reset ICWS Simulator |
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | User Status Should Be | Available |
+        """
+        simulator = self._find(alias)
+        simulator.reset()
+        logger.info(f"Reset the ICWS simulator at {simulator.url} to its scenario.")
+
     @keyword("Stop All ICWS Simulators")
     def stop_all_icws_simulators(self) -> None:
         """Stops every simulator this library started.

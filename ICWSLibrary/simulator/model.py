@@ -188,6 +188,12 @@ class ICWSModel:
         """Queue a message for a session and wake its event streams."""
         self.state.deliver(session, message)
 
+    def end_all_sessions(self, reason: str) -> None:
+        """End every live session, telling each why (the server is being reset)."""
+        with self.state.changing():
+            for user_id in {session.user.id for session in self.state.sessions.live.values()}:
+                self.state.end_user_sessions(user_id, reason, should_reconnect=True)
+
     def disconnect_user(self, user_id: str, reason: str, should_reconnect: bool = False) -> int:
         """End every live session of a user on the server side; returns how many."""
         with self.state.changing():

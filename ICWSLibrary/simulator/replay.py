@@ -47,17 +47,15 @@ class ReplayModel(StreamHub):
         self.source = str(recording)
         document = load(recording)
         self.entries = document["entries"]
-        fields = [f for f in document.get("scrubbedFields", []) if f not in BUILT_IN_SCRUBBED]
-        self.templater = Templater(fields)
+        self._fields = [f for f in document.get("scrubbedFields", []) if f not in BUILT_IN_SCRUBBED]
         super().__init__()
         self._exchanges = [e for e in self.entries if e.get("type") == "exchange"]
         self._by_key: dict[tuple, list[dict]] = {}
         for entry in self._exchanges:
             self._by_key.setdefault(self._key_of(entry["request"]), []).append(entry)
-        self._consumed: set[int] = set()
-        self._cursor = 0
         self._sessions: dict[str, ReplaySession] = {}  # by placeholder
         self._by_id: dict[str, ReplaySession] = {}
+        self._start_conversation()
         self.requests_served = 0
         self.base_url = "http://127.0.0.1"
         # Messages by the exchange after which they were sent.
@@ -69,6 +67,20 @@ class ReplayModel(StreamHub):
             elif entry.get("type") == "messages":
                 after = entry.get("after", previous_exchange)
                 self._messages_after.setdefault(after, []).append(entry)
+
+    def _start_conversation(self) -> None:
+        """Serve the recording from its start: every session the last run had ends, and
+        the next logon gets the recording's first session again."""
+        for session in self._sessions.values():
+            self._end(session)
+        self.templater = Templater(self._fields)
+        self._consumed: set[int] = set()
+        self._cursor = 0
+        self._sessions, self._by_id = {}, {}
+
+    def restart(self) -> None:
+        with self._lock:
+            self._start_conversation()
 
     # -- the model interface the HTTP server uses ----------------------------------------
 
@@ -100,12 +112,12 @@ class ReplayModel(StreamHub):
             path = f"/icws/{session.placeholder}{match.group(2) or ''}"
             if (match.group(2) or "").lower() == "/messaging/messages" and request.method == "GET":
                 return self._messages(request, session)
-        key = (
-            request.method,
-            self.templater.text(unquote(path)),
-            self.templater.text(canonical_query(request.query)),
-            canonical_body(self.templater.scrub(json_or_text(request.body))),
-        )
+        key = self._key_of_request(request, path)
+        if session is None and self._is_logon(key) and self._spent(key):
+            # A logon the recording has no answer left for comes from the next run: serve
+            # it the conversation from the start, as many runs as come.
+            self._start_conversation()
+            key = self._key_of_request(request, path)
         entry = self._choose(key)
         if entry is None:
             return self._not_recorded(key)
@@ -117,6 +129,22 @@ class ReplayModel(StreamHub):
             self._end(session)
         self._release_messages_after(entry["seq"])
         return response
+
+    def _key_of_request(self, request: Request, path: str) -> tuple:
+        return (
+            request.method,
+            self.templater.text(unquote(path)),
+            self.templater.text(canonical_query(request.query)),
+            canonical_body(self.templater.scrub(json_or_text(request.body))),
+        )
+
+    @staticmethod
+    def _is_logon(key: tuple) -> bool:
+        return key[0] == "POST" and key[1].lower() == "/icws/connection"
+
+    def _spent(self, key: tuple) -> bool:
+        candidates = self._by_key.get(key)
+        return bool(candidates) and all(e["seq"] in self._consumed for e in candidates)
 
     @staticmethod
     def _check_credentials(request, session_id, session, rest):

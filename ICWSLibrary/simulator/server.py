@@ -365,6 +365,8 @@ class ICWSSimulator:
         self.scenario = load_scenario(scenario)
         if host:
             self.scenario.hosts[0].address = host
+        # What a reset returns to: the scenario before any session changed it.
+        self._initial_scenario = copy.deepcopy(self.scenario)
         # A recording replaces the simulated server; the scenario then only gives the hosts.
         self.model: Backend = ReplayModel(replay) if replay else ICWSModel(self.scenario)
         self.ping_interval = PING_INTERVAL
@@ -516,6 +518,21 @@ class ICWSSimulator:
             self.model.state.clock.later(delay, lambda: action(*args), what)
         else:
             self._loop.call_soon_threadsafe(self._loop.call_later, delay, action, *args)
+
+    def reset(self) -> None:
+        """Back to the scenario as it started, on the same port: every session ends (its
+        event stream told so), and interactions, statuses, activations, configuration
+        writes, faults and the clock's events are forgotten. A replay starts its
+        recording's conversation again."""
+        if isinstance(self.model, ReplayModel):
+            self.model.restart()
+            return
+        old = self.model
+        old.end_all_sessions("The server was reset.")
+        self.scenario = copy.deepcopy(self._initial_scenario)
+        self.faults = FaultPlan.from_scenario(self.scenario.faults)
+        self.model = ICWSModel(self.scenario)
+        old.close()
 
     def sessions(self) -> list[dict]:
         return self.model.sessions()

@@ -107,6 +107,26 @@ def test_replay_answers_like_the_recorded_server(recorded, mode):
         assert again["secrets"].isdisjoint(seen["secrets"]), "replay mints fresh credentials"
 
 
+def test_one_replay_serves_run_after_run(recorded):
+    # A new logon the recording has no answer left for starts its conversation again.
+    path, seen, _ = recorded
+    with ICWSSimulator(replay=path) as replay:
+        for mode in ("sse", "polling", "sse"):
+            assert conversation(replay.url, None, mode)["answers"] == seen["answers"]
+
+
+def test_resetting_a_replay_starts_its_conversation_again(recorded):
+    path, seen, _ = recorded
+    with ICWSSimulator(replay=path) as replay:
+        half = ICWSSession(replay.url)
+        half.connect("qa.one", PASSWORD)  # a run that stopped halfway
+        replay.reset()
+        assert conversation(replay.url, None)["answers"] == seen["answers"]
+        with pytest.raises(ICWSError) as ended:
+            half.call("GET", "/status/user-statuses/qa.one")
+        assert ended.value.status == 401
+
+
 def test_replay_checks_credentials(recorded):
     path, _, _ = recorded
     with ICWSSimulator(replay=path) as replay:
