@@ -41,6 +41,9 @@ class Clock:
         self._wake = threading.Condition(threading.Lock())
         self._thread: threading.Thread | None = None
         self._closed = False
+        # While advance() runs the events itself, the clock thread leaves them alone, so
+        # advance() can tell every one that ran.
+        self._advancing = 0
 
     def now(self) -> float:
         return time.monotonic() + self._offset
@@ -62,18 +65,25 @@ class Clock:
         """Move the clock ``seconds`` forward as time would pass: each event runs at its own
         time, so an event it schedules within the window runs too. Returns what ran, as
         ``+2.2 s: the far end of call 1000000001 answered``."""
-        start = self.now()
-        end = start + max(0.0, seconds)
-        ran = []
-        while True:
+        with self._wake:
+            self._advancing += 1
+        try:
+            start = self.now()
+            end = start + max(0.0, seconds)
+            ran = []
+            while True:
+                with self._wake:
+                    due = self._heap[0][0] if self._heap else None
+                    if due is None or due > end:
+                        self._offset += max(0.0, end - self.now())
+                        return ran
+                    # Time moves to the event, never back.
+                    self._offset += max(0.0, due - self.now())
+                ran += [f"+{due - start:.1f} s: {what}" for what in self.run_due()]
+        finally:
             with self._wake:
-                due = self._heap[0][0] if self._heap else None
-                if due is None or due > end:
-                    self._offset += max(0.0, end - self.now())
-                    return ran
-                # Time moves to the event, never back.
-                self._offset += max(0.0, due - self.now())
-            ran += [f"+{due - start:.1f} s: {what}" for what in self.run_due()]
+                self._advancing -= 1
+                self._wake.notify()
 
     def run_due(self) -> list[str]:
         """Run every event due by now; returns what they were."""
@@ -109,6 +119,9 @@ class Clock:
             with self._wake:
                 if self._closed:
                     return
+                if self._advancing:
+                    self._wake.wait()
+                    continue
                 wait = self._heap[0][0] - self.now() if self._heap else None
                 if wait is None or wait > 0:
                     self._wake.wait(wait)
