@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import json
 import logging
 import math
@@ -34,6 +35,19 @@ from .errors import ICWSError, origin_of, path_of
 from .redact import HiddenStr, SecretValues, mask_query, redact_headers, redact_json
 
 log = logging.getLogger("ICWSLibrary.client")
+
+# urllib3 logs each request at DEBUG too, which Robot Framework puts in the log beside
+# this library's own (redacted) line: the same request said twice. Its lines are dropped
+# while this library sends, and kept for every other user of urllib3.
+_SENDING = contextvars.ContextVar("icws_sending", default=False)
+
+
+class _NotWhileSending(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _SENDING.get()
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_NotWhileSending())
 
 # A GET reads and changes nothing, so a dropped connection may be retried; other methods
 # never are, because the server may have acted before the connection broke.
@@ -186,6 +200,7 @@ class Transport:
             # The whole request, connecting included, ends by the deadline.
             deadline = time.monotonic() + max(timeout, self.connect_timeout)
             self._tell("begin")
+            sending = _SENDING.set(True)
             try:
                 response = self.http.request(
                     method,
@@ -229,6 +244,8 @@ class Transport:
             except requests.RequestException as error:
                 self._tell("abort")
                 raise self._transport_error(error, method, url, timeout) from None
+            finally:
+                _SENDING.reset(sending)
         if self.observers:
             self._tell_exchange(response)
         if log.isEnabledFor(logging.DEBUG):

@@ -6,6 +6,7 @@ from robot.api import logger
 from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError, ICWSSession
+from ..protocol.names import counted
 from .base import LibraryComponent
 
 try:  # Robot Framework 7.4 and newer hide Secret values from every log.
@@ -138,9 +139,9 @@ class ConnectionKeywords(LibraryComponent):
         | [Teardown] | Disconnect All |
         """
         count, errors = self.ctx.log_off_all()
-        self.info(f"Logged off {count} session(s).")
+        self.info(f"Logged off {counted(count, 'session')}.")
         if errors:
-            raise ICWSError("Some sessions could not be logged off: " + "; ".join(errors))
+            raise ICWSError("Some sessions could not be logged off: " + "; ".join(map(str, errors)))
 
     @keyword("Switch ICWS Session")
     def switch_icws_session(self, alias: str) -> str | None:

@@ -9,6 +9,7 @@ from robot.api.deco import keyword
 from ..client import ConnectionState, ICWSError
 from ..client.messaging import of_type
 from ..protocol.dates import readable_datetime
+from ..protocol.names import counted
 from .base import LibraryComponent
 
 
@@ -36,7 +37,7 @@ def _describe(message: dict) -> str:
         if key in ("__type", "isDelta"):
             continue
         if isinstance(value, (dict, list)):
-            value = f"{len(value)} item(s)" if isinstance(value, list) else "{...}"
+            value = counted(len(value), "item") if isinstance(value, list) else "{...}"
         facts.append(f"{key}={value}")
     return f"{kind}" + (f" ({', '.join(facts)})" if facts else "")
 
@@ -88,7 +89,7 @@ class MessagingKeywords(LibraryComponent):
         session.channel.fetch()
         messages = session.messages.take(of_type(message_type))
         self.info(
-            f"{len(messages)} message(s){' of type ' + message_type if message_type else ''}."
+            f"{counted(len(messages), 'message')}{' of type ' + message_type if message_type else ''}."
         )
         return messages
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from robot.api.deco import keyword
 
+from ..protocol.names import counted
 from .base import LibraryComponent
 from .explain import simulator_explains
 
@@ -26,7 +27,9 @@ class QueueKeywords(LibraryComponent):
         | Wait Until Interaction Appears In Queue | Support |
         """
         view = self.connected_session().interactions.watch_queue(name, type)
-        self.info(f"Watching the {type} queue {name}: {len(view.interactions)} interaction(s).")
+        self.info(
+            f"Watching the {type} queue {name}: {counted(len(view.interactions), 'interaction')}."
+        )
 
     @keyword("Stop Watching Queue")
     def stop_watching_queue(self, name: str, type: str = "workgroup") -> None:  # noqa: A002
@@ -54,7 +57,7 @@ class QueueKeywords(LibraryComponent):
         | Should Be Equal | ${waiting}[0][attributes][Eic_State] | O |
         """
         entries = self.connected_session().interactions.watch_queue(name, type).entries()
-        self.info(f"The {type} queue {name} holds {len(entries)} interaction(s).")
+        self.info(f"The {type} queue {name} holds {counted(len(entries), 'interaction')}.")
         return entries
 
     @keyword("Wait Until Interaction Appears In Queue")

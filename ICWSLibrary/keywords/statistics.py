@@ -10,6 +10,7 @@ from robot.utils import secs_to_timestr, timestr_to_secs
 
 from ..client import ICWSError
 from ..client.statistics import StatisticKey
+from ..protocol.names import counted
 from .base import LibraryComponent
 
 
@@ -173,7 +174,9 @@ class StatisticsKeywords(LibraryComponent):
         Example:
         | ${before} = | Get Agents Available In Workgroup | Support |
         """
-        return self._count("NumberAvailableForACDInteractions", workgroup, "agents available")
+        return self._count(
+            "NumberAvailableForACDInteractions", workgroup, ("agent available", "agents available")
+        )
 
     @keyword("Get Interactions Waiting In Workgroup")
     def get_interactions_waiting_in_workgroup(self, workgroup: str) -> int:
@@ -184,12 +187,14 @@ class StatisticsKeywords(LibraryComponent):
         Example:
         | ${waiting} = | Get Interactions Waiting In Workgroup | Sales |
         """
-        return self._count("InteractionsWaiting", workgroup, "interactions waiting")
+        return self._count(
+            "InteractionsWaiting", workgroup, ("interaction waiting", "interactions waiting")
+        )
 
-    def _count(self, statistic: str, workgroup: str, what: str) -> int:
+    def _count(self, statistic: str, workgroup: str, what: tuple[str, str]) -> int:
         key = StatisticKey.of(statistic, workgroup, None, None)
         value = self.connected_session().statistics.value(key, self.ctx.get_timeout(None))
         if value is None:
             raise ICWSError(f"The server has no data for statistic {key} yet.")
-        self.info(f"Workgroup {workgroup} has {value} {what}.")
+        self.info(f"Workgroup {workgroup} has {counted(value, *what)}.")
         return value

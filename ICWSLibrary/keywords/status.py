@@ -186,6 +186,10 @@ class StatusKeywords(LibraryComponent):
     def user_should_be_logged_in(self, user_id: str | None = None, message: str | None = None):
         """Fails unless ``user_id`` (default: the session's user) is logged in to CIC.
 
+        "Logged in" is the user status's ``loggedIn``: the user is logged on to a station.
+        An ICWS session alone is not enough, so right after `Connect To ICWS` a user is not
+        logged in until `Log On To Workstation` (or another station keyword).
+
         Example:
         | Log On To Workstation | 7001 |
         | User Should Be Logged In |
@@ -243,6 +247,12 @@ class StatusKeywords(LibraryComponent):
         status = self.connected_session().status.user_status(user)
         actual = bool(status.get(field))
         changed = status.get("onPhoneChanged") if field == "onPhone" else None
+        why = ""
+        if field == "loggedIn" and not actual:
+            why = (
+                " A user is logged in when logged on to a station, not by an ICWS session: "
+                "use Log On To Workstation first."
+            )
         self.fail_unless(
             actual is expected,
             lambda: (
@@ -250,6 +260,7 @@ class StatusKeywords(LibraryComponent):
                 f"{'they are' if actual else 'they are not'}"
                 + (f" (since {_when(changed)})" if changed else "")
                 + "."
+                + why
             ),
             message,
         )

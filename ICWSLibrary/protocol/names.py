@@ -30,3 +30,8 @@ def did_you_mean(wanted: str, known: Iterable[str] | Mapping[str, str], what: st
     """`` Nearest known names: a, b.`` or, when none is near, an empty string."""
     near = nearest_names(wanted, known)
     return f" Nearest known {what}: {', '.join(near)}." if near else ""
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 session``, ``2 sessions``: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

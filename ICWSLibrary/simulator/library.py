@@ -7,6 +7,7 @@ from datetime import timedelta
 from robot.api import logger
 from robot.api.deco import keyword, library
 
+from ..protocol.names import counted
 from ..version import __version__
 from .faults import FaultKind
 from .server import ICWSSimulator
@@ -141,7 +142,7 @@ class Simulator:
         """
         count = len(self._running)
         self._stop_all()
-        logger.info(f"Stopped {count} ICWS simulator(s).")
+        logger.info(f"Stopped {counted(count, 'ICWS simulator')}.")
 
     @keyword("Get Simulator Sessions")
     def get_simulator_sessions(self) -> list:
@@ -155,7 +156,7 @@ class Simulator:
         | Length Should Be | ${sessions} | 1 |
         """
         sessions = self._current().sessions()
-        logger.info(f"{len(sessions)} live session(s).")
+        logger.info(f"{counted(len(sessions), 'live session')}.")
         return sessions
 
     @keyword("Get Simulator Requests")
@@ -174,7 +175,8 @@ class Simulator:
         """
         seen = self._current().requests_seen(path_contains)
         logger.info(
-            f"{len(seen)} request(s) seen" + (f" on *{path_contains}*." if path_contains else ".")
+            f"{counted(len(seen), 'request')} seen"
+            + (f" on *{path_contains}*." if path_contains else ".")
         )
         return seen
 
@@ -223,7 +225,7 @@ class Simulator:
             raise AssertionError(error.args[0]) from None
         if not count:
             raise AssertionError(f"User '{user}' has no live session on the simulator.")
-        logger.info(f"Ended {count} session(s) of '{user}': {reason}")
+        logger.info(f"Ended {counted(count, 'session')} of '{user}': {reason}")
         return count
 
     @keyword("Simulator Set User Status")
@@ -357,7 +359,7 @@ class Simulator:
         | Should Be Equal | ${all}[0][workgroup] | Sales |
         """
         interactions = self._live().interactions()
-        logger.info(f"The simulator has {len(interactions)} interaction(s).")
+        logger.info(f"The simulator has {counted(len(interactions), 'interaction')}.")
         return interactions
 
     @keyword("Simulator Explain Routing")
@@ -442,7 +444,7 @@ class Simulator:
         """
         self._current().inject_fault(kind, count, path, latency.total_seconds())
         where = f" on paths with {path!r}" if path else ""
-        times = "until cleared" if count == 0 else f"{count} time(s)"
+        times = "until cleared" if count == 0 else counted(count, "time")
         logger.info(f"Injecting '{kind.value}' {times}{where}.")
 
     @keyword("Simulator Clear Faults")

@@ -16,3 +16,12 @@ def test_nothing_near_says_nothing():
     assert (
         did_you_mean("Suport", ["Support"], "workgroups") == " Nearest known workgroups: Support."
     )
+
+
+def test_counts_read_in_the_right_number():
+    from ICWSLibrary.protocol.names import counted
+
+    assert counted(1, "session") == "1 session"
+    assert counted(0, "session") == "0 sessions"
+    assert counted(2, "agent available", "agents available") == "2 agents available"
+    assert counted(1, "agent available", "agents available") == "1 agent available"

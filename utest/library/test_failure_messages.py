@@ -162,3 +162,12 @@ def test_the_routing_explains_each_reason_in_turn(simulator):
         assert "ACD offered it to agent1." in controls.simulator_explain_routing(call_id)[0]
     finally:
         library.log_off_all()
+
+
+def test_logged_in_is_explained_when_a_session_alone_is_not_enough(idle_agent):
+    with pytest.raises(AssertionError) as failure:
+        idle_agent.user_should_be_logged_in()
+    assert str(failure.value) == (
+        "Expected 'agent1' to be logged in, but they are not. A user is logged in when logged "
+        "on to a station, not by an ICWS session: use Log On To Workstation first."
+    )

@@ -292,3 +292,15 @@ STATUS_FLAGS = (
     "isPersistentStatus", "isForwardStatus", "isAfterCallWorkStatus", "isAcdStatus",
     "isAllowFollowUpStatus",
 )  # fmt: skip
+
+
+def test_the_default_scenario_description_names_every_user():
+    from ICWSLibrary.simulator.scenario import shipped_scenarios
+
+    scenario = load_scenario()
+    description = shipped_scenarios()["default"]
+    unnamed = [
+        user.id for user in scenario.users.values()
+        if user.id not in description and not user.id.startswith("agent")
+    ]  # fmt: skip
+    assert unnamed == [] and "agent1 to agent8" in description
