@@ -46,7 +46,8 @@ A Deactivated Agent Is Not Alerted Until Activated Again
     Deactivate User In Workgroup    ${ICWS_WORKGROUP}
     Agent Should Be Deactivated
     ${id}    Create Test Interaction
-    Run Keyword And Expect Error    No interaction alerted '${ICWS_AGENT}' within 1 s.
+    # Against the embedded simulator the failure goes on to say why ACD offered it nothing.
+    Run Keyword And Expect Error    No interaction alerted '${ICWS_AGENT}' within 1 s.*
     ...    Wait For Alerting Interaction    timeout=1s
     Activate User In Workgroup    ${ICWS_WORKGROUP}
     User Should Be Activated In Workgroup    ${ICWS_WORKGROUP}

@@ -56,7 +56,7 @@ A Statistic The Server Does Not Know, Or A Key Missing Its Interval, Fails Clear
     ...    The server answered UnknownStatisticKey (2) for statistic inin.workgroup:NoSuchStatistic*
     ...    Get Statistic Value    NoSuchStatistic    workgroup=${ICWS_WORKGROUP}
     Run Keyword And Expect Error
-    ...    The server answered MalformedStatisticKey (1)*interval statistics need interval=*
+    ...    The server answered MalformedStatisticKey (1)*InteractionsEntered takes workgroup= and interval=*
     ...    Get Statistic Value    InteractionsEntered    workgroup=${ICWS_WORKGROUP}
     Run Keyword And Expect Error    Expected value 'many' cannot be compared with statistic*a count*
     ...    Statistic Should Be    TotalAgents    many    workgroup=${ICWS_WORKGROUP}
