@@ -8,6 +8,7 @@ these views as messages arrive, with no sleeps. Sources: CONTACT-CENTER.md 2.1.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Protocol
@@ -431,7 +432,13 @@ class InteractionAPI:
 
 
 def _subscription_id(kind: int, name: str) -> str:
+    """One watch id per queue: readable, and unique per type and name (names compared in
+    any case, as CIC does). A name that is not plain letters and digits also gets a digest
+    of itself, so "Продажи" and "営業", or "Sales EU" and "Sales-EU", differ."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower() or "queue"
+    if not re.fullmatch(r"[A-Za-z0-9]+", name):
+        digest = hashlib.sha1(f"{kind}:{name.casefold()}".encode()).hexdigest()[:10]
+        slug = f"{slug}-{digest}"
     return f"robot-{_kind_name(kind)}-{slug}"
 
 

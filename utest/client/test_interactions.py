@@ -127,3 +127,22 @@ def test_activations_read_and_change(agent):
     assert agent.activations.of_user("agent1") == {"Support": True}
     assert agent.activations.set("agent1", "Support", False) == {"Support": False}
     assert agent.activations.of_workgroup("Support")["agent1"] is False
+
+
+def test_queues_whose_names_differ_only_beyond_ascii_have_watches_of_their_own(start_simulator):
+    # Every non-Latin name once made the same watch, as did "Sales EU" and "Sales-EU".
+    names = ["Продажи", "営業", "Sales EU", "Sales-EU"]
+    simulator = start_simulator(
+        {"workgroups": [{"id": name, "members": ["agent1"]} for name in names]}
+    )
+    session = ICWSSession(simulator.url)
+    session.connect("agent1", "1234")
+    try:
+        call = simulator.place_inbound_call("Продажи")
+        other = simulator.place_inbound_call("Sales EU")
+        seen = {name: list(session.interactions.watch_queue(name).interactions) for name in names}
+        assert seen == {"Продажи": [call], "営業": [], "Sales EU": [other], "Sales-EU": []}
+        assert session.interactions.wait_until_queue_empty("営業", "workgroup", 0.2) is not None
+        assert session.interactions.wait_until_queue_empty("Продажи", "workgroup", 0.2) is None
+    finally:
+        session.disconnect()
