@@ -10,10 +10,33 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+
+# [guess] The longest delay an event may have: far beyond any alert or wrap-up timeout a
+# test uses, and far below what a thread's wait or the heap's order can hold.
+MAX_DELAY = 366 * 24 * 3600.0
+# The clock thread wakes at least this often, however far the next event is.
+_LONGEST_SLEEP = 3600.0
+
+
+def checked_seconds(value) -> float:
+    """``value`` as seconds if it is a finite number from 0 to a year; ValueError if not."""
+    seconds = math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            seconds = float(value)
+        except OverflowError:  # an int of hundreds of digits
+            seconds = math.inf
+    if not 0 <= seconds <= MAX_DELAY:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "..."
+        raise ValueError(
+            f"must be a number of seconds from 0 to {MAX_DELAY:.0f} (a year), not {shown}"
+        )
+    return seconds
 
 
 class Timer:
@@ -50,7 +73,12 @@ class Clock:
 
     def later(self, delay: float, action: Callable[[], None], what: str = "an event") -> Timer:
         """Run ``action`` (holding the state lock) ``delay`` seconds from now."""
-        timer = Timer(self.now() + max(0.0, delay), action, what)
+        try:
+            # A delay already past runs at once; NaN is refused, not taken for "now".
+            delay = checked_seconds(0.0 if delay < 0 else delay)
+        except ValueError as error:
+            raise ValueError(f"The delay of {what} {error}.") from None
+        timer = Timer(self.now() + delay, action, what)
         with self._wake:
             heapq.heappush(self._heap, (timer.due, next(self._order), timer))
             if self._thread is None and not self._closed:
@@ -124,7 +152,7 @@ class Clock:
                     continue
                 wait = self._heap[0][0] - self.now() if self._heap else None
                 if wait is None or wait > 0:
-                    self._wake.wait(wait)
+                    self._wake.wait(None if wait is None else min(wait, _LONGEST_SLEEP))
                     continue
             try:
                 self.run_due()

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from .clock import checked_seconds
 from .scenario import Named, Scenario, User, Workgroup, WrapUpCode
 
 RIGHTS_FILTERS = ("view", "admin")
@@ -480,9 +481,10 @@ class ConfigurationStore:
                 raise ConfigurationError(400, f"{name} must be true or false.", name)
             return value
         if name == "wrapUpTimeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise ConfigurationError(400, f"{name} must be a number of seconds.", name)
-            return float(value)
+            try:
+                return checked_seconds(value)
+            except ValueError as error:
+                raise ConfigurationError(400, f"{name} {error}.", name) from None
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise ConfigurationError(400, f"{name} must be text.", name)
         return str(value)

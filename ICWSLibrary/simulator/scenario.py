@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .clock import checked_seconds
+
 # Other spellings of a right that scenario files may use, and the one the model checks.
 RIGHT_ALIASES = {"canSetOthersStatus": "setOthersStatus"}
 
@@ -496,13 +498,10 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
 
 
 def _seconds(item: dict[str, Any], key: str, default: float, origin: str, where: str = "") -> float:
-    value = item.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ScenarioError(
-            f"Scenario {origin}: '{key}'{where} must be a number of seconds, 0 or more, "
-            f"not {value!r}."
-        )
-    return float(value)
+    try:
+        return checked_seconds(item.get(key, default))
+    except ValueError as error:
+        raise ScenarioError(f"Scenario {origin}: '{key}'{where} {error}.") from None
 
 
 def _named(data: dict[str, Any], key: str, kind: str, origin: str) -> dict[str, Named]:

@@ -439,3 +439,18 @@ def test_every_writable_property_is_a_field_of_the_scenario_object(simulator):
         fields = {f.name for f in dataclasses.fields(cls)}
         names = set(store.types[kind].writable) - {"workgroups"} | extra
         assert {_snake_case(name) for name in names} <= fields, kind
+
+
+@pytest.mark.parametrize("seconds", [10**400, 1e10, -5, True], ids=["huge", "1e10", "-5", "true"])
+def test_an_administrator_cannot_set_a_timeout_out_of_range(simulator, seconds):
+    import json as json_module
+
+    admin = RawSession(simulator.url, "administrator")
+    answer = admin.request(
+        "PUT", "/configuration/workgroups/Sales",
+        data=json_module.dumps({"wrapUpTimeout": seconds}),
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    assert answer.status_code == 400, answer.text
+    assert "wrapUpTimeout" in answer.json()["message"]
+    assert get(admin, "workgroups/Sales", select="wrapUpTimeout").status_code == 200

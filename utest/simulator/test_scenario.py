@@ -304,3 +304,10 @@ def test_the_default_scenario_description_names_every_user():
         if user.id not in description and not user.id.startswith("agent")
     ]  # fmt: skip
     assert unnamed == [] and "agent1 to agent8" in description
+
+
+@pytest.mark.parametrize("seconds", [1e10, float("inf"), float("nan"), -1, "15"])
+def test_a_timeout_that_is_no_number_of_seconds_in_range_is_refused(seconds):
+    workgroup = {"id": "Support", "members": ["agent1"], "alertTimeout": seconds}
+    with pytest.raises(ScenarioError, match=r"'alertTimeout' of workgroup Support must be"):
+        load_scenario({"workgroups": [workgroup]})
