@@ -133,6 +133,8 @@ class Callback:
     target: str
     name: str
     subject: str
+    # The queue it was asked of, where a Retry puts it back wherever it was transferred.
+    workgroup: Workgroup
     attempts: int = 0
     max_attempts: int = CALLBACK_MAX_ATTEMPTS
 
@@ -922,7 +924,7 @@ class ContactCenter:
 
     def create_callback(self, workgroup: Workgroup, target: str, subject: str, name: str):
         interaction = self._new(CALLBACK, Eic_CallDirection="I", Eic_CallType="E")
-        interaction.callback = Callback(target, name, subject)
+        interaction.callback = Callback(target, name, subject, workgroup)
         self._enter_queue(interaction, workgroup, Eic_RemoteAddress=target,
                           Eic_RemoteName=name or target, Eic_RemoteId=target)  # fmt: skip
         return interaction
@@ -940,7 +942,8 @@ class ContactCenter:
         """The agent says how the callback went; the reason when they cannot.
 
         [guess] Each disposition is an attempt. Success and Failure end the callback;
-        Retry puts it back in its workgroup's queue until it has used its attempts.
+        Retry puts it back in the queue it was asked of (also after a transfer to a user)
+        until it has used its attempts.
         """
         if interaction.agent is not user or interaction.state not in ("C", "H"):
             return f"it is {STATE_TEXT.get(interaction.state, 'not set')}" + (
@@ -953,7 +956,7 @@ class ContactCenter:
             if interaction.id in session.callback_watches:
                 self.state.deliver(session, {**self.callback_message(interaction), "isDelta": True})
         if disposition == RETRY and callback.attempts < callback.max_attempts:
-            self._enter_queue(interaction, interaction.workgroup, route=False)
+            self._enter_queue(interaction, callback.workgroup, route=False)
             self._released(user)
             return None
         self.disconnect(interaction, by_agent=True)

@@ -176,3 +176,26 @@ def test_chat_and_callback_actions_refuse_other_interactions(simulator):
     assert dispose.status_code == 400 and "not a callback" in error_of(dispose)["message"]
     watch = customer.call("PUT", f"/messaging/subscriptions/interactions/{callback_id}/chat")
     assert watch.status_code == 400
+
+
+def test_a_retried_callback_returns_to_its_queue_after_a_transfer_to_a_user(simulator):
+    # Retry once answered 500 and left a ghost, Connected with no agent.
+    first = Agent(simulator.url, "agent1")
+    first.log_on("7001", media=[1, 5])
+    second = Agent(simulator.url, "agent5")
+    second.log_on("7005", media=[1, 5])
+    asker = Agent(simulator.url, "kevin.glinski")
+    created = asker.call("POST", "/interactions", {
+        "__type": "urn:inin.com:interactions:createCallbackParameters", "target": "3175550100",
+        "targetQueue": {"queueType": 2, "queueName": "Support"}, "subject": "Billing",
+    })  # fmt: skip
+    callback = created.json()["interactionId"]
+    assert first.call("POST", f"/interactions/{callback}/pickup").status_code == 200
+    moved = first.call("POST", f"/interactions/{callback}/blind-transfer", {"target": "agent5"})
+    assert moved.status_code == 200
+    assert second.call("POST", f"/interactions/{callback}/pickup").status_code == 200
+    retry = second.call("PUT", f"/interactions/{callback}/callback/disposition", {"disposition": 2})
+    assert retry.status_code in (200, 204), retry.text
+    (again,) = simulator.interactions()
+    assert (again["workgroup"], again["state"]) == ("Support", "A")
+    assert again["user"] == "agent1", "routed again in Support, to its member"

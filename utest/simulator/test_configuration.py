@@ -454,3 +454,13 @@ def test_an_administrator_cannot_set_a_timeout_out_of_range(simulator, seconds):
     assert answer.status_code == 400, answer.text
     assert "wrapUpTimeout" in answer.json()["message"]
     assert get(admin, "workgroups/Sales", select="wrapUpTimeout").status_code == 200
+
+
+@pytest.mark.parametrize("wanted", ["items=0-" + "9" * 5000, "items=5-2"], ids=["huge", "reversed"])
+def test_a_range_that_is_no_range_is_a_400(simulator, wanted):
+    admin = RawSession(simulator.url, "administrator")
+    answer = admin.request(
+        "GET", "/configuration/users", params={"select": "extension"}, headers={"Range": wanted}
+    )
+    assert answer.status_code == 400, answer.text[:200]
+    assert len(answer.text) < 1000, "the refusal does not echo a huge header"

@@ -428,3 +428,23 @@ def test_a_reset_returns_to_the_scenario_on_the_same_port(simulator):
     assert status["statusId"] == "Available"
     assert simulator.advance_time(10) == [], "the old clock's events are gone"
     assert simulator.place_inbound_call("Support") == "1000000001"
+
+
+@pytest.mark.parametrize("queue_type", [[2], {"type": 2}], ids=["list", "object"])
+def test_a_queue_type_that_is_no_number_is_a_400_everywhere(simulator, queue_type):
+    agent = Agent(simulator.url, "agent1", "7001")
+    queue = {"queueType": queue_type, "queueName": "Support"}
+    call_id = simulator.place_inbound_call("Support")
+    agent.call("POST", f"/interactions/{call_id}/pickup")
+    for method, path, body in [
+        ("POST", "/interactions", {"__type": GENERIC, "queueId": queue}),
+        ("POST", "/interactions", {"__type": "urn:inin.com:interactions:createCallbackParameters",
+                                   "target": "317", "targetQueue": queue, "subject": "x"}),
+        ("PUT", "/messaging/subscriptions/queues/q", {"queueIds": [queue],
+                                                      "attributeNames": ["Eic_State"]}),
+        ("POST", f"/interactions/{call_id}/blind-transfer", {"queueID": queue}),
+    ]:  # fmt: skip
+        answer = agent.call(method, path, body)
+        assert answer.status_code == 400, (path, answer.text)
+        assert "queueType" in error_of(answer)["message"]
+    assert agent.state(call_id) == "C", "nothing half-changed"

@@ -18,7 +18,7 @@ from ..sessions import Session
 from ..wire import Request, Response, error_response, invalid_property, json_response
 
 # [doc] Range: items=10-20 (both ends included).
-_RANGE = re.compile(r"^\s*items\s*=\s*(\d+)\s*-\s*(\d+)\s*$", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*items\s*=\s*(\d{1,9})\s*-\s*(\d{1,9})\s*$", re.IGNORECASE)
 _ERROR_IDS = {
     400: "error.request.invalidRepresentation",
     403: "error.request.accessDenied",
@@ -73,10 +73,14 @@ class ConfigurationResource:
         first, last = 0, None
         if "range" in request.headers:
             match = _RANGE.match(request.headers["range"])
-            if not match:
+            if not match or int(match.group(1)) > int(match.group(2)):
                 # [guess] A real server's answer to a malformed Range is not known.
+                shown = request.headers["range"]
+                shown = shown if len(shown) <= 60 else shown[:60] + "..."
                 raise ConfigurationError(
-                    400, f"The Range header {request.headers['range']!r} is not items=first-last."
+                    400,
+                    f"The Range header {shown!r} is not items=first-last with first at most "
+                    "last (numbers of at most 9 digits).",
                 )
             first, last = int(match.group(1)), int(match.group(2))
         items = self.store.search(

@@ -203,8 +203,8 @@ class InteractionResource:
         """``(type, workgroup or user or station id)`` of a queueId, or the 400 it earns."""
         kind = queue.get("queueType")
         name = str(queue.get("queueName") or "")
-        if kind not in QUEUE_TYPES or isinstance(kind, bool):
-            return invalid_property("queueType", f"queueType must be 0 to 3, not {kind!r}.")
+        if not isinstance(kind, int) or isinstance(kind, bool) or kind not in QUEUE_TYPES:
+            return invalid_property("queueType", f"queueType must be 0 to 3, not {kind!r:.40}.")
         if kind == WORKGROUP:
             owner = self.scenario.workgroup(name)
         elif kind == 3:
