@@ -6,12 +6,11 @@ log, a report or a recording. Everything the client logs goes through here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from urllib.parse import unquote_plus
 
 from ..protocol.http import replace_cookie_values
-from ..protocol.secrets import SECRET_FIELDS, SECRET_HEADERS
+from ..protocol.secrets import SECRET_FIELDS, SECRET_HEADERS, spellings, whole_value
 
 MASK = "***"
 
@@ -63,14 +62,12 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def redact_text(text: str, secrets) -> str:
-    """Mask every whole occurrence of the given secret strings in free text.
-
-    Whole means not inside a longer word or number: with password ``1234``, ``ext. 12345``
-    stays as it is, while ``password=1234`` and ``"1234"`` are masked.
-    """
+    """Mask every occurrence of the given secrets in free text where each stands as a value
+    of its own, as it is or JSON-escaped (see ``protocol.secrets.whole_value``): with the
+    password ``1234``, ``password=1234`` and ``"1234"`` are masked, ``317-555-1234`` stays."""
     for secret in sorted((s for s in secrets if s), key=len, reverse=True):
-        if secret in text:
-            text = re.sub(rf"(?<![\w]){re.escape(secret)}(?![\w])", MASK, text)
+        if any(spelling in text for spelling in spellings(secret)):
+            text = whole_value(secret).sub(MASK, text)
     return text
 
 

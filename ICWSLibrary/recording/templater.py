@@ -9,7 +9,7 @@ from typing import Any
 
 from ..protocol.http import SESSION_COOKIE, format_session_cookie, replace_cookie_values
 from ..protocol.secrets import SECRET_FIELD_KINDS as SECRET_FIELDS
-from ..protocol.secrets import SHORT_SECRET_KINDS
+from ..protocol.secrets import SHORT_SECRET_KINDS, spellings, whole_value
 
 # Fields that tell the time of the clock now: the server's in an answer (replay answers
 # with its own) or the client's in a request (a wrap-up assignment's "time"), so that a
@@ -102,13 +102,13 @@ class Templater:
     def last_resort(self, text: str) -> str:
         """Replace any short secret left anywhere: no secret may reach a file.
 
-        Only whole values: with password ``1234``, ``ext. 12345`` is other data and stays.
+        Only whole values, as they are or JSON-escaped: with password ``1234``,
+        ``317-555-1234`` and ``ext. 12345`` are other data and stay.
         """
         for value in self._last_resort:
             # One or two characters would hit unrelated numbers and words everywhere.
-            if len(value) >= 3 and value in text:
-                pattern = rf"(?<![\w]){re.escape(value)}(?![\w])"
-                text = re.sub(pattern, lambda _, v=value: self._by_value[v], text)
+            if len(value) >= 3 and any(spelling in text for spelling in spellings(value)):
+                text = whole_value(value).sub(lambda _, v=value: self._by_value[v], text)
         return text
 
     def cookie(self, header: str) -> str:

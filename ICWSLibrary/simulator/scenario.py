@@ -66,6 +66,8 @@ class Station:
     id: str
     extension: str
     kind: str = "workstation"
+    # [doc] Optional fields of the station information, answered when given.
+    sip: dict[str, str] = field(default_factory=dict)
 
 
 # [doc] The no-answer status of a workgroup, already in the default status catalog.
@@ -323,6 +325,8 @@ WORKGROUP_KEYS = frozenset(
         "wrapUpStatus", "wrapUpTimeout",
     )
 )  # fmt: skip
+SIP_KEYS = ("sipAddress", "sipUser", "sipPassword")
+STATION_KEYS = frozenset(("id", "extension", "kind", *SIP_KEYS))
 HOST_KEYS = frozenset(("address", "name", "accepting", "alternateHostList", "errorId", "message"))
 # [doc] The flags of a statusMessage; [real] a server answers every one, so a status a
 # scenario gives without a flag has it false.
@@ -417,9 +421,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         users[user.id.lower()] = user
     stations = {}
     for item in _objects(data, "stations", origin):
-        _known_keys(
-            item, frozenset(("id", "extension", "kind")), f"station {item.get('id', '?')}", origin
-        )
+        _known_keys(item, STATION_KEYS, f"station {item.get('id', '?')}", origin)
         if not item.get("id"):
             raise ScenarioError(f"Scenario {origin}: every station needs an 'id': {item}")
         kind = str(item.get("kind", "workstation"))
@@ -428,7 +430,8 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
                 f"Scenario {origin}: the kind of station {item['id']} must be one of "
                 f"{', '.join(STATION_KINDS)}, not {kind!r}."
             )
-        station = Station(str(item["id"]), str(item.get("extension", item["id"])), kind)
+        sip = {key: str(item[key]) for key in SIP_KEYS if key in item}
+        station = Station(str(item["id"]), str(item.get("extension", item["id"])), kind, sip)
         stations[station.id.lower()] = station
     hosts = []
     for item in _objects(data, "hosts", origin):

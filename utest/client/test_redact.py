@@ -50,3 +50,34 @@ def test_redact_text_and_hidden_str():
     token = HiddenStr("s3cr3t")
     assert token == "s3cr3t" and token.encode() == b"s3cr3t"
     assert "s3cr3t" not in repr({"ININ-ICWS-CSRF-Token": token})
+
+
+def test_a_short_secret_inside_a_phone_number_is_left_alone():
+    # With the password 1234, the number 317-555-1234 is data, not a secret.
+    secrets = {"1234"}
+    for text in ("call 317-555-1234", "+1 (317) 555.1234", "ext. 12345", "id 1234abc"):
+        assert redact_text(text, secrets) == text
+    assert redact_text("password=1234", secrets) == "password=***"
+    assert redact_text('{"password": "1234"}', secrets) == '{"password": "***"}'
+    assert redact_text("the password 1234 was refused", secrets) == "the password *** was refused"
+
+
+def test_a_secret_echoed_json_escaped_is_masked_too():
+    import json
+
+    from ICWSLibrary.client.redact import SecretValues
+
+    secrets = SecretValues()
+    password = 'pä"ss\\wörd'
+    secrets.add(password)
+    for text in (
+        json.dumps({"echo": password}),
+        json.dumps({"echo": password}, ensure_ascii=False),
+    ):
+        assert "ss" not in secrets.mask(text), text
+
+
+def test_a_sip_password_is_a_secret_field():
+    assert redact_json({"sipPassword": "s1p-secret", "id": "7001"}) == {
+        "sipPassword": "***", "id": "7001"
+    }  # fmt: skip

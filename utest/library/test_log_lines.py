@@ -34,3 +34,24 @@ def test_stopping_the_simulator_before_the_suite_ends_warns_nothing(tmp_path):
     assert rc == 0, console
     assert "[ WARN ]" not in console
     assert not [m for m in result.errors.messages if m.level == "WARN"]
+
+
+def test_secrets_in_a_call_icws_query_and_a_sip_password_stay_out_of_the_log(tmp_path):
+    rc, console, result = run(
+        tmp_path,
+        "    Call ICWS    GET    /status/user-statuses/agent1?password=Qz-77-secret\n"
+        "    Log On To Workstation    7001\n"
+        "    ${station}    Get Station\n"
+        "    Should Be Equal    ${station}[sipPassword]    ***\n",
+        # At TRACE Robot itself logs every argument as written, this path included.
+        loglevel="DEBUG",
+    )
+    assert rc == 0, console
+    messages = [
+        item.message for test in result.suite.tests for keyword in test.body
+        for item in keyword.body if item.type == "MESSAGE"
+    ]  # fmt: skip
+    text = "\n".join(messages)
+    assert "Qz-77-secret" not in text and "s1p-Secret-9" not in text
+    assert "password=***" in text
+    # Robot records each keyword's arguments as written, so the path is there as given.

@@ -340,3 +340,27 @@ def test_escaped_paths_and_client_clocks_replay(tmp_path, start_simulator):
     recorder = None
     with ICWSSimulator(replay=path) as replay:
         assert run(replay.url) == first == (["qa.one"], 1)
+
+
+def test_a_short_password_inside_a_phone_number_is_recorded_as_it_is():
+    templater = Templater()
+    assert templater.scrub({"password": "1234"}) == {"password": "{{password:1}}"}
+    text = '{"target": "317-555-1234", "echo": "1234", "other": "ext 12345"}'
+    assert templater.last_resort(text) == (
+        '{"target": "317-555-1234", "echo": "{{password:1}}", "other": "ext 12345"}'
+    )
+
+
+def test_a_password_echoed_json_escaped_is_templated():
+    templater = Templater()
+    password = 'pä"ss\\wörd'
+    templater.scrub({"password": password})
+    for text in (
+        json.dumps({"echo": password}),
+        json.dumps({"echo": password}, ensure_ascii=False),
+    ):
+        assert templater.last_resort(text) == '{"echo": "{{password:1}}"}', text
+
+
+def test_a_sip_password_is_templated():
+    assert Templater().scrub({"sipPassword": "s1p-secret"}) == {"sipPassword": "{{password:1}}"}

@@ -101,6 +101,7 @@ class StationResource:
                 "id": configured.id,
                 "extension": configured.extension,
                 "stationSetting": setting,
+                **configured.sip,
             }
             if setting == 2 and body.get("remoteNumber"):
                 station["remoteNumber"] = str(body["remoteNumber"])
