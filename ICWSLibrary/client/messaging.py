@@ -22,12 +22,20 @@ def of_type(message_type: str | None) -> Predicate:
     return lambda message: type_matches(message.get("__type"), message_type)
 
 
+# Messages no keyword took are kept for Get Messages and Wait For Message, the newest this
+# many: the views (statuses, queues, statistics) read every message as it arrives, so a
+# session kept for a whole suite needs no more, and its memory stays flat.
+MAX_KEPT_MESSAGES = 1000
+
+
 class MessageQueue:
-    """Thread-safe store of arrived messages; readers take what matches."""
+    """Thread-safe store of arrived messages, the newest :data:`MAX_KEPT_MESSAGES`; readers
+    take what matches. ``dropped`` counts the older ones let go."""
 
     def __init__(self) -> None:
-        self._messages: deque[Message] = deque()
+        self._messages: deque[Message] = deque(maxlen=MAX_KEPT_MESSAGES)
         self._arrived = threading.Condition()
+        self.dropped = 0
 
     @property
     def condition(self) -> threading.Condition:
@@ -41,7 +49,11 @@ class MessageQueue:
 
     def put_all(self, messages: Iterable[Message]) -> None:
         with self._arrived:
-            self._messages.extend(message for message in messages if isinstance(message, dict))
+            for message in messages:
+                if isinstance(message, dict):
+                    if len(self._messages) == MAX_KEPT_MESSAGES:
+                        self.dropped += 1
+                    self._messages.append(message)
             self._arrived.notify_all()
 
     def take(self, predicate: Predicate | None = None) -> list[Message]:
@@ -51,7 +63,7 @@ class MessageQueue:
                 taken = list(self._messages)
                 self._messages.clear()
                 return taken
-            taken, kept = [], deque()
+            taken, kept = [], deque(maxlen=MAX_KEPT_MESSAGES)
             for message in self._messages:
                 (taken if predicate(message) else kept).append(message)
             self._messages = kept

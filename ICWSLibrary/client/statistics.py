@@ -11,6 +11,7 @@ Sources: CONTACT-CENTER.md 2.6, SDK Statistics.js, [real] recorded messages.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -137,11 +138,18 @@ def _error_hint(key: StatisticKey, error: Any) -> str:
     return ""
 
 
+# The statistics one session watches at most. A PUT lists every key watched (it replaces
+# the watch), so an unbounded watch costs each new read the whole list, and the server a
+# computation of each key whenever anything changes; the least recently read go first.
+MAX_WATCHED_STATISTICS = 200
+
+
 class StatisticsAPI:
     def __init__(self, session, channel: MessageChannel):
         self._session = session
-        # Keys watched, by canonical spelling; the last value told for each.
-        self.keys: dict[str, StatisticKey] = {}
+        # Keys watched, by canonical spelling, least recently read first; the last value
+        # told for each.
+        self.keys: OrderedDict[str, StatisticKey] = OrderedDict()
         self.told: dict[str, Any] = {}
         self.attach(channel)
 
@@ -152,25 +160,34 @@ class StatisticsAPI:
     def _message(self, message: dict) -> None:
         told = dict(self.told)
         for change in message.get("statisticValueChanges") or []:
-            told[key_spelling(change["statisticKey"])] = change.get("statisticValue")
+            canonical = key_spelling(change["statisticKey"])
+            # A value of a key no longer watched (it raced the new watch) is not kept.
+            if canonical in self.keys:
+                told[canonical] = change.get("statisticValue")
         self.told = told
 
     def watch(self, key: StatisticKey) -> None:
-        """Add the key to the session's statistic watch (once)."""
+        """Add the key to the session's statistic watch (once), dropping the keys read
+        least lately beyond :data:`MAX_WATCHED_STATISTICS`."""
         if key.canonical in self.keys:
+            self.keys.move_to_end(key.canonical)
             return
         self.channel.start()
+        before = OrderedDict(self.keys)
         self.keys[key.canonical] = key
+        while len(self.keys) > MAX_WATCHED_STATISTICS:
+            self.keys.popitem(last=False)
         body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
         try:
             self._session.call("PUT", VALUES_PATH, body)
         except ICWSError as error:
-            del self.keys[key.canonical]
+            self.keys = before
             raise error.in_context(f"Watching statistic {key} was refused") from None
+        self.told = {canonical: v for canonical, v in self.told.items() if canonical in self.keys}
 
     def value(self, key: StatisticKey, timeout: float | None = None) -> Any:
         """The statistic's value, typed (see :func:`typed_value`), once the server told it."""
-        self.watch(key)
+        self.watch(key)  # also marks it read lately
         seconds = self._session.timeout if timeout is None else timeout
         if not self.channel.wait_until(lambda: key.canonical in self.told, seconds):
             raise ICWSError(

@@ -7,7 +7,7 @@ from datetime import timedelta
 from robot.api.deco import keyword
 
 from ..client import ConnectionState, ICWSError
-from ..client.messaging import of_type
+from ..client.messaging import MAX_KEPT_MESSAGES, of_type
 from ..protocol.dates import readable_datetime
 from ..protocol.names import counted
 from .base import LibraryComponent
@@ -113,6 +113,12 @@ class MessagingKeywords(LibraryComponent):
             raise AssertionError(
                 f"No {message_type} message arrived within {seconds:g} s. "
                 f"Messages that did arrive: {_summarize(session.messages.peek())}."
+                + (
+                    f" ({counted(session.messages.dropped, 'older message')} went unread and "
+                    f"were let go: a session keeps the newest {MAX_KEPT_MESSAGES:,}.)"
+                    if session.messages.dropped
+                    else ""
+                )
             )
         self.info(f"Received {message.get('__type')}.")
         return message

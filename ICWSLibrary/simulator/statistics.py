@@ -40,6 +40,9 @@ VALUE_TYPES = {
     PERCENT: ("urn:inin.com:statistics:statisticPercentValue", 5),
 }
 ROUTED_MEDIA = (CALL, CHAT, GENERIC, CALLBACK)
+# [guess] How many keys one session may watch: far more than a wallboard shows, and few
+# enough that one session cannot make every other request slow (each settle computes them).
+MAX_WATCHED_KEYS = 2000
 CATALOG_TAG = "icws-simulator-1"
 
 
@@ -148,17 +151,22 @@ class Statistics:
     # -- subscriptions ----------------------------------------------------------------------
 
     def watch(self, session, keys: list[dict]) -> None:
-        """[guess] A PUT replaces the keys watched; the first message tells every value."""
+        """[guess] A PUT replaces the keys watched. One message follows it, with the value of
+        every key the watch did not have and of every kept key whose value moved; the first
+        PUT tells them all, and one that only adds keys tells only those."""
+        before = session.statistic_watch or {}
         session.statistic_watch = {}
         self.watching[session.id] = session
         changes = []
         for key in keys:
+            canonical = key_spelling(key)
             value = self.value(key)
-            session.statistic_watch[key_spelling(key)] = (key, value)
-            changes.append({"statisticKey": key, "statisticValue": value})
-        self.state.deliver(
-            session, {"__type": STATISTIC_VALUE, "isDelta": True, "statisticValueChanges": changes}
-        )
+            session.statistic_watch[canonical] = (key, value)
+            if canonical not in before or before[canonical][1] != value:
+                changes.append({"statisticKey": key, "statisticValue": value})
+        if changes or not before:
+            self.state.deliver(session, {"__type": STATISTIC_VALUE, "isDelta": True,
+                                         "statisticValueChanges": changes})  # fmt: skip
 
     def stop(self, session) -> None:
         session.statistic_watch = None

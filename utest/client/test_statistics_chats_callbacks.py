@@ -152,3 +152,26 @@ def test_a_wait_ends_within_its_timeout_even_when_the_first_value_is_late(superv
     assert (reached, value) == (False, 0)
     # The first value came at 0.4 s; the wait still ends at 0.6 s, not 0.4 + 0.6.
     assert spent < 0.9, spent
+
+
+def test_a_session_watches_only_the_statistics_read_lately(simulator):
+    # A supervisor reading 1,000 statistics once re-sent every key read so far with each
+    # new one and kept every value told: the watch is now bounded, least recently read
+    # keys dropped first.
+    from ICWSLibrary.client.statistics import MAX_WATCHED_STATISTICS, StatisticKey
+
+    session = ICWSSession(simulator.url)
+    session.connect("supervisor", "1234")
+    try:
+        first = StatisticKey.of("TotalAgents", "Support")
+        session.statistics.value(first, 5)
+        for number in range(MAX_WATCHED_STATISTICS + 50):
+            session.statistics.watch(StatisticKey.of("TotalAgents", f"Group{number}"))
+            if number % 100 == 0:
+                session.statistics.value(first, 5)  # read lately: kept
+        assert len(session.statistics.keys) == MAX_WATCHED_STATISTICS
+        assert first.canonical in session.statistics.keys
+        assert set(session.statistics.told) <= set(session.statistics.keys)
+        assert session.statistics.value(first, 5) == 4
+    finally:
+        session.disconnect()

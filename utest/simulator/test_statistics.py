@@ -196,3 +196,32 @@ def test_parameter_values_list_workgroups_and_intervals(simulator):
     assert [item["value"] for item in intervals] == ["CurrentShift", "CurrentPeriod"]
     unknown = boss.call("POST", path, {"parameterTypeId": "ININ.Nothing"})
     assert unknown.status_code == 400 and error_of(unknown)["propertyName"] == "parameterTypeId"
+
+
+def test_a_put_that_adds_keys_tells_only_the_new_ones(simulator):
+    # Each PUT lists every key (it replaces the watch): telling them all again made a
+    # session reading 1,000 statistics receive 500,500 values.
+    waiting = key("inin.workgroup:InteractionsWaiting")
+    boss = Supervisor(simulator.url, waiting)
+    assert [name for name, _ in boss.changes()] == ["inin.workgroup:InteractionsWaiting"]
+    agents = key("inin.workgroup:TotalAgents")
+    assert boss.call("PUT", VALUES, {"statisticKeys": [waiting, agents]}).status_code == 204
+    assert [name for name, _ in boss.changes()] == ["inin.workgroup:TotalAgents"]
+    simulator.place_inbound_call("Support")
+    assert boss.changes() == [("inin.workgroup:InteractionsWaiting", boss_value(1))]
+
+
+def boss_value(number):
+    return {"__type": "urn:inin.com:statistics:statisticIntValue", "value": number,
+            "statisticValueType": 0}  # fmt: skip
+
+
+def test_a_session_may_watch_only_so_many_statistics(simulator):
+    from ICWSLibrary.simulator.statistics import MAX_WATCHED_KEYS
+
+    boss = Agent(simulator.url, "supervisor")
+    many = [key("inin.workgroup:TotalAgents", f"Group{n}") for n in range(MAX_WATCHED_KEYS + 1)]
+    answer = boss.call("PUT", VALUES, {"statisticKeys": many})
+    assert answer.status_code == 400
+    assert f"at most {MAX_WATCHED_KEYS}" in error_of(answer)["message"]
+    assert boss.call("PUT", VALUES, {"statisticKeys": many[:-1]}).status_code == 204

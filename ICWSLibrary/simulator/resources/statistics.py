@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..sessions import Session
-from ..statistics import CATALOG_TAG, Statistics
+from ..statistics import CATALOG_TAG, MAX_WATCHED_KEYS, Statistics
 from ..wire import Request, Response, invalid_property, json_response, missing_property
 
 
@@ -38,6 +38,12 @@ class StatisticsResource:
         keys = body.get("statisticKeys") if isinstance(body, dict) else None
         if not isinstance(keys, list):
             return missing_property("statisticKeys")
+        if len(keys) > MAX_WATCHED_KEYS:
+            return invalid_property(
+                "statisticKeys",
+                f"A session may watch at most {MAX_WATCHED_KEYS} statistic keys; this lists "
+                f"{len(keys)}. Watch fewer at once (a PUT replaces the keys watched).",
+            )
         self.statistics.watch(session, keys)
         return json_response(204)
 
