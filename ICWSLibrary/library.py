@@ -194,6 +194,9 @@ class ICWSLibrary:
     - An HTML page or malformed JSON (a proxy error page, say) fails with what arrived.
     - Assertion keywords (``... Should Be ...``) accept ``message=`` to replace the default
       failure message.
+    - A ``Wait ...`` keyword's ``timeout`` bounds all it does: setting up the watch and
+      reading before and after included, however slowly the server answers. Saying why it
+      failed (where the interaction is, the transcript) may take up to one second more.
 
     In Python, every failure of the client is an ``ICWSLibrary.client.ICWSError`` carrying
     ``status``, ``error_id``, ``error_code``, ``server_message``, ``method`` and ``url``.

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..protocol.http import EVENT_STREAM_TYPE
+from .deadline import DeadlineReached, clamp
 from .errors import ICWSError
 from .messaging import MessageQueue, Predicate
 from .sse import messages_of, only_messages
@@ -241,11 +242,14 @@ class MessageChannel:
     def wait_until(self, check: Callable[[], bool], timeout: float) -> bool:
         """Wait until ``check()`` holds, re-checking as messages arrive.
 
-        Returns False at the timeout; raises :class:`ICWSError` when the session is
-        disconnected meanwhile.
+        Returns False at the timeout (or a keyword's deadline, if sooner); raises
+        :class:`ICWSError` when the session is disconnected meanwhile.
         """
-        self.start()
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + clamp(timeout)
+        try:
+            self.start()
+        except DeadlineReached:
+            return check()
         polled = False
         with self.queue.condition:
             while True:
@@ -264,6 +268,8 @@ class MessageChannel:
                 polled = True
                 try:
                     self.poll()
+                except DeadlineReached:
+                    return check()
                 except ICWSError:
                     if self._session.connected:
                         raise

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..protocol.messages import CHAT_CONTENTS, CHAT_MEMBERS
 from .address import path_segment
+from .deadline import DeadlineReached, clamp, whole_wait
 from .errors import ICWSError
 from .interactions import created_id
 
@@ -124,6 +125,8 @@ class ChatAPI:
             del self.views[key]
             raise error.in_context(f"Watching chat {key} was refused") from None
         if not self.channel.wait_until(lambda: view.ready, self._session.timeout):
+            if clamp(self._session.timeout) < self._session.timeout:
+                raise DeadlineReached(f"Chat {key} sent no transcript in time.")
             raise ICWSError(
                 f"The server accepted the watch of chat {key} but sent no transcript within "
                 f"{self._session.timeout:g} s."
@@ -133,6 +136,7 @@ class ChatAPI:
     def transcript(self, interaction_id: str) -> list[dict]:
         return [dict(line) for line in self.watch(interaction_id).transcript]
 
+    @whole_wait(on_timeout=None)
     def wait_for_message(self, interaction_id: str, contains: str | None, timeout: float):
         """The next message another member wrote (containing ``contains``, if given) that
         no wait returned before; None at the timeout. Messages the session's own user

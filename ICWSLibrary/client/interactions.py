@@ -22,6 +22,7 @@ from ..protocol.messages import (
     QUEUE_CONTENTS,
 )
 from .address import path_segment
+from .deadline import DeadlineReached, clamp, whole_wait
 from .errors import ICWSError
 
 if TYPE_CHECKING:
@@ -321,6 +322,10 @@ class InteractionAPI:
                 f"Watching the {_kind_name(number)} queue {name} was refused"
             ) from None
         if not self.channel.wait_until(lambda: view.ready, self._session.timeout):
+            if clamp(self._session.timeout) < self._session.timeout:
+                raise DeadlineReached(
+                    f"The {_kind_name(number)} queue {name} was not filled in time."
+                )
             raise ICWSError(
                 f"The server accepted the watch of the {_kind_name(number)} queue {name} but sent "
                 f"no queue contents within {self._session.timeout:g} s."
@@ -334,6 +339,7 @@ class InteractionAPI:
             raise ICWSError(f"The {_kind_name(number)} queue {name} is not watched.")
         self._session.call("DELETE", f"/messaging/subscriptions/queues/{subscription_id}")
 
+    @whole_wait(on_timeout=None)
     def wait_until_in_queue(self, name: str, kind, timeout: float, filters=None) -> str | None:
         """The id of an interaction in the queue, not disconnected, that this wait has not
         returned before, and whose attributes match ``filters``; None at the timeout."""
@@ -355,12 +361,14 @@ class InteractionAPI:
         view.returned.add(found[0])
         return found[0]
 
+    @whole_wait(on_timeout=None)
     def wait_until_queue_empty(self, name: str, kind, timeout: float) -> QueueView | None:
         view = self.watch_queue(name, kind)
         return view if self.channel.wait_until(lambda: not view.interactions, timeout) else None
 
     # -- alerts and states ------------------------------------------------------------------
 
+    @whole_wait(on_timeout=None)
     def wait_for_alerting(self, timeout: float) -> str | None:
         """The id of the next interaction that alerts this session's user.
 
@@ -387,6 +395,7 @@ class InteractionAPI:
         self.alerts_returned.add(found[0])
         return found[0]
 
+    @whole_wait(on_timeout=(False, ""))
     def wait_until_state(self, interaction_id: str, state: str, timeout: float) -> tuple[bool, str]:
         """Wait until the interaction is in ``state`` (letter or name); returns whether it
         got there and the last letter seen."""
@@ -426,8 +435,11 @@ class InteractionAPI:
 
         if self.channel.wait_until(reached, timeout):
             return True, current() or ""
-        # A last read settles a message that raced the subscription.
-        letter = self.state(key)
+        # A last read settles a message that raced the subscription, if time is left.
+        try:
+            letter = self.state(key)
+        except DeadlineReached:
+            letter = current() or ""
         return letter in letters and bool(letter), letter
 
 

@@ -30,6 +30,7 @@ from ..protocol.statistics import (
     WORKGROUP_PARAMETER,
     key_spelling,
 )
+from .deadline import whole_wait
 from .errors import ICWSError
 
 if TYPE_CHECKING:
@@ -196,6 +197,7 @@ class StatisticsAPI:
             )
         return typed_value(key, self.told[key.canonical])
 
+    @whole_wait(on_timeout=(False, None))
     def wait_until(self, key: StatisticKey, matches, timeout: float) -> tuple[bool, Any]:
         """Wait until ``matches(value)`` holds for the typed value; returns whether it did
         and the last value told. The first value's arrival counts against ``timeout``."""

@@ -10,6 +10,7 @@ from ..protocol.dates import format_datetime, parse_datetime
 from ..protocol.messages import ASYNC_COMPLETED, USER_STATUS_MESSAGE
 from ..protocol.names import did_you_mean
 from .address import path_segment
+from .deadline import whole_wait
 from .errors import ICWSError
 
 if TYPE_CHECKING:
@@ -243,6 +244,7 @@ class StatusAPI:
             user_id, lambda status: same_status(status.get("statusId"), status_id), timeout
         )
 
+    @whole_wait(on_timeout=None)
     def wait_until_watched(self, user_id: str, check, timeout: float) -> dict | None:
         """Watch ``user_id`` (subscribing as needed) until ``check(status)`` holds.
 

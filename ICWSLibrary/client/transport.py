@@ -31,6 +31,7 @@ from requests.auth import AuthBase
 from requests.utils import get_environ_proxies
 
 from ..protocol.http import ACCEPT, REQUEST_JSON_TYPE, SESSION_COOKIE_PAIR
+from .deadline import DeadlineReached, clamp
 from .errors import ICWSError, origin_of, path_of
 from .redact import HiddenStr, SecretValues, mask_query, redact_headers, redact_json
 
@@ -63,6 +64,16 @@ _FALSE = ("false", "no", "off", "0", "none")
 # One pool for every session of the process. Sessions to the same server reuse its
 # keep-alive connections; pools of servers no longer used are closed as others arrive.
 _SHARED_ADAPTER = HTTPAdapter(pool_connections=16, pool_maxsize=16)
+
+
+def _cut_short(method: str, url: str) -> DeadlineReached:
+    """A request a keyword's deadline ended: the keyword times out, not the request."""
+    return DeadlineReached(
+        f"{method} {path_of(url)} on {origin_of(url) or url} was still unanswered when the "
+        "keyword's timeout ran out.",
+        method=method,
+        url=url,
+    )
 
 
 def parse_verify(value) -> bool | str:
@@ -194,11 +205,23 @@ class Transport:
             raise ICWSError(f"The HTTP method must be a word such as GET or PUT, not {method!r}.")
         data = None if body is None else json.dumps(body).encode("utf-8")
         retries = self.get_retries if method == "GET" else 0
-        timeout = self.timeout if timeout is None else timeout
         for attempt in range(retries + 1):
+            # A keyword's deadline (see deadline.within) shortens every timeout.
+            wanted = self.timeout if timeout is None else timeout
+            request_timeout, connect_timeout = clamp(wanted), clamp(self.connect_timeout)
+            if request_timeout <= 0 or connect_timeout <= 0:
+                raise DeadlineReached(
+                    f"No time was left to send {method} {path_of(url)} to "
+                    f"{origin_of(url) or url}: the keyword's timeout ran out first.",
+                    method=method,
+                    url=url,
+                )
+
+            # Whether a keyword's deadline, not this transport's timeouts, bounds the request.
+            shortened = request_timeout < wanted or connect_timeout < self.connect_timeout
             started = time.perf_counter()
             # The whole request, connecting included, ends by the deadline.
-            deadline = time.monotonic() + max(timeout, self.connect_timeout)
+            deadline = time.monotonic() + max(request_timeout, connect_timeout)
             self._tell("begin")
             sending = _SENDING.set(True)
             try:
@@ -208,18 +231,20 @@ class Transport:
                     data=data,
                     params=params,
                     headers=headers,
-                    timeout=(self.connect_timeout, timeout),
+                    timeout=(connect_timeout, request_timeout),
                     allow_redirects=False,
                     stream=True,
                 )
-                read_body(response, deadline, timeout, self.max_response_bytes)
+                read_body(response, deadline, request_timeout, self.max_response_bytes)
                 break
             except TimeoutError:
                 self._tell("abort")
+                if shortened:
+                    raise _cut_short(method, url) from None
                 # Not retried: the server answered, only too slowly.
                 raise self._error(
                     f"{origin_of(url) or url} did not finish answering {method} {path_of(url)} "
-                    f"within {max(timeout, self.connect_timeout):g} s (the request timeout); "
+                    f"within {max(request_timeout, connect_timeout):g} s (the request timeout); "
                     "the answer arrived too slowly.",
                     method,
                     url,
@@ -234,16 +259,20 @@ class Transport:
                 ) from None
             except requests.ConnectionError as error:
                 self._tell("abort")
+                if isinstance(error, requests.Timeout) and shortened:
+                    raise _cut_short(method, url) from None
                 # A read timeout is not retried: the server is slow, not gone.
                 retryable = not isinstance(error, requests.ReadTimeout)
                 if attempt < retries and retryable:
                     log.debug("retrying %s %s after %s", method, url, error)
                     time.sleep(RETRY_PAUSE * (attempt + 1))
                     continue
-                raise self._transport_error(error, method, url, timeout) from None
+                raise self._transport_error(error, method, url, request_timeout) from None
             except requests.RequestException as error:
                 self._tell("abort")
-                raise self._transport_error(error, method, url, timeout) from None
+                if isinstance(error, requests.Timeout) and shortened:
+                    raise _cut_short(method, url) from None
+                raise self._transport_error(error, method, url, request_timeout) from None
             finally:
                 _SENDING.reset(sending)
         if self.observers:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from robot.api.deco import keyword
 
 from .base import LibraryComponent
+from .explain import after_failure
 
 
 class ChatKeywords(LibraryComponent):
@@ -64,12 +65,11 @@ class ChatKeywords(LibraryComponent):
         seconds = self.ctx.get_timeout(timeout)
         message = session.chats.wait_for_message(interaction_id, contains, seconds)
         if message is None:
-            written = session.chats.transcript(interaction_id)
-            lines = "; ".join(f"{line['from']}: {line['text']!r}" for line in written) or "nothing"
+            written = after_failure(lambda: session.chats.transcript(interaction_id), None)
             wanted = f" containing {contains!r}" if contains else ""
             raise AssertionError(
                 f"No new message{wanted} from another member of chat {interaction_id} within "
-                f"{seconds:g} s. The transcript: {lines}."
+                f"{seconds:g} s. " + _transcript_tail(written)
             )
         self.info(f"{message['from']} wrote to chat {interaction_id}: {message['text']!r}.")
         return message
@@ -90,3 +90,22 @@ class ChatKeywords(LibraryComponent):
         transcript = self.connected_session().chats.transcript(interaction_id)
         self.info(f"Chat {interaction_id} has {len(transcript)} messages.")
         return transcript
+
+
+# A failure shows the end of a transcript, not all of it: a long chat made a 2 MB message.
+SHOWN_LINES, SHOWN_CHARACTERS = 10, 200
+
+
+def _transcript_tail(written: list[dict] | None) -> str:
+    if written is None:
+        return "The transcript did not arrive in time."
+    if not written:
+        return "The transcript: nothing."
+    lines = [
+        f"{line['from']}: {line['text'][:SHOWN_CHARACTERS]!r}"
+        + ("..." if len(line["text"]) > SHOWN_CHARACTERS else "")
+        for line in written[-SHOWN_LINES:]
+    ]
+    earlier = len(written) - len(lines)
+    return (f"The transcript ({earlier} earlier lines left out): " if earlier else
+            "The transcript: ") + "; ".join(lines) + "."  # fmt: skip

@@ -7,16 +7,35 @@ leaves its part out: the wait's own failure is what the report must show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..client import ICWSError, ICWSSession
+from ..client.deadline import within
 from ..client.interactions import state_name
 
 WHERE_ATTRIBUTES = ("Eic_State", "Eic_WorkgroupName", "Eic_UserName")
+# A wait ends by its timeout; saying why it failed may take this much longer at most (a
+# read or two, milliseconds on a server that answers).
+EXPLAIN_GRACE = 1.0
+T = TypeVar("T")
+
+
+def after_failure(read: Callable[[], T], fallback: T) -> T:
+    """``read()``, given at most :data:`EXPLAIN_GRACE` seconds; ``fallback`` when it cannot
+    answer in that time (or at all)."""
+    with within(EXPLAIN_GRACE):
+        try:
+            return read()
+        except ICWSError:
+            return fallback
 
 
 def where_is(session: ICWSSession, interaction_id: str) -> str:
     """`` Interaction N is Offering in workgroup Support's queue.`` as the server says it."""
     try:
-        found = session.interactions.attributes(interaction_id, WHERE_ATTRIBUTES)
+        with within(EXPLAIN_GRACE):
+            found = session.interactions.attributes(interaction_id, WHERE_ATTRIBUTES)
     except ICWSError as error:
         reason = (error.server_message or f"HTTP {error.status}") if error.status else str(error)
         return f" The server would not show interaction {interaction_id}: {reason}."

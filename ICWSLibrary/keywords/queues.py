@@ -8,7 +8,7 @@ from robot.api.deco import keyword
 
 from ..protocol.names import counted
 from .base import LibraryComponent
-from .explain import simulator_explains
+from .explain import after_failure, simulator_explains
 
 
 class QueueKeywords(LibraryComponent):
@@ -118,7 +118,14 @@ class QueueKeywords(LibraryComponent):
         session = self.connected_session()
         seconds = self.ctx.get_timeout(timeout)
         if session.interactions.wait_until_queue_empty(name, type, seconds) is None:
-            left = session.interactions.watch_queue(name, type).entries()
+            left = after_failure(
+                lambda: session.interactions.watch_queue(name, type).entries(), None
+            )
+            if left is None:
+                raise AssertionError(
+                    f"The {type} queue {name} was not seen empty within {seconds:g} s: the "
+                    "server did not send what it holds in time."
+                )
             described = ", ".join(
                 f"{e['interactionId']} ({e['attributes'].get('Eic_State') or '?'})" for e in left
             )

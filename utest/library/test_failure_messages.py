@@ -171,3 +171,55 @@ def test_logged_in_is_explained_when_a_session_alone_is_not_enough(idle_agent):
         "Expected 'agent1' to be logged in, but they are not. A user is logged in when logged "
         "on to a station, not by an ICWS session: use Log On To Workstation first."
     )
+
+
+@pytest.mark.parametrize(
+    ("slow_path", "wait"),
+    [
+        ("/subscriptions/queues", lambda lib, sim: lib.wait_until_interaction_appears_in_queue(
+            "Support", timeout="1s")),
+        ("/subscriptions/queues", lambda lib, sim: lib.wait_until_queue_is_empty(
+            "Support", timeout="1s")),
+        ("/subscriptions/queues", lambda lib, sim: lib.wait_for_alerting_interaction(
+            timeout="1s")),
+        ("/subscriptions/interactions/", lambda lib, sim: lib.wait_until_interaction_state_is(
+            sim.place_inbound_call("Support"), "Connected", timeout="1s")),
+        ("/chat", lambda lib, sim: lib.wait_for_chat_message(
+            sim.place_inbound_chat("Support"), timeout="1s")),
+        ("/subscriptions/status/", lambda lib, sim: lib.wait_until_user_status_is(
+            "At Lunch", timeout="1s")),
+    ],
+    ids=["appears", "empty", "alerting", "state", "chat", "status"],
+)  # fmt: skip
+def test_a_wait_ends_by_its_timeout_when_the_server_is_slow(simulator, idle_agent, slow_path, wait):
+    # Setting up the watch waited up to the request timeout (10 s) on its own, and the
+    # state was read before and after: timeout=2s failed after 8 or 10 s.
+    import time
+
+    simulator.queue_waiting = simulator.place_inbound_call("Support")
+    simulator.inject_fault("latency", count=0, path=slow_path, seconds=4)
+    started = time.monotonic()
+    with pytest.raises((AssertionError, ICWSError)) as failure:
+        wait(idle_agent, simulator)
+    took = time.monotonic() - started
+    simulator.clear_faults()
+    assert took < 2.2, f"took {took:.1f} s: {failure.value}"
+    assert "within 1 s" in str(failure.value)
+
+
+def test_a_failed_chat_wait_shows_the_end_of_a_long_transcript(simulator):
+    library = ICWSLibrary(server=simulator.url)
+    try:
+        library.connect_to_icws("agent1", "1234")
+        library.log_on_to_workstation("7001", media="chat")
+        chat = simulator.place_inbound_chat("Support", "Pat")
+        library.pick_up_interaction(chat)
+        for number in range(40):
+            simulator.write_chat(chat, f"line {number} " + "x" * 5000)
+        with pytest.raises(AssertionError) as failure:
+            library.wait_for_chat_message(chat, contains="never", timeout="0.3s")
+        message = str(failure.value)
+        assert len(message) < 4000, len(message)
+        assert "(30 earlier lines left out)" in message and "line 39" in message
+    finally:
+        library.log_off_all()
