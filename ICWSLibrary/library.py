@@ -120,8 +120,7 @@ class ICWSLibrary:
     Interaction State Is`, `Wait Until Interaction Appears In Queue`) says where the
     interaction is: its state, its workgroup queue, whose queue holds it. Against the
     embedded simulator it also lists whom ACD offered it to and, for each member of the
-    workgroup, why they were not offered it: the workgroup is not active, not a member,
-    not activated, in after-call work, a status that does not take ACD interactions, no
+    workgroup, why they were not offered it: the workgroup is not active, not activated, in after-call work, a status that does not take ACD interactions, no
     ACD licence, busy with another interaction, not logged on, logged on to no station,
     the station not ready or not taking the interaction's media. A report reader tells a
     routing fault from a setup fault without rerunning the test.

@@ -54,3 +54,12 @@ def test_long_suite_script_prints_flat_columns():
 def test_many_streams_script_reports_threads_and_memory():
     output = run("many_streams.py", "--sessions", "20")
     assert re.search(r"20 subscribed SSE sessions .*: \d+ threads, \d+ open files, RSS", output)
+
+
+def test_contact_center_scale_script_prints_a_row_per_size():
+    output = run("contact_center_scale.py", "--agents", "10", "--backlog", "0", "20",
+                 "--rounds", "1", "--changes", "3")  # fmt: skip
+    for backlog in (0, 20):
+        assert re.search(
+            rf"^\s+10\s+{backlog}\s+[\d.]+ / [\d.]+ / [\d.]+\s+[\d.]+ / ", output, re.M
+        )

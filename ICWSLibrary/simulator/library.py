@@ -367,8 +367,8 @@ class Simulator:
         """Returns, and logs, where the interaction is, whom ACD offered it to, and why
         each member of its workgroup is or is not offered it now.
 
-        The reasons, in the order ACD checks them: the workgroup is not active, not a
-        member, not activated in the workgroup, in after-call work, a status that does not
+        The reasons, in the order ACD checks them: the workgroup is not active, not
+        activated in the workgroup, in after-call work, a status that does not
         take ACD interactions, no ACD licence, busy with another interaction, not logged
         on, logged on to no station, the station is not ready for interactions, the station
         does not take the interaction's media. A failing contact-center wait of

@@ -132,11 +132,16 @@ class Statistics:
     def available(self, workgroup: Workgroup) -> list:
         """[doc] Members ACD could offer an interaction of some media to now."""
         eligible = self.contact.eligible_session
-        return self._remembered("available", workgroup, lambda: [
-            user
-            for user in self.activated(workgroup)
-            if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA)
-        ])  # fmt: skip
+
+        def available() -> list:
+            busy = self.contact.busy_agents()  # once, not once per member and media
+            return [
+                user
+                for user in self.activated(workgroup)
+                if any(eligible(user, workgroup, media, busy) for media in ROUTED_MEDIA)
+            ]
+
+        return self._remembered("available", workgroup, available)
 
     def in_queue(self, workgroup: Workgroup, states: str) -> int:
         return sum(
