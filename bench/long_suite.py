@@ -1,11 +1,17 @@
 """Open files, threads and memory of one Robot process over a long suite.
 
-Generates a suite of N tests, each `Connect To ICWS` / `User Status Should Be` /
-`Disconnect` (the nightly-regression shape), runs it in one robot process against a
-simulator in another process, and prints what the robot process holds every K tests:
-open file descriptors, threads and resident memory. Flat columns mean nothing leaks.
+Generates a suite of N tests, runs it in one robot process against a simulator in
+another process, and prints what the robot process holds every K tests: open file
+descriptors, threads and resident memory. Flat columns mean nothing leaks. Shapes:
+
+- ``status`` (default): each test `Connect To ICWS` / `User Status Should Be` /
+  `Subscribe To User Statuses` / `Disconnect`, the nightly-regression shape;
+- ``contact-center``: each test creates an interaction in a workgroup, waits for it to
+  alert the agent, picks it up, holds it and hangs up; ``--session suite`` keeps one agent
+  session for the whole suite, ``--session test`` logs on and off in each test.
 
 Run: python bench/long_suite.py [--tests 2000] [--every 250] [--messaging sse]
+     python bench/long_suite.py --shape contact-center --session suite --tests 3000
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ SUITE = """\
 *** Settings ***
 Library    ICWSLibrary    messaging={messaging}
 Library    {probe}
+{setup}
 Test Teardown    Sample Every    {every}    ${{RESULTS}}
 
 *** Test Cases ***
@@ -43,6 +50,29 @@ Test {index}
     Log    agent{user}
 """
 
+# One agent and its station for the whole suite, or one per test.
+AGENT_LOGON = """\
+    Connect To ICWS    agent1    1234    server=${{SERVER}}
+    Log On To Workstation    7001    media=call, generic
+"""
+CALL_FLOW = """\
+    ${{id}}    Create Generic Interaction    Support    remote_name=Caller {index}
+    ${{alerting}}    Wait For Alerting Interaction    timeout=10s
+    Should Be Equal    ${{alerting}}    ${{id}}
+    Pick Up Interaction    ${{id}}
+    Hold Interaction    ${{id}}
+    Interaction State Should Be    ${{id}}    Held
+    Disconnect Interaction    ${{id}}
+"""
+SESSION_SUITE_SETUP = (
+    "Suite Setup    Run Keywords    Connect To ICWS    agent1    1234    "
+    "server=${SERVER}    AND    Log On To Workstation    7001    media=call, generic"
+)
+CONTACT_TESTS = {
+    "suite": "Test {index}\n" + CALL_FLOW,
+    "test": "Test {index}\n" + AGENT_LOGON + CALL_FLOW + "    Disconnect\n",
+}
+
 PROBE = """\
 import json, os, threading
 
@@ -62,11 +92,12 @@ class Probe:
 """
 
 
-def run_suite(template: str, args, url: str) -> list[dict]:
+def run_suite(template: str, args, url: str, setup: str = "") -> list[dict]:
     tests = "\n".join(template.format(index=i, user=i % 8 + 1) for i in range(args.tests))
     suite = SUITE.format(
-        messaging=args.messaging, probe="PROBE_LIBRARY", every=args.every, tests=tests
-    )
+        messaging=args.messaging, probe="PROBE_LIBRARY", every=args.every, tests=tests,
+        setup=setup,
+    )  # fmt: skip
     output = run_probed_suite(suite, PROBE, url)
     return [json.loads(line) for line in output.splitlines()]
 
@@ -84,16 +115,23 @@ def main() -> None:
     parser.add_argument("--tests", type=int, default=2000)
     parser.add_argument("--every", type=int, default=250)
     parser.add_argument("--messaging", default="sse", choices=("sse", "polling"))
+    parser.add_argument("--shape", default="status", choices=("status", "contact-center"))
+    parser.add_argument("--session", default="suite", choices=("suite", "test"))
     args = parser.parse_args()
     simulator, url = start_simulator()
     try:
-        samples = run_suite(TEST, args, url)
+        if args.shape == "status":
+            shape = "Connect / User Status Should Be / Subscribe / Disconnect"
+            samples = run_suite(TEST, args, url)
+        else:
+            shape = f"create / alert / pick up / hold / hang up, a session per {args.session}"
+            setup = SESSION_SUITE_SETUP if args.session == "suite" else ""
+            samples = run_suite(CONTACT_TESTS[args.session], args, url, setup)
         floor = run_suite(FLOOR_TEST, args, url)
     finally:
         simulator.terminate()
         simulator.wait(timeout=10)
-    print(f"{args.tests} tests (Connect / User Status Should Be / Subscribe / Disconnect), "
-          f"messaging={args.messaging}, one robot process:")  # fmt: skip
+    print(f"{args.tests} tests ({shape}), messaging={args.messaging}, one robot process:")
     print(f"{'tests':>6} {'open fds':>9} {'threads':>8} {'RSS MiB':>8}")
     for sample in samples:
         print(

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
@@ -45,8 +47,11 @@ def test_keyword_cost_script_prints_every_figure():
         assert re.search(figure, output), figure
 
 
-def test_long_suite_script_prints_flat_columns():
-    output = run("long_suite.py", "--tests", "20", "--every", "10")
+@pytest.mark.parametrize(
+    "shape", [[], ["--shape", "contact-center"], ["--shape", "contact-center", "--session", "test"]]
+)
+def test_long_suite_script_prints_flat_columns(shape):
+    output = run("long_suite.py", "--tests", "20", "--every", "10", *shape)
     assert re.search(r"^\s+20\s+\d+\s+\d+\s+[\d.]+$", output, re.M)
     assert "growth from test 1 to 20" in output
 
