@@ -24,6 +24,7 @@ from ..protocol.messages import (
 from .address import path_segment
 from .deadline import DeadlineReached, clamp, whole_wait
 from .errors import ICWSError
+from .messaging import good_entries
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -111,12 +112,12 @@ class QueueView:
 
     def apply(self, message: dict) -> None:
         current = {} if message.get("isDelta") is False else dict(self.interactions)
-        for item in message.get("interactionsAdded") or []:
+        for item in good_entries(message, "interactionsAdded", _is_entry):
             current[str(item["interactionId"])] = dict(item.get("attributes") or {})
-        for item in message.get("interactionsChanged") or []:
+        for item in good_entries(message, "interactionsChanged", _is_entry):
             key = str(item["interactionId"])
             current[key] = {**current.get(key, {}), **(item.get("attributes") or {})}
-        for key in message.get("interactionsRemoved") or []:
+        for key in good_entries(message, "interactionsRemoved", _is_id):
             current.pop(str(key), None)
         self.interactions = current
         self.ready = True
@@ -130,6 +131,19 @@ class QueueView:
     def state_of(self, interaction_id: str) -> str | None:
         attributes = self.interactions.get(interaction_id)
         return None if attributes is None else _get(attributes, "Eic_State")
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool) and str(value) != ""
+
+
+def _is_entry(item) -> bool:
+    """An interaction entry of a message: an id, and attributes that are an object if any."""
+    return (
+        isinstance(item, dict)
+        and _is_id(item.get("interactionId"))
+        and isinstance(item.get("attributes") or {}, dict)
+    )
 
 
 def _get(attributes: dict, name: str) -> str:
@@ -178,7 +192,7 @@ class InteractionAPI:
 
     def _alerting_message(self, message: dict) -> None:
         alerting = list(self.alerting)
-        for detail in message.get("alertingInteractionDetails") or []:
+        for detail in good_entries(message, "alertingInteractionDetails", _is_entry):
             key = str(detail["interactionId"])
             if detail.get("alertAction") == START_ALERTING and key not in alerting:
                 alerting.append(key)

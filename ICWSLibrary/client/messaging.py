@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..protocol.messages import type_matches
+
+log = logging.getLogger("ICWSLibrary.client")
 
 Message = dict
 Predicate = Callable[[Message], bool]
@@ -26,6 +30,23 @@ def of_type(message_type: str | None) -> Predicate:
 # many: the views (statuses, queues, statistics) read every message as it arrives, so a
 # session kept for a whole suite needs no more, and its memory stays flat.
 MAX_KEPT_MESSAGES = 1000
+
+
+_warned: set[tuple[str, str]] = set()
+
+
+def good_entries(message: Message, field: str, is_good: Callable[[Any], bool]) -> Iterator[Any]:
+    """The entries of a message's list ``field`` that ``is_good`` accepts. A malformed entry
+    is skipped alone, so the rest of the message still counts, and is warned of once per
+    message type and field (a server that sends one sends many)."""
+    for entry in message.get(field) or []:
+        if is_good(entry):
+            yield entry
+            continue
+        kind = str(message.get("__type", "message")).rsplit(":", 1)[-1]
+        if (kind, field) not in _warned:
+            _warned.add((kind, field))
+            log.warning("Skipped a malformed entry of %s %s: %.100r", kind, field, entry)
 
 
 class MessageQueue:

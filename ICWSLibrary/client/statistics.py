@@ -32,6 +32,7 @@ from ..protocol.statistics import (
 )
 from .deadline import whole_wait
 from .errors import ICWSError
+from .messaging import good_entries
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -145,6 +146,10 @@ def _error_hint(key: StatisticKey, error: Any) -> str:
 MAX_WATCHED_STATISTICS = 200
 
 
+def _is_change(change) -> bool:
+    return isinstance(change, dict) and isinstance(change.get("statisticKey"), dict)
+
+
 class StatisticsAPI:
     def __init__(self, session, channel: MessageChannel):
         self._session = session
@@ -160,7 +165,7 @@ class StatisticsAPI:
 
     def _message(self, message: dict) -> None:
         told = dict(self.told)
-        for change in message.get("statisticValueChanges") or []:
+        for change in good_entries(message, "statisticValueChanges", _is_change):
             canonical = key_spelling(change["statisticKey"])
             # A value of a key no longer watched (it raced the new watch) is not kept.
             if canonical in self.keys:

@@ -12,6 +12,7 @@ from ..protocol.names import did_you_mean
 from .address import path_segment
 from .deadline import whole_wait
 from .errors import ICWSError
+from .messaging import good_entries
 
 if TYPE_CHECKING:
     from .address import ServerAddress
@@ -63,6 +64,10 @@ def until_body(until: datetime, status: dict | None = None) -> dict:
     return {"untilDateTime": format_datetime(until), "hasDate": has_date, "hasTime": has_time}
 
 
+def _has_user_id(entry) -> bool:
+    return isinstance(entry, dict) and bool(entry.get("userId"))
+
+
 class StatusAPI:
     """User statuses of one session; the catalog is fetched once and cached.
 
@@ -87,9 +92,7 @@ class StatusAPI:
     def _update_view(self, message: dict) -> None:
         snapshot = message.get("isDelta") is False
         statuses = {} if snapshot else dict(self.user_statuses)
-        for status in message.get("userStatusList") or []:
-            if not isinstance(status, dict) or not status.get("userId"):
-                raise ValueError(f"a userStatusList entry without a userId: {status!r:.100}")
+        for status in good_entries(message, "userStatusList", _has_user_id):
             key = str(status["userId"]).lower()
             merged = {} if snapshot else dict(statuses.get(key, {}))
             merged.update(status)

@@ -146,8 +146,14 @@ def test_an_answer_past_the_size_limit_fails_clearly():
 
 
 def test_a_malformed_polled_message_costs_only_itself():
+    # A malformed entry costs only itself too: the rest of its message still counts.
+    status = "urn:inin.com:status:userStatusMessage"
     messages = [
-        {"__type": "urn:inin.com:status:userStatusMessage", "userStatusList": [7]},
+        {
+            "__type": status,
+            "isDelta": True,
+            "userStatusList": [7, {"userId": "a", "statusId": "Gone"}],
+        },
         "not a message",
         {"__type": "urn:inin.com:test:good"},
     ]
@@ -160,7 +166,8 @@ def test_a_malformed_polled_message_costs_only_itself():
     with HostileServer(behave) as server:
         session = logged_on(server, messaging="polling")
         session.channel.fetch()
-        assert [m["__type"] for m in session.messages.peek()] == ["urn:inin.com:test:good"]
+        assert [m["__type"] for m in session.messages.peek()] == [status, "urn:inin.com:test:good"]
+        assert session.status.user_statuses["a"]["statusId"] == "Gone"
 
 
 @pytest.mark.parametrize("method", ["", " ", "GE T", "G\r\nX"])

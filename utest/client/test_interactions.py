@@ -146,3 +146,12 @@ def test_queues_whose_names_differ_only_beyond_ascii_have_watches_of_their_own(s
         assert session.interactions.wait_until_queue_empty("Продажи", "workgroup", 0.2) is None
     finally:
         session.disconnect()
+
+
+def test_a_malformed_queue_entry_costs_only_itself():
+    view = QueueView("q", 2, "Support")
+    view.apply({"__type": "urn:inin.com:queues:queueContentsMessage", "isDelta": False,
+                "interactionsAdded": [{"attributes": {}}, {"interactionId": "1", "attributes": "O"},
+                                      {"interactionId": "2", "attributes": {"Eic_State": "O"}}],
+                "interactionsRemoved": [None, {"x": 1}]})  # fmt: skip
+    assert view.interactions == {"2": {"Eic_State": "O"}} and view.ready
