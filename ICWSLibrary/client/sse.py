@@ -24,7 +24,8 @@ class SSEParser:
 
     Work is linear in the bytes fed: each chunk is scanned once, and an unfinished line is
     kept as pieces until its end arrives. A line longer than ``max_line_bytes`` raises
-    :class:`LineTooLong` instead of growing without bound.
+    :class:`LineTooLong` instead of growing without bound, and so does an event whose
+    ``data`` lines together pass that bound before a blank line ends it.
     """
 
     def __init__(self, max_line_bytes: int = 16 * 1024 * 1024) -> None:
@@ -33,6 +34,7 @@ class SSEParser:
         self._partial_size = 0
         self._after_cr = False  # the last chunk ended in CR: a leading LF belongs to it
         self._data: list[str] = []
+        self._data_size = 0
         self.comments = 0
 
     def feed(self, chunk: bytes) -> list[str]:
@@ -66,7 +68,7 @@ class SSEParser:
         if line == "":
             if not self._data:
                 return None
-            data, self._data = "\n".join(self._data), []
+            data, self._data, self._data_size = "\n".join(self._data), [], 0
             return data
         if line.startswith(":"):
             self.comments += 1
@@ -75,6 +77,13 @@ class SSEParser:
         if value.startswith(" "):
             value = value[1:]
         if name == "data":
+            self._data_size += len(value) + 1
+            if self._data_size > self.max_line_bytes:
+                self._data, self._data_size = [], 0
+                raise LineTooLong(
+                    f"an event-stream event whose data passed {self.max_line_bytes:,} bytes "
+                    "without ending"
+                )
             self._data.append(value)
         return None
 

@@ -66,3 +66,15 @@ def test_a_line_past_the_bound_is_refused_and_parsing_stays_linear():
     with pytest.raises(ValueError, match="longer than 1,000,000 bytes"):
         parser.feed(b"x")
     assert parser.feed(b'data: {"__type":"after"}\n\n') == ['{"__type":"after"}']
+
+
+def test_data_lines_that_never_end_their_event_are_bounded_too():
+    import pytest
+
+    from ICWSLibrary.client.sse import LineTooLong, SSEParser
+
+    parser = SSEParser(max_line_bytes=1000)
+    with pytest.raises(LineTooLong, match="data passed 1,000 bytes"):
+        for _ in range(100):
+            parser.feed(b"data: " + b"x" * 50 + b"\n")
+    assert parser.feed(b"data: {}\n\n") == ["{}"], "the parser goes on after the refusal"
