@@ -116,7 +116,10 @@ class ConfigurationStore:
             "users": ObjectType(
                 "users", lambda: s.users.values(), lambda u: u.display_name, self._user,
                 names=USER_PROPERTIES, searchable=("extension",),
-                writable=("extension", "workgroups", "skills", "roles", "defaultWorkstation"),
+                # [guess] password: write-only, as configuration tools set it; never read.
+                writable=(
+                    "extension", "workgroups", "skills", "roles", "defaultWorkstation", "password"
+                ),
             ),
             "workgroups": ObjectType(
                 "workgroups", lambda: s.workgroups.values(), lambda w: w.id, self._workgroup,
@@ -427,6 +430,10 @@ class ConfigurationStore:
         return changes
 
     def _check_value(self, name: str, value):
+        if name == "password":
+            if not isinstance(value, str) or not value:
+                raise ConfigurationError(400, "password must be text, not empty.", name)
+            return value
         scenario = self.scenario
         lists = {
             "workgroups": (scenario.workgroup, "workgroup"),

@@ -396,6 +396,16 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         _known_keys(item, USER_KEYS, f"user {item.get('id', '?')}", origin)
         if not item.get("id") or "password" not in item:
             raise ScenarioError(f"Scenario {origin}: every user needs 'id' and 'password': {item}")
+        if (
+            not isinstance(item["password"], (str, int))
+            or isinstance(item["password"], bool)
+            or (str(item["password"]) == "")
+        ):
+            # null once became the password "None".
+            raise ScenarioError(
+                f"Scenario {origin}: the password of user {item['id']} must be text, not "
+                f"{item['password']!r}."
+            )
         rights = _strings(item, "rights", origin) or []
         allowed = _strings(item, "allowedStatuses", origin)
         user = User(

@@ -2,6 +2,8 @@
 reference describes them, writes by administrators, configuration subscriptions, and the
 wrap-up rules of after-call work (CONTACT-CENTER.md 2.3-2.5)."""
 
+import json
+
 import pytest
 
 from ICWSLibrary.simulator.scenario import ScenarioError, load_scenario
@@ -464,3 +466,23 @@ def test_a_range_that_is_no_range_is_a_400(simulator, wanted):
     )
     assert answer.status_code == 400, answer.text[:200]
     assert len(answer.text) < 1000, "the refusal does not echo a huge header"
+
+
+def test_a_user_an_administrator_creates_logs_on_only_once_given_a_password(simulator):
+    from .helpers import logon
+
+    admin = RawSession(simulator.url, "administrator")
+    created = admin.request(
+        "POST", "/configuration/users", json={"configurationId": {"id": "qa.new"}}
+    )
+    assert created.status_code == 201, created.text
+    assert logon(simulator.url, "qa.new", "").status_code == 400, "no password, no logon"
+    assert (
+        admin.request("PUT", "/configuration/users/qa.new", json={"password": ""}).status_code
+        == 400
+    )
+    changed = admin.request("PUT", "/configuration/users/qa.new", json={"password": "N3w-pass"})
+    assert changed.status_code == 200, changed.text
+    assert logon(simulator.url, "qa.new", "N3w-pass").status_code == 201
+    read = get(admin, "users/qa.new", select="*").json()
+    assert "N3w-pass" not in json.dumps(read), "a password is never read back"

@@ -311,3 +311,10 @@ def test_a_timeout_that_is_no_number_of_seconds_in_range_is_refused(seconds):
     workgroup = {"id": "Support", "members": ["agent1"], "alertTimeout": seconds}
     with pytest.raises(ScenarioError, match=r"'alertTimeout' of workgroup Support must be"):
         load_scenario({"workgroups": [workgroup]})
+
+
+@pytest.mark.parametrize("password", [None, "", True, ["1234"]])
+def test_a_password_that_is_no_text_is_refused(password):
+    # null once became the password "None".
+    with pytest.raises(ScenarioError, match=r"password of user qa.agent must be text"):
+        load_scenario({"users": [{"id": "qa.agent", "password": password}]})

@@ -96,7 +96,8 @@ class ConnectionResource:
             if not isinstance(body[name], str):
                 return invalid_property(name, f"The property {name} must be a string.")
         user = self.scenario.user(body["userID"])
-        if user is None or body["password"] != user.password:
+        # A user without a password (created by an administrator who set none) cannot log on.
+        if user is None or not user.password or body["password"] != user.password:
             return json_response(400, AUTHENTICATION_FAILURE)
         if self.scenario.single_session_per_user:
             self.state.end_user_sessions(user.id, "The user logged on from another client.")
