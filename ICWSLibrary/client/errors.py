@@ -100,6 +100,8 @@ def parse_body(response, where: str, mask: Mask = _unmasked) -> Any:
         return json.loads(content)
     except ValueError as error:
         raise not_json(response, f"a body that is not valid JSON ({error})", where, mask) from None
+    except RecursionError:
+        raise not_json(response, "JSON nested too deeply to read", where, mask) from None
 
 
 def not_json(response, what: str, where: str, mask: Mask = _unmasked) -> ICWSError:

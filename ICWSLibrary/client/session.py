@@ -174,7 +174,8 @@ class ICWSSession:
         other path is relative to the session, e.g. ``/status/status-messages``.
         """
         path = str(path).strip()
-        if "://" in path:
+        # A URL in the query (?callback=http://...) is data, not a server.
+        if "://" in path.split("?", 1)[0]:
             raise ICWSError(
                 f"Give an ICWS path such as /status/status-messages, not a URL: {path!r}. "
                 "The server is chosen when connecting."

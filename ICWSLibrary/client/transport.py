@@ -104,6 +104,10 @@ def parse_verify(value) -> bool | str:
     )
 
 
+# No wait or request of a test lasts a day; far beyond that, clocks and deadlines overflow.
+MAX_TIMEOUT = 24 * 3600.0
+
+
 def parse_timeout(value, name: str = "timeout") -> float:
     """Seconds from a number, a ``timedelta`` or Robot time text; positive and finite."""
     try:
@@ -119,8 +123,11 @@ def parse_timeout(value, name: str = "timeout") -> float:
         raise ICWSError(
             f"{name} must be a time such as 10 or '10 s', not {value!r}: {error}."
         ) from None
-    if not math.isfinite(seconds) or seconds <= 0:
-        raise ICWSError(f"{name} must be a positive time such as 10 or '10 s', not {value!r}.")
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_TIMEOUT:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "..."
+        raise ICWSError(
+            f"{name} must be a positive time up to a day such as 10 or '10 s', not {shown}."
+        )
     return seconds
 
 

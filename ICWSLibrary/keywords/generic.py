@@ -13,6 +13,7 @@ from ..client import ICWSError
 from ..client.redact import mask_query, redact_json
 from ..protocol.operations import methods_for, nearest
 from .base import LibraryComponent
+from .connection import Secret
 
 
 class GenericKeywords(LibraryComponent):
@@ -55,10 +56,14 @@ class GenericKeywords(LibraryComponent):
         if isinstance(body, str) and body.strip():
             try:
                 body = json.loads(body)
-            except ValueError as error:
-                raise ICWSError(f"Call ICWS body is not valid JSON ({error}): {body!r}") from None
+            except (ValueError, RecursionError) as error:
+                problem = error if isinstance(error, ValueError) else "nested too deeply"
+                raise ICWSError(
+                    f"Call ICWS body is not valid JSON ({problem}): {body[:200]!r}"
+                ) from None
         elif isinstance(body, str):
             body = None
+        body = _revealed(body, session)
         try:
             result = session.call(method, path, body, expected_status=expected_status)
         except ICWSError as error:
@@ -124,3 +129,16 @@ def _summary(result: Any) -> str:
         return "no body"
     text = json.dumps(redact_json(result), ensure_ascii=False)
     return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _revealed(value, session):
+    """The body with each Robot ``Secret`` in it as its plain value, which the session then
+    masks wherever it would log it."""
+    if Secret is not None and isinstance(value, Secret):
+        session.secrets.add(value.value)
+        return value.value
+    if isinstance(value, dict):
+        return {key: _revealed(item, session) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_revealed(item, session) for item in value]
+    return value

@@ -154,3 +154,26 @@ def test_a_wait_that_times_out_says_readably_what_it_saw(simulator):
     assert "userStatusMessage (snapshot) of agent2 'Available'" in text, text
     assert "{" not in text, "no raw JSON"
     library.close()
+
+
+def test_no_raw_python_error_reaches_a_user(simulator):
+    # TypeError, RecursionError and OverflowError reached users in these cases.
+    from robot.api.types import Secret
+
+    library = ICWSLibrary(server=simulator.url)
+    library.connect_to_icws("agent1", "1234")
+    try:
+        answer = library.call_icws(
+            "PUT", "/status/user-statuses/agent1", {"statusId": Secret("At Lunch")}
+        )
+        assert answer["requestId"], "a Secret in a body is sent as its value"
+        with pytest.raises(ICWSError, match="positive time up to a day"):
+            library.wait_for_message("x", timeout=10**30)
+        with pytest.raises(ICWSError, match="nested too deeply"):
+            library.call_icws("POST", "/licenses", "[" * 100_000 + "]" * 100_000)
+        answer = library.call_icws(
+            "GET", "/status/user-statuses/agent1?callback=http://x", expected_status="any"
+        )
+        assert answer["userId"] == "agent1", "a URL in the query is data"
+    finally:
+        library.log_off_all()
