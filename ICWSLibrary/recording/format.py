@@ -57,8 +57,12 @@ def load(path: str | os.PathLike) -> dict:
         document = json.loads(Path(path).read_text("utf-8"))
     except OSError as error:
         raise ValueError(f"Cannot read recording {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"Recording {path} is not UTF-8 text, so not JSON.") from None
     except ValueError as error:
         raise ValueError(f"Recording {path} is not valid JSON: {error}.") from None
+    except RecursionError:
+        raise ValueError(f"Recording {path} is nested too deeply to read.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"{path} is not a robotframework-icws recording ({FORMAT!r}).")
     _check_shape(document, path)

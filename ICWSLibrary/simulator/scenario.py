@@ -229,15 +229,19 @@ def _default_data() -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
     try:
         text = path.read_text("utf-8")
     except OSError as error:
         raise ScenarioError(f"Cannot read scenario file {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(f"Scenario file {path} is not UTF-8 text, so not {kind}.") from None
     try:
-        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+        data = tomllib.loads(text) if kind == "TOML" else json.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as error:
-        kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
         raise ScenarioError(f"Scenario file {path} is not valid {kind}: {error}.") from None
+    except RecursionError:
+        raise ScenarioError(f"Scenario file {path} is nested too deeply to read.") from None
     if not isinstance(data, dict):
         raise ScenarioError(f"Scenario file {path} must hold an object at the top level.")
     return data

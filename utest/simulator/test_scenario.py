@@ -318,3 +318,26 @@ def test_a_password_that_is_no_text_is_refused(password):
     # null once became the password "None".
     with pytest.raises(ScenarioError, match=r"password of user qa.agent must be text"):
         load_scenario({"users": [{"id": "qa.agent", "password": password}]})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        ("binary.json", bytes(range(256)) * 10, "is not UTF-8 text, so not JSON"),
+        ("binary.toml", bytes(range(256)) * 10, "is not UTF-8 text, so not TOML"),
+    ],
+)
+def test_a_deep_or_binary_scenario_or_recording_is_named_not_a_traceback(
+    tmp_path, name, content, says
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ScenarioError) as failure:
+        load_scenario(path)
+    assert str(path) in str(failure.value) and says in str(failure.value)
+    if name.endswith(".json"):
+        with pytest.raises(ValueError) as failure:
+            ICWSSimulator(replay=path)
+        assert str(path) in str(failure.value)
+        assert says.replace(", so not JSON", "") in str(failure.value)
