@@ -66,6 +66,12 @@ _FALSE = ("false", "no", "off", "0", "none")
 _SHARED_ADAPTER = HTTPAdapter(pool_connections=16, pool_maxsize=16)
 
 
+def _is_certificate_error(error: Exception) -> bool:
+    """Whether a TLS failure is about the certificate, not about TLS itself."""
+    text = str(error).lower()
+    return "certificate" in text or "hostname" in text
+
+
 def _cut_short(method: str, url: str) -> DeadlineReached:
     """A request a keyword's deadline ended: the keyword times out, not the request."""
     return DeadlineReached(
@@ -294,7 +300,13 @@ class Transport:
     def _transport_error(self, error: Exception, method: str, url: str, timeout) -> ICWSError:
         where = f"{method} {path_of(url)}"
         server = origin_of(url) or url
-        if isinstance(error, requests.exceptions.SSLError):
+        if isinstance(error, requests.exceptions.SSLError) and not _is_certificate_error(error):
+            message = (
+                f"TLS with {server} failed for {where} ({root_cause(error)}): the server may "
+                f"not speak HTTPS on this port; if it serves plain HTTP, use "
+                f"{server.replace('https://', 'http://', 1)}."
+            )
+        elif isinstance(error, requests.exceptions.SSLError):
             message = (
                 f"TLS certificate of {server} could not be verified ({root_cause(error)}). "
                 "Give the server's CA bundle with verify=/path/to/ca.pem, or verify=False to "
@@ -309,6 +321,11 @@ class Transport:
             message = f"{server} did not answer {where} within {timeout:g} s (read timeout)."
         elif isinstance(error, requests.exceptions.ConnectionError):
             message = f"Could not reach {server} for {where}: {root_cause(error)}."
+            if server.startswith("http://") and "closed connection without response" in message:
+                message += (
+                    f" A server that speaks HTTPS on this port does that to plain HTTP: try "
+                    f"{server.replace('http://', 'https://', 1)}."
+                )
         else:
             message = f"{where} on {server} failed: {root_cause(error)}."
         return self._error(message, method, url)

@@ -35,6 +35,8 @@ REQUEST_TIMEOUT = 30.0
 REQUEST_LOG_SIZE = 1000
 LISTEN_BACKLOG = 1024
 _REASONS = {status.value: status.phrase for status in HTTPStatus}
+# The first byte of a TLS record that starts a handshake (a ClientHello).
+TLS_HANDSHAKE = b"\x16"
 # Simulators running in this process, so a failing keyword can ask the one behind its
 # session why an interaction was not routed.
 _RUNNING: set[ICWSSimulator] = set()
@@ -98,6 +100,12 @@ class _HTTPProtocol(asyncio.Protocol):
     def data_received(self, data: bytes):
         if self._stream is not None:
             return  # an event stream only sends
+        if not self._buffer and data[:1] == TLS_HANDSHAKE and self._simulator._tls is None:
+            # [guess] A plain-HTTP server refuses a TLS hello at once, as a web server does
+            # an unparsable request line, so an https:// client fails by name, not by
+            # waiting out its timeout.
+            self._transport.close()
+            return
         self._buffer += data
         self._serve_buffer()
         self._watch_partial_request()

@@ -64,3 +64,19 @@ def test_ca_bundle_or_verify_false_connects(https_simulator, certificate):
         session.connect("agent1", "1234")
         assert session.call("GET", "/status/user-statuses/agent1")["userId"] == "agent1"
         session.disconnect()
+
+
+def test_a_scheme_that_does_not_match_the_port_fails_at_once_saying_so(certificate, simulator):
+    # https:// to a plain-HTTP port waited out the whole timeout and said "read timeout".
+    import time
+
+    cert, key = certificate
+    with ICWSSimulator(certfile=cert, keyfile=key) as https_only:
+        for url, says in [
+            (simulator.url.replace("http://", "https://"), "may not speak HTTPS on this port"),
+            (https_only.url.replace("https://", "http://"), "try https://"),
+        ]:
+            started = time.monotonic()
+            with pytest.raises(ICWSError, match=says):
+                ICWSSession(url, timeout=5).connect("agent1", "1234")
+            assert time.monotonic() - started < 2
