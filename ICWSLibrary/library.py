@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import timedelta
 
@@ -388,6 +389,24 @@ class ICWSLibrary:
 
     # -- listener ----------------------------------------------------------------------------
 
+    def end_suite(self, data, result) -> None:
+        """Listener: save the recording when a suite ends. One that cannot be saved fails
+        the suite's tests, as a failing suite teardown does: a run whose recording is lost
+        must not pass."""
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.save()
+        except OSError as error:
+            problem = (
+                f"ICWSLibrary could not save the recording {self.recorder.path}: "
+                f"{error.strerror or error}."
+            )
+            logger.error(problem)
+            for test in result.all_tests:
+                test.status = "FAIL"
+                test.message = f"{test.message}\n\n{problem}" if test.message else problem
+
     def close(self) -> None:
         """Called by Robot Framework when the suite ends: log off what is still open."""
         open_sessions = [session for session in self.sessions if session.connected]
@@ -413,7 +432,10 @@ class ICWSLibrary:
         if self._server_probe is not None:
             self._server_probe.close()
         if self.recorder is not None:
-            self.recorder.save()
+            # Exchanges made after end_suite (the logoffs above) go in too; a failure to
+            # save was already reported there.
+            with contextlib.suppress(OSError):
+                self.recorder.save()
 
 
 def _recorder(record: str | None, scrub: list[str]):

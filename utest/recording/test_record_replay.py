@@ -364,3 +364,25 @@ def test_a_password_echoed_json_escaped_is_templated():
 
 def test_a_sip_password_is_templated():
     assert Templater().scrub({"sipPassword": "s1p-secret"}) == {"sipPassword": "{{password:1}}"}
+
+
+def test_a_recording_that_cannot_be_saved_fails_the_run(tmp_path):
+    # The run stayed green while the recording it was meant to make was lost.
+    import io
+
+    import robot
+
+    folder = tmp_path / "recordings"
+    suite = tmp_path / "suite.robot"
+    suite.write_text(
+        "*** Settings ***\nLibrary    ICWSLibrary.Simulator\n"
+        f"Library    ICWSLibrary    record={folder / 'run.json'}\nLibrary    OperatingSystem\n\n"
+        "*** Test Cases ***\nT\n    ${url}    Start ICWS Simulator\n"
+        "    Connect To ICWS    agent1    1234    server=${url}\n"
+        f"    Remove Directory    {folder}    recursive=True\n"
+        f"    Create File    {folder}    a file where the folder was\n"
+    )
+    console = io.StringIO()
+    rc = robot.run(str(suite), outputdir=str(tmp_path), stdout=console, stderr=console)
+    assert rc == 1, console.getvalue()
+    assert "could not save the recording" in console.getvalue()
