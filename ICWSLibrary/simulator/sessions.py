@@ -20,11 +20,20 @@ from .wire import Request, Response, error_response, now_compact
 ENDED_SESSIONS_KEPT = 10_000
 
 
+# Messages kept for a session whose client reads none, and watches of one kind a session
+# may hold: bounds, so one client cannot make the server hold without end.
+MAX_UNDELIVERED = 10_000
+MAX_WATCHES = 500
+
+
 @dataclass
 class Mailbox:
-    """Messages waiting for a session's client, and the event streams to hand them to."""
+    """Messages waiting for a session's client, and the event streams to hand them to.
 
-    messages: deque = field(default_factory=deque)
+    [guess] A client that never reads loses the oldest beyond :data:`MAX_UNDELIVERED`, as a
+    server must bound what it holds for a session nobody reads."""
+
+    messages: deque = field(default_factory=lambda: deque(maxlen=MAX_UNDELIVERED))
     # Callbacks of open event streams, called (from any thread) when messages arrive.
     listeners: list = field(default_factory=list)
     ended: bool = False

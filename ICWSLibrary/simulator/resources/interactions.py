@@ -25,7 +25,7 @@ from ..contact import (
     Interaction,
     QueueWatch,
 )
-from ..sessions import Session
+from ..sessions import MAX_WATCHES, Session
 from ..wire import (
     Request,
     Response,
@@ -454,6 +454,11 @@ class InteractionResource:
             kind, owner = found
             name = owner if isinstance(owner, str) else owner.id
             queues.add((kind, name.lower()))
+        if (
+            subscription_id not in session.queue_watches
+            and len(session.queue_watches) >= MAX_WATCHES
+        ):
+            return too_many_watches("queue")
         watch = QueueWatch(queues, list(names))
         session.queue_watches[subscription_id] = watch
         self.state.deliver(session, self.contact.snapshot(subscription_id, watch))
@@ -467,7 +472,10 @@ class InteractionResource:
         names = _attribute_names(request.json())
         if names is None:
             return missing_property("attributeNames")
-        session.interaction_watches[interaction.id] = list(names)
+        watches = session.interaction_watches
+        if interaction.id not in watches and len(watches) >= MAX_WATCHES:
+            return too_many_watches("interaction")
+        watches[interaction.id] = list(names)
         return json_response(204)
 
     def stop_one(self, request: Request, session: Session, interaction_id: str) -> Response:
@@ -487,6 +495,16 @@ class InteractionResource:
     def stop_alerts(self, request: Request, session: Session) -> Response:
         session.alerting_watch = None
         return json_response(204)
+
+
+def too_many_watches(kind: str) -> Response:
+    """[guess] A session holding as many watches of a kind as it may: 400, as other refused
+    subscriptions are."""
+    return error_response(
+        400,
+        "error.request.invalidRepresentation",
+        f"A session may hold at most {MAX_WATCHES} {kind} watches; stop one first.",
+    )
 
 
 def _attribute_names(body) -> list[str] | None:
