@@ -243,6 +243,13 @@ class InteractionAPI:
     def attributes(self, interaction_id: str, names) -> dict[str, str]:
         """The named attributes (names as asked, values "" when not set)."""
         names = [str(name) for name in names]
+        bad = [name for name in names if not name.strip() or "," in name]
+        if bad:
+            # select is comma-separated: such a name would read other attributes, or none.
+            raise ICWSError(
+                f"An attribute name must not be empty or hold a comma (a read lists names "
+                f"with commas): {', '.join(map(repr, bad))}."
+            )
         answer = self._session.call(
             "GET",
             f"/interactions/{path_segment(interaction_id)}",

@@ -261,11 +261,14 @@ class ConfigurationStore:
         """The selected property names; unknown names are an error naming the known ones."""
         if not text:
             return None
-        names = [part.strip().split(".")[0] for part in text.split(",") if part.strip()]
+        paths = [part.strip() for part in text.split(",") if part.strip()]
+        names = [path.split(".")[0] for path in paths]
         if names == ["*"]:
             return names
         sample = {"configurationId", *self.types[kind].names}
         unknown = [name for name in names if name not in sample]
+        if not unknown:
+            self._check_dotted(kind, [path for path in paths if "." in path])
         if unknown:
             # [guess] A real server's answer to an unknown property is not known.
             raise ConfigurationError(
@@ -275,6 +278,31 @@ class ConfigurationStore:
                 "select",
             )
         return names
+
+    def _check_dotted(self, kind: str, paths: list[str]) -> None:
+        """A dotted path selects inside a property whose value is an object or a list
+        (licenseProperties.mediaLevel); inside text or a number there is nothing to select.
+        [guess] a 400, as for an unknown property."""
+        example = next(iter(self.object_type(kind).objects()), None) if paths else None
+        if example is None:
+            return
+        whole = self.full(kind, example)
+        for path in paths:
+            value = whole
+            for step in path.split("."):
+                if isinstance(value, list):
+                    value = value[0] if value else None
+                if not isinstance(value, dict):
+                    raise ConfigurationError(
+                        400,
+                        f"select {path!r}: the {kind} property {path.split('.')[0]} holds no "
+                        f"{step!r} to select.",
+                        "select",
+                    )
+                if step not in value:
+                    # A part the example lacks may be set on another object: accepted.
+                    break
+                value = value[step]
 
     def filters_out(self, user: User, rights_filter: str | None) -> bool:
         """Whether the rights filter keeps every object from ``user``: the admin filter
@@ -332,7 +360,13 @@ class ConfigurationStore:
                     f"The where condition {text.strip()!r} is not 'property eq|sw|ct value'.",
                     "where",
                 )
-            path, operator, value = parts[0], parts[1].lower(), parts[2].strip().strip("'\"")
+            path, operator, value = parts[0], parts[1].lower(), parts[2].strip()
+            if value[:1] in ("'", '"') and (len(value) < 2 or value[-1] != value[0]):
+                # An unclosed quote once matched everything.
+                raise ConfigurationError(
+                    400, f"The where condition {text.strip()!r} has an unclosed quote.", "where"
+                )
+            value = value.strip("'\"")
             if path not in supported:
                 raise ConfigurationError(
                     400,
@@ -452,7 +486,9 @@ class ConfigurationStore:
                 target = find(key) if key else None
                 if target is None:
                     raise ConfigurationError(400, f"{name} names no known {what}: {entry!r}.", name)
-                found.append(target.id)
+                # [guess] An id listed twice (in any case) is one member, not two.
+                if target.id not in found:
+                    found.append(target.id)
             return found
         if name == "skills":
             if not isinstance(value, list):

@@ -155,3 +155,10 @@ def test_a_malformed_queue_entry_costs_only_itself():
                                       {"interactionId": "2", "attributes": {"Eic_State": "O"}}],
                 "interactionsRemoved": [None, {"x": 1}]})  # fmt: skip
     assert view.interactions == {"2": {"Eic_State": "O"}} and view.ready
+
+
+@pytest.mark.parametrize("name", ["", " ", "Eic_State,Eic_RemoteName"])
+def test_an_attribute_name_that_is_empty_or_has_a_comma_is_refused(agent, simulator, name):
+    call = simulator.place_inbound_call("Support")
+    with pytest.raises(ICWSError, match="attribute name must not be empty or hold a comma"):
+        agent.interactions.attributes(call, [name])

@@ -486,3 +486,19 @@ def test_a_user_an_administrator_creates_logs_on_only_once_given_a_password(simu
     assert logon(simulator.url, "qa.new", "N3w-pass").status_code == 201
     read = get(admin, "users/qa.new", select="*").json()
     assert "N3w-pass" not in json.dumps(read), "a password is never read back"
+
+
+def test_reads_refuse_what_selects_or_matches_nothing_and_writes_count_a_member_once(simulator):
+    admin = RawSession(simulator.url, "administrator")
+    unclosed = admin.request(
+        "GET", "/configuration/users", params={"where": "extension eq '1001", "select": "extension"}
+    )
+    assert unclosed.status_code == 400 and "unclosed quote" in unclosed.json()["message"]
+    inside_text = get(admin, "users/agent1", select="extension.foo.bar")
+    assert inside_text.status_code == 400 and "extension" in inside_text.json()["message"]
+    assert get(admin, "users/agent1", select="licenseProperties.mediaLevel").status_code == 200
+    created = admin.request("POST", "/configuration/workgroups", json={
+        "configurationId": {"id": "Dup"}, "members": ["agent3", "agent3", "AGENT3"]})  # fmt: skip
+    assert created.status_code == 201
+    members = get(admin, "workgroups/Dup", select="members").json()["members"]
+    assert [m["id"] for m in members] == ["agent3"]
