@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
 from requests.utils import get_environ_proxies
@@ -286,6 +287,16 @@ class Transport:
                 if isinstance(error, requests.Timeout) and shortened:
                     raise _cut_short(method, url) from None
                 raise self._transport_error(error, method, url, request_timeout) from None
+            except (ValueError, urllib3.exceptions.HTTPError) as error:
+                # urllib3 refuses some URLs itself (a host label over 63 characters, say, as
+                # a server's alternateHostList may name); requests does not wrap those.
+                self._tell("abort")
+                raise self._error(
+                    f"{method} {path_of(url)} could not be sent to {origin_of(url)[:100] or url}: "
+                    f"{root_cause(error)}.",
+                    method,
+                    url,
+                ) from None
             finally:
                 _SENDING.reset(sending)
         if self.observers:

@@ -122,3 +122,16 @@ def test_session_paths_need_a_session(canned_server):
         ICWSSession(canned_server).call("GET", "/status/status-messages")
     with pytest.raises(ICWSError, match="not a URL"):
         ICWSSession(canned_server).call("GET", "http://elsewhere/icws/connection")
+
+
+def test_an_alternate_host_no_url_can_hold_is_a_clear_error():
+    # A 300-character host in a 503's alternateHostList raised urllib3's LocationParseError.
+    from ICWSLibrary.simulator.server import ICWSSimulator
+
+    scenario = {"hosts": [{"address": "127.0.0.1", "accepting": False,
+                           "alternateHostList": ["a" * 300]}]}  # fmt: skip
+    with (
+        ICWSSimulator(scenario) as simulator,
+        pytest.raises(ICWSError, match="No CIC server accepted the logon"),
+    ):
+        ICWSSession(simulator.url, timeout=2).connect("agent1", "1234")
