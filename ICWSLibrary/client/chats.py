@@ -15,6 +15,7 @@ from .address import path_segment
 from .deadline import DeadlineReached, clamp, whole_wait
 from .errors import ICWSError
 from .interactions import created_id
+from .messaging import good_entries
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -46,12 +47,20 @@ class ChatView:
                 members.pop(_member_key(member), None)
             self.members = members
             return
-        added = [chat_line(item) for item in message.get("messagesAdded") or []]
+        added = [
+            chat_line(item) for item in good_entries(message, "messagesAdded", _is_chat_message)
+        ]
         if message.get("isDelta") is False:
             self.transcript = added
             self.ready = True
         else:
-            self.transcript = self.transcript + added
+            # In place: copying the whole transcript per message made a long chat quadratic.
+            # Readers index up to the length they saw, so an append never disturbs them.
+            self.transcript.extend(added)
+
+
+def _is_chat_message(item) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("chatMember") or {}, dict)
 
 
 def chat_line(item: dict) -> dict:
