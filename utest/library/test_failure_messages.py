@@ -8,15 +8,22 @@ from ICWSLibrary import ICWSLibrary
 from ICWSLibrary.client import ICWSError
 
 
-@pytest.fixture
-def agent(simulator):
-    library = ICWSLibrary(server=simulator.url, wait_timeout="1s")
+def agent1(simulator, wait_timeout: str, media: str | None):
+    """agent1's library, on station 7001 taking ``media`` (none: on no station); logged off
+    after the test."""
+    library = ICWSLibrary(server=simulator.url, wait_timeout=wait_timeout)
     library.connect_to_icws("agent1", "1234")
-    library.log_on_to_workstation("7001")
     try:
+        if media:
+            library.log_on_to_workstation("7001", media=media)
         yield library
     finally:
         library.log_off_all()
+
+
+@pytest.fixture
+def agent(simulator):
+    yield from agent1(simulator, "1s", "call")
 
 
 def picked_up_call(simulator, library) -> str:
@@ -97,12 +104,7 @@ def test_an_unknown_user_names_the_nearest_users(agent):
 @pytest.fixture
 def idle_agent(simulator):
     """agent1, logged on with no station: ACD can offer it nothing."""
-    library = ICWSLibrary(server=simulator.url, wait_timeout="0.3s")
-    library.connect_to_icws("agent1", "1234")
-    try:
-        yield library
-    finally:
-        library.log_off_all()
+    yield from agent1(simulator, "0.3s", None)
 
 
 def test_a_wait_for_alerting_says_why_the_simulator_offered_the_user_nothing(simulator, idle_agent):
@@ -138,30 +140,28 @@ def test_a_wait_on_a_queue_lists_the_routing_of_what_waits_there(simulator, idle
     assert "The simulator's routing:" in str(failure.value)
 
 
-def test_the_routing_explains_each_reason_in_turn(simulator):
+@pytest.fixture
+def chat_agent(simulator):
+    """agent1 on station 7001, taking chats only."""
+    yield from agent1(simulator, "10s", "chat")
+
+
+def test_the_routing_explains_each_reason_in_turn(simulator, chat_agent):
     from ICWSLibrary.simulator.library import Simulator
 
-    library = ICWSLibrary(server=simulator.url)
-    try:
-        library.connect_to_icws("agent1", "1234")
-        library.log_on_to_workstation("7001", media="chat")
-        call_id = simulator.place_inbound_call("Support")
-        controls = Simulator()
-        controls._running.append(simulator)
-        lines = controls.simulator_explain_routing(call_id)
-        assert "agent1: the station does not take call interactions." in lines
-        library.log_on_to_workstation("7001", ready=False)
-        assert "agent1: the station is not ready for interactions." in (
-            controls.simulator_explain_routing(call_id)
-        )
-        library.log_on_to_workstation("7001")
-        assert any(
-            line.startswith("agent1: has it (Alerting)")
-            for line in (controls.simulator_explain_routing(call_id))
-        )
-        assert "ACD offered it to agent1." in controls.simulator_explain_routing(call_id)[0]
-    finally:
-        library.log_off_all()
+    call_id = simulator.place_inbound_call("Support")
+    controls = Simulator()
+    controls._running.append(simulator)
+    lines = controls.simulator_explain_routing(call_id)
+    assert "agent1: the station does not take call interactions." in lines
+    chat_agent.log_on_to_workstation("7001", ready=False)
+    assert "agent1: the station is not ready for interactions." in (
+        controls.simulator_explain_routing(call_id)
+    )
+    chat_agent.log_on_to_workstation("7001")
+    lines = controls.simulator_explain_routing(call_id)
+    assert any(line.startswith("agent1: has it (Alerting)") for line in lines)
+    assert "ACD offered it to agent1." in lines[0]
 
 
 def test_logged_in_is_explained_when_a_session_alone_is_not_enough(idle_agent):
@@ -196,30 +196,26 @@ def test_a_wait_ends_by_its_timeout_when_the_server_is_slow(simulator, idle_agen
     # state was read before and after: timeout=2s failed after 8 or 10 s.
     import time
 
-    simulator.queue_waiting = simulator.place_inbound_call("Support")
+    simulator.place_inbound_call("Support")
     simulator.inject_fault("latency", count=0, path=slow_path, seconds=4)
     started = time.monotonic()
-    with pytest.raises((AssertionError, ICWSError)) as failure:
-        wait(idle_agent, simulator)
-    took = time.monotonic() - started
-    simulator.clear_faults()
+    try:
+        with pytest.raises((AssertionError, ICWSError)) as failure:
+            wait(idle_agent, simulator)
+        took = time.monotonic() - started
+    finally:
+        simulator.clear_faults()
     assert took < 2.2, f"took {took:.1f} s: {failure.value}"
     assert "within 1 s" in str(failure.value)
 
 
-def test_a_failed_chat_wait_shows_the_end_of_a_long_transcript(simulator):
-    library = ICWSLibrary(server=simulator.url)
-    try:
-        library.connect_to_icws("agent1", "1234")
-        library.log_on_to_workstation("7001", media="chat")
-        chat = simulator.place_inbound_chat("Support", "Pat")
-        library.pick_up_interaction(chat)
-        for number in range(40):
-            simulator.write_chat(chat, f"line {number} " + "x" * 5000)
-        with pytest.raises(AssertionError) as failure:
-            library.wait_for_chat_message(chat, contains="never", timeout="0.3s")
-        message = str(failure.value)
-        assert len(message) < 4000, len(message)
-        assert "(30 earlier lines left out)" in message and "line 39" in message
-    finally:
-        library.log_off_all()
+def test_a_failed_chat_wait_shows_the_end_of_a_long_transcript(simulator, chat_agent):
+    chat = simulator.place_inbound_chat("Support", "Pat")
+    chat_agent.pick_up_interaction(chat)
+    for number in range(40):
+        simulator.write_chat(chat, f"line {number} " + "x" * 5000)
+    with pytest.raises(AssertionError) as failure:
+        chat_agent.wait_for_chat_message(chat, contains="never", timeout="0.3s")
+    message = str(failure.value)
+    assert len(message) < 4000, len(message)
+    assert "(30 earlier lines left out)" in message and "line 39" in message
