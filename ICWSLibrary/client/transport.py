@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import heapq
+import itertools
 import json
 import logging
 import math
 import os
 import re
 import socket
+import threading
 import time
 from datetime import timedelta
 from http.cookiejar import DefaultCookiePolicy
@@ -62,9 +65,95 @@ _READ_CHUNK = 65536
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0", "none")
 
+# The watchdog's ticket of the request each thread is sending, which the pool fills with
+# the connection it hands out, so the watchdog can cut that connection.
+_IN_FLIGHT = threading.local()
+# How long past a request's deadline the watchdog waits before cutting its connection.
+WATCHDOG_GRACE = 0.1
+
+
+class _Noted:
+    """A pool that notes which connection the sending thread took."""
+
+    def _get_conn(self, timeout=None):
+        connection = super()._get_conn(timeout)
+        ticket = getattr(_IN_FLIGHT, "ticket", None)
+        if ticket is not None:
+            ticket["connection"] = connection
+        return connection
+
+
+class _NotedHTTPPool(_Noted, urllib3.HTTPConnectionPool):
+    pass
+
+
+class _NotedHTTPSPool(_Noted, urllib3.HTTPSConnectionPool):
+    pass
+
+
+class _Watchdog:
+    """Cuts the connection of a request whose answer has not begun by its deadline.
+
+    A read timeout bounds each read, not the whole: a server that trickles its status line
+    and headers a byte at a time held a request with timeout=1 for 30 s. (The body has
+    its own deadline in read_body.) One thread serves every request of the process.
+    """
+
+    def __init__(self) -> None:
+        self._due: list[tuple[float, int, dict]] = []
+        self._order = itertools.count()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: float) -> dict:
+        """Start watching the calling thread's request; returns its ticket."""
+        ticket = {"connection": None, "done": False, "cut": False}
+        with self._wake:
+            sooner = not self._due or deadline < self._due[0][0]
+            heapq.heappush(self._due, (deadline, next(self._order), ticket))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="icws-request-watchdog", daemon=True
+                )
+                self._thread.start()
+            if sooner:
+                # Only a deadline before all others changes when the thread must wake;
+                # waking it for every request cost each one a thread switch.
+                self._wake.notify()
+        return ticket
+
+    def done(self, ticket: dict) -> None:
+        ticket["done"] = True
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._due and self._due[0][2]["done"]:
+                    heapq.heappop(self._due)
+                # Done tickets behind the front leave as the front passes; the list stays
+                # as long as the requests of one timeout.
+                wait = self._due[0][0] - time.monotonic() if self._due else None
+                if wait is None or wait > 0:
+                    self._wake.wait(wait)
+                    continue
+                _, _, ticket = heapq.heappop(self._due)
+            connection = ticket["connection"]
+            sock = getattr(connection, "sock", None)
+            if not ticket["done"] and sock is not None:
+                ticket["cut"] = True
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+_WATCHDOG = _Watchdog()
+
 # One pool for every session of the process. Sessions to the same server reuse its
 # keep-alive connections; pools of servers no longer used are closed as others arrive.
 _SHARED_ADAPTER = HTTPAdapter(pool_connections=16, pool_maxsize=16)
+_SHARED_ADAPTER.poolmanager.pool_classes_by_scheme = {
+    "http": _NotedHTTPPool,
+    "https": _NotedHTTPSPool,
+}
 
 
 def _is_certificate_error(error: Exception) -> bool:
@@ -238,6 +327,7 @@ class Transport:
             deadline = time.monotonic() + max(request_timeout, connect_timeout)
             self._tell("begin")
             sending = _SENDING.set(True)
+            ticket = _IN_FLIGHT.ticket = _WATCHDOG.watch(deadline + WATCHDOG_GRACE)
             try:
                 response = self.http.request(
                     method,
@@ -249,6 +339,8 @@ class Transport:
                     allow_redirects=False,
                     stream=True,
                 )
+                # The answer has begun: its body has read_body's deadline.
+                _WATCHDOG.done(ticket)
                 read_body(response, deadline, request_timeout, self.max_response_bytes)
                 break
             except TimeoutError:
@@ -256,13 +348,7 @@ class Transport:
                 if shortened:
                     raise _cut_short(method, url) from None
                 # Not retried: the server answered, only too slowly.
-                raise self._error(
-                    f"{origin_of(url) or url} did not finish answering {method} {path_of(url)} "
-                    f"within {max(request_timeout, connect_timeout):g} s (the request timeout); "
-                    "the answer arrived too slowly.",
-                    method,
-                    url,
-                ) from None
+                raise self._too_slow(method, url, max(request_timeout, connect_timeout)) from None
             except OverflowError as error:
                 self._tell("abort")
                 raise self._error(
@@ -273,8 +359,13 @@ class Transport:
                 ) from None
             except requests.ConnectionError as error:
                 self._tell("abort")
-                if isinstance(error, requests.Timeout) and shortened:
-                    raise _cut_short(method, url) from None
+                if ticket["cut"] or (isinstance(error, requests.Timeout) and shortened):
+                    if shortened:
+                        raise _cut_short(method, url) from None
+                    # The watchdog cut an answer that trickled past the deadline.
+                    raise self._too_slow(
+                        method, url, max(request_timeout, connect_timeout)
+                    ) from None
                 # A read timeout is not retried: the server is slow, not gone.
                 retryable = not isinstance(error, requests.ReadTimeout)
                 if attempt < retries and retryable:
@@ -284,7 +375,11 @@ class Transport:
                 raise self._transport_error(error, method, url, request_timeout) from None
             except requests.RequestException as error:
                 self._tell("abort")
-                if isinstance(error, requests.Timeout) and shortened:
+                if ticket["cut"] and not shortened:
+                    raise self._too_slow(
+                        method, url, max(request_timeout, connect_timeout)
+                    ) from None
+                if (ticket["cut"] or isinstance(error, requests.Timeout)) and shortened:
                     raise _cut_short(method, url) from None
                 raise self._transport_error(error, method, url, request_timeout) from None
             except (ValueError, urllib3.exceptions.HTTPError) as error:
@@ -299,11 +394,21 @@ class Transport:
                 ) from None
             finally:
                 _SENDING.reset(sending)
+                _WATCHDOG.done(ticket)
+                _IN_FLIGHT.ticket = None
         if self.observers:
             self._tell_exchange(response)
         if log.isEnabledFor(logging.DEBUG):
             self._log_exchange(response, body, time.perf_counter() - started)
         return response
+
+    def _too_slow(self, method: str, url: str, seconds: float) -> ICWSError:
+        return self._error(
+            f"{origin_of(url) or url} did not finish answering {method} {path_of(url)} "
+            f"within {seconds:g} s (the request timeout); the answer arrived too slowly.",
+            method,
+            url,
+        )
 
     def _error(self, message: str, method: str, url: str) -> ICWSError:
         return ICWSError(self.secrets.mask(message), method=method, url=url)

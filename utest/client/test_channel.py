@@ -16,8 +16,12 @@ def open_streams():
 
 
 def stream_threads():
+    """The client's threads that read streams (not the simulator's, nor the one request
+    watchdog of the process)."""
     return [
-        t for t in threading.enumerate() if t.name.startswith("icws-") and "simulator" not in t.name
+        t
+        for t in threading.enumerate()
+        if t.name.startswith("icws-") and "simulator" not in t.name and "watchdog" not in t.name
     ]
 
 

@@ -127,6 +127,26 @@ def test_timeout_bounds_the_whole_request_not_each_read():
     assert elapsed < 5, f"held for {elapsed:.1f} s"
 
 
+def test_timeout_bounds_headers_that_trickle_too():
+    # One header byte every 0.3 s kept a request with timeout=1 going for 30 s: each read
+    # came within the read timeout.
+    def trickle_headers(request, connection):
+        if request.method == "POST":
+            return logon_answer(connection)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        for _ in range(100):
+            time.sleep(0.3)
+            connection.sendall(b"x")
+
+    with HostileServer(trickle_headers) as server:
+        session = logged_on(server, timeout=1)
+        started = time.monotonic()
+        with pytest.raises(ICWSError, match="did not finish answering .* within 1 s"):
+            session.call("GET", "/connection")
+        elapsed = time.monotonic() - started
+    assert elapsed < 2.5, f"held for {elapsed:.1f} s"
+
+
 def test_an_answer_past_the_size_limit_fails_clearly():
     def flood(request, connection):
         if request.method == "POST":
