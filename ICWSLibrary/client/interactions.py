@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..protocol.dates import format_datetime
 from ..protocol.errors import NO_STATION_ERROR_ID
+from ..protocol.interactions import (
+    DISCONNECTED_STATES,
+    QUEUE_TYPE_NAMES,
+    START_ALERTING,
+    STATE_NAMES,
+    STOP_ALERTING,
+)
 from ..protocol.messages import (
     INTERACTION_ALERTING,
     INTERACTION_CHANGED,
@@ -31,23 +38,16 @@ if TYPE_CHECKING:
 
 CREATE_CALL = "urn:inin.com:interactions:createCallParameters"
 CREATE_GENERIC = "urn:inin.com:interactions:createGenericInteractionParameters"
-# [doc] Eic_State letters and what they mean.
-STATES = {
-    "A": "Alerting", "C": "Connected", "H": "Held", "M": "Messaging", "O": "Offering",
-    "P": "Parked", "R": "Proceeding", "X": "Suspended", "S": "System",
-    "I": "Internally Disconnected", "E": "Externally Disconnected",
-}  # fmt: skip
+STATES = STATE_NAMES
 # Other names users give states, and the letters they stand for.
 STATE_ALIASES = {"disconnected": "IE", "on hold": "H", "hold": "H", "dialing": "S", "ringing": "A"}
-DISCONNECTED = "IE"
-# [doc] queueType values.
-QUEUE_TYPES = {"system": 0, "user": 1, "workgroup": 2, "station": 3}
+DISCONNECTED = DISCONNECTED_STATES
+QUEUE_TYPES = {name: number for number, name in QUEUE_TYPE_NAMES.items()}
 # What queue watches ask of each interaction.
 QUEUE_ATTRIBUTES = [
     "Eic_State", "Eic_CallStateString", "Eic_RemoteAddress", "Eic_RemoteName",
     "Eic_CallDirection", "Eic_CallType", "Eic_ObjectType", "Eic_WorkgroupName", "Eic_UserName",
 ]  # fmt: skip
-START_ALERTING, STOP_ALERTING = 1, 2
 # [doc] The attribute listing an interaction's connection segments, for wrap-up codes.
 WRAP_UP_SEGMENTS = "Eic_WrapupConnectionSegments"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..protocol.errors import NO_STATION_ERROR_ID
+from ..protocol.interactions import MEDIA_TYPES
 from .errors import ICWSError
 from .redact import redact_json
 
@@ -15,9 +16,7 @@ REMOTE_NUMBER = "urn:inin.com:connection:remoteNumberSettings"
 KINDS = {0: "none", 1: "workstation", 2: "remote workstation", 3: "remote number"}
 TYPES = {"workstation": WORKSTATION, "remote workstation": REMOTE_WORKSTATION,
          "remote number": REMOTE_NUMBER}  # fmt: skip
-# [doc] SDK supportedMediaType.
-MEDIA = {"call": 1, "chat": 2, "email": 3, "generic": 4, "callback": 5, "sms": 6,
-         "workitem": 7, "directmessage": 8, "social": 9}  # fmt: skip
+MEDIA = MEDIA_TYPES
 
 
 class Caller(Protocol):

@@ -16,6 +16,17 @@ import itertools
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
+from ..protocol.interactions import (
+    DISCONNECTED_STATES,
+    MEDIA_TYPES,
+    QUEUE_TYPE_NAMES,
+    START_ALERTING,
+    STATION_QUEUE,
+    STOP_ALERTING,
+    SYSTEM_QUEUE,
+    USER_QUEUE,
+    WORKGROUP_QUEUE,
+)
 from ..protocol.messages import (
     CALLBACK_MESSAGE,
     CHAT_CONTENTS,
@@ -32,22 +43,20 @@ from .sessions import Session
 from .state import ServerState
 from .wire import now_compact
 
-# [doc] queueType values.
-SYSTEM, USER, WORKGROUP, STATION = 0, 1, 2, 3
-QUEUE_TYPES = {SYSTEM: "system", USER: "user", WORKGROUP: "workgroup", STATION: "station"}
-# [doc] supportedMediaType numbers of the media modelled.
-CALL, CHAT, GENERIC, CALLBACK = 1, 2, 4, 5
-MEDIA_NAMES = {CALL: "call", CHAT: "chat", GENERIC: "generic", CALLBACK: "callback"}
+SYSTEM, USER, WORKGROUP, STATION = SYSTEM_QUEUE, USER_QUEUE, WORKGROUP_QUEUE, STATION_QUEUE
+QUEUE_TYPES = QUEUE_TYPE_NAMES
+# The media modelled.
+CALL, CHAT, GENERIC, CALLBACK = (MEDIA_TYPES[m] for m in ("call", "chat", "generic", "callback"))
+MEDIA_NAMES = {number: name for name, number in MEDIA_TYPES.items()}
 # [doc] Eic_CallStateString texts of each Eic_State letter.
 STATE_TEXT = {
     "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
     "H": "On Hold", "I": "Disconnected", "E": "Disconnected",
 }  # fmt: skip
 ACTIVE = frozenset("SROACH")
-DISCONNECTED = frozenset("IE")
-# [doc] alertType AcdUser 5 and User 1; alertAction StartAlerting 1, StopAlerting 2.
+DISCONNECTED = frozenset(DISCONNECTED_STATES)
+# [doc] alertType AcdUser 5 and User 1.
 ALERT_ACD, ALERT_USER = 5, 1
-START_ALERTING, STOP_ALERTING = 1, 2
 # [guess] The license an agent needs for ACD interactions (CONTACT-CENTER 2.7: unverified).
 ACD_LICENSE = "I3_ACCESS_ACD"
 # [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.

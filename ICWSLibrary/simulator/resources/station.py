@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...protocol.errors import NO_STATION_ERROR_ID
+from ...protocol.interactions import MEDIA_TYPES as SUPPORTED_MEDIA
 from ...protocol.messages import STATION_CONNECTION_CHANGED
 from ..sessions import Session
 from ..state import ServerState
@@ -28,7 +29,7 @@ SETTINGS = {
     "remoteNumberSettings": 3,
 }
 # [doc] SDK supportedMediaType numbers.
-MEDIA_TYPES = {1, 2, 3, 4, 5, 6, 7, 8, 9}
+MEDIA_TYPES = set(SUPPORTED_MEDIA.values())
 NO_STATION = {"id": "", "extension": "", "stationSetting": 0}
 _DIGITS = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
 

@@ -1,0 +1,23 @@
+"""Interaction numbers and letters as ICWS spells them, once for the client and the simulator:
+queue types, media types, ``Eic_State`` letters and alert actions."""
+
+# [doc] queueType values.
+SYSTEM_QUEUE, USER_QUEUE, WORKGROUP_QUEUE, STATION_QUEUE = 0, 1, 2, 3
+QUEUE_TYPE_NAMES = {
+    SYSTEM_QUEUE: "system", USER_QUEUE: "user", WORKGROUP_QUEUE: "workgroup",
+    STATION_QUEUE: "station",
+}  # fmt: skip
+# [doc] SDK supportedMediaType.
+MEDIA_TYPES = {
+    "call": 1, "chat": 2, "email": 3, "generic": 4, "callback": 5, "sms": 6, "workitem": 7,
+    "directmessage": 8, "social": 9,
+}  # fmt: skip
+# [doc] Eic_State letters and what they mean.
+STATE_NAMES = {
+    "A": "Alerting", "C": "Connected", "H": "Held", "M": "Messaging", "O": "Offering",
+    "P": "Parked", "R": "Proceeding", "X": "Suspended", "S": "System",
+    "I": "Internally Disconnected", "E": "Externally Disconnected",
+}  # fmt: skip
+DISCONNECTED_STATES = "IE"
+# [doc] alertAction: StartAlerting 1, StopAlerting 2.
+START_ALERTING, STOP_ALERTING = 1, 2
