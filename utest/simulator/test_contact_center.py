@@ -495,3 +495,13 @@ def test_what_one_session_may_hold_is_bounded(simulator):
     assert agent.call("PUT", "/messaging/subscriptions/queues/w0", body).status_code == 200
     session = next(iter(simulator.model.state.sessions.live.values()))
     assert session.messages.maxlen == MAX_UNDELIVERED
+
+
+def test_a_queue_type_given_as_digits_in_a_string_is_taken(simulator):
+    # [real] The vendor's own Mac client sends queueType as the string "1".
+    agent = Agent(simulator.url, "agent1", "7001")
+    body = {
+        "queueIds": [{"queueType": "1", "queueName": "agent1"}],
+        "attributeNames": ["Eic_State"],
+    }
+    assert agent.call("PUT", "/messaging/subscriptions/queues/mine", body).status_code == 200

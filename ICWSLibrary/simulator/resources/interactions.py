@@ -203,6 +203,9 @@ class InteractionResource:
         """``(type, workgroup or user or station id)`` of a queueId, or the 400 it earns."""
         kind = queue.get("queueType")
         name = str(queue.get("queueName") or "")
+        if isinstance(kind, str) and kind.strip().isdigit():
+            # [real] The vendor's own Mac client sends queueType as a string ("1").
+            kind = int(kind)
         if not isinstance(kind, int) or isinstance(kind, bool) or kind not in QUEUE_TYPES:
             return invalid_property("queueType", f"queueType must be 0 to 3, not {kind!r:.40}.")
         if kind == WORKGROUP:
