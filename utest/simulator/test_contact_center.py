@@ -505,3 +505,15 @@ def test_a_queue_type_given_as_digits_in_a_string_is_taken(simulator):
         "attributeNames": ["Eic_State"],
     }
     assert agent.call("PUT", "/messaging/subscriptions/queues/mine", body).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/interactions/conferences"),
+     ("PUT", "/messaging/subscriptions/interactions/agent-assistance")],
+)  # fmt: skip
+def test_an_operation_not_simulated_answers_501_not_a_missing_interaction(simulator, method, path):
+    agent = Agent(simulator.url, "agent1")
+    answer = agent.call(method, path, {})
+    assert answer.status_code == 501, answer.text
+    assert error_of(answer)["errorId"] == "simulator.notSimulated"

@@ -35,6 +35,8 @@ from ..wire import (
     missing_property,
 )
 
+# [doc] Words the operation list puts where an interaction id would stand.
+NOT_IDS = "(?:conferences|agent-assistance|email)"
 CREATE_CALL = "createCallParameters"
 CREATE_GENERIC = "createGenericInteractionParameters"
 CREATE_CALLBACK = "createCallbackParameters"
@@ -53,7 +55,10 @@ class InteractionResource:
         self.state = contact.state
 
     def routes(self) -> list:
-        one = r"^interactions/([^/]+)"
+        # An interaction id, never one of the documented words in its place
+        # (interactions/conferences, .../agent-assistance, .../email): those operations
+        # are not simulated and answer 501, not "interaction conferences not found".
+        one = rf"^interactions/(?!{NOT_IDS}(?:/|$))([^/]+)"
         actions = {
             "pickup": self.pick_up, "disconnect": self.disconnect, "hold": self.hold,
             "mute": self.mute, "blind-transfer": self.blind_transfer,
@@ -73,7 +78,7 @@ class InteractionResource:
             routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
         subscriptions = {
             r"^messaging/subscriptions/queues/([^/]+)$": (self.watch_queue, self.stop_queue),
-            r"^messaging/subscriptions/interactions/([^/]+)$": (
+            rf"^messaging/subscriptions/interactions/(?!{NOT_IDS}$)([^/]+)$": (
                 self._found(self.watch_one), self.stop_one
             ),
             r"^messaging/subscriptions/interaction-alerting$": (self.watch_alerts, self.stop_alerts),
