@@ -751,7 +751,7 @@ class ContactCenter:
         self._set_state(interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact())
         if not self._begin_after_call_work(interaction):
             self._linger(interaction)
-        self._released(interaction.agent)
+        self._released(interaction.agent, from_acd=interaction.acd)
         peer = interaction.peer
         if peer is not None:
             self.disconnect(peer, by_agent=False)
@@ -786,7 +786,7 @@ class ContactCenter:
                  number: str | None = None) -> None:  # fmt: skip
         """Blind transfer: to a user (alerting), a workgroup (queued and routed) or a
         number outside the server (the interaction leaves it)."""
-        previous = interaction.agent
+        previous, from_acd = interaction.agent, interaction.acd
         self._stop_alerting(interaction)
         interaction.cancel_timer()
         interaction.agent, interaction.station = None, None
@@ -799,13 +799,25 @@ class ContactCenter:
             interaction.workgroup = None
             self.change(interaction, Eic_RemoteAddress=number)
             self.remove(interaction)
-        self._released(previous)
+        self._released(previous, from_acd)
 
-    def _released(self, user: User | None) -> None:
-        """An agent done with an interaction: on the phone no more, idle from now."""
+    def _released(self, user: User | None, from_acd: bool) -> None:
+        """An agent done with an interaction: on the phone no more.
+
+        [doc] "Availability is only reset when an agent disconnects from an ACD
+        interaction, or when follow-up time expires. Available time is not reset when an
+        agent is off-hook for non-ACD purposes": idle from now after an ACD interaction,
+        unless after-call work follows (its end resets it).
+        """
         if user is not None:
-            self.idle_since[user.id.lower()] = self.clock.now()
+            if from_acd and user.id.lower() not in self.after_call_work:
+                self.idle_since[user.id.lower()] = self.clock.now()
             self._on_phone(user)
+        self.route_waiting()
+
+    def set_idle(self, user: User, seconds: float) -> None:
+        """Make ``user`` idle for ``seconds`` as of now, for "longest available" routing."""
+        self.idle_since[user.id.lower()] = self.clock.now() - seconds
         self.route_waiting()
 
     def _on_phone(self, user: User | None) -> None:
@@ -871,6 +883,8 @@ class ContactCenter:
         if current is None or (work is not None and current is not work):
             return
         del self.after_call_work[key]
+        # [doc] Availability resets "when follow-up time expires".
+        self.idle_since[key] = self.clock.now()
         if current.timer is not None:
             current.timer.cancel()
         if self.state.user_status[key]["statusId"].casefold() == current.status.casefold():
@@ -1001,7 +1015,7 @@ class ContactCenter:
                 self.state.deliver(session, {**self.callback_message(interaction), "isDelta": True})
         if disposition == RETRY and callback.attempts < callback.max_attempts:
             self._enter_queue(interaction, callback.workgroup, route=False)
-            self._released(user)
+            self._released(user, from_acd=True)
             return None
         self.disconnect(interaction, by_agent=True)
         return None

@@ -362,6 +362,29 @@ class Simulator:
         logger.info(f"The simulator has {counted(len(interactions), 'interaction')}.")
         return interactions
 
+    @keyword("Simulator Set Agent Idle Time")
+    def simulator_set_agent_idle_time(self, user: str, idle: timedelta) -> None:
+        """Makes ``user`` idle for ``idle`` as of now, so a test arranges which agent ACD
+        offers an interaction first without routing warm-up calls to each.
+
+        ACD offers an interaction to the eligible agent idle longest. As on CIC, an agent's
+        idle time restarts only when they finish an ACD interaction (or its after-call
+        work); personal calls do not restart it.
+
+        Example:
+        | Simulator Set Agent Idle Time | agent2 | 10 min |
+        | Simulator Set Agent Idle Time | agent1 | 1 min |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        """
+        seconds = idle.total_seconds()
+        if seconds < 0:
+            raise AssertionError(f"An idle time is 0 or more, not {idle}.")
+        try:
+            self._live().set_agent_idle(user, seconds)
+        except KeyError as error:
+            raise AssertionError(error.args[0]) from None
+        logger.info(f"'{user}' is idle for {seconds:g} s as of now.")
+
     @keyword("Simulator Explain Routing")
     def simulator_explain_routing(self, interaction_id: str) -> list:
         """Returns, and logs, where the interaction is, whom ACD offered it to, and why

@@ -264,6 +264,14 @@ class ICWSModel:
         with self.state.changing():
             self.contact.disconnect(self._interaction(interaction_id), by_agent=False)
 
+    def set_agent_idle(self, user_id: str, seconds: float) -> None:
+        """Make a user idle for ``seconds`` as of now: ACD offers the longest idle first."""
+        with self.state.changing():
+            user = self.scenario.user(user_id)
+            if user is None:
+                raise KeyError(f"The simulator has no user {user_id!r}.")
+            self.contact.set_idle(user, seconds)
+
     def explain_routing(self, interaction_id: str) -> list[str]:
         """Where an interaction is and why each member of its workgroup has it or not."""
         with self.state.changing():

@@ -574,6 +574,9 @@ class ICWSSimulator:
     def interactions(self) -> list[dict]:
         return self.model.interactions_now()
 
+    def set_agent_idle(self, user_id: str, seconds: float) -> None:
+        self.model.set_agent_idle(user_id, seconds)
+
     def explain_routing(self, interaction_id: str) -> list[str]:
         """Where an interaction is, whom ACD offered it to, and why each member of its
         workgroup is or is not offered it; KeyError for an interaction it does not have."""

@@ -517,3 +517,30 @@ def test_an_operation_not_simulated_answers_501_not_a_missing_interaction(simula
     answer = agent.call(method, path, {})
     assert answer.status_code == 501, answer.text
     assert error_of(answer)["errorId"] == "simulator.notSimulated"
+
+
+def test_a_personal_call_does_not_make_an_agent_just_available(simulator):
+    # [doc] "Available time is not reset when an agent is off-hook for non-ACD purposes."
+    one = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent2", "7002")
+    simulator.set_agent_idle("agent1", 600)
+    simulator.set_agent_idle("agent2", 60)
+    personal = one.call("POST", "/interactions", {"__type": CALL, "target": "3175550199"})
+    personal_id = personal.json()["interactionId"]
+    one.call("POST", f"/interactions/{personal_id}/disconnect")
+    call_id = simulator.place_inbound_call("Support")
+    routed = next(i for i in simulator.interactions() if i["interactionId"] == call_id)
+    assert routed["user"] == "agent1", "still the longest idle after a personal call"
+
+
+def test_finishing_an_acd_call_makes_the_agent_the_most_recently_idle(simulator):
+    one = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent2", "7002")
+    simulator.set_agent_idle("agent1", 600)
+    simulator.set_agent_idle("agent2", 60)
+    first = simulator.place_inbound_call("Support")
+    one.call("POST", f"/interactions/{first}/pickup")
+    one.call("POST", f"/interactions/{first}/disconnect")
+    second = simulator.place_inbound_call("Support")
+    routed = next(i for i in simulator.interactions() if i["interactionId"] == second)
+    assert routed["user"] == "agent2"
