@@ -253,7 +253,8 @@ class InteractionKeywords(LibraryComponent):
     @keyword("Pick Up Interaction")
     def pick_up_interaction(self, interaction_id: str) -> None:
         """Answers an interaction alerting the user, or takes one waiting in a workgroup
-        queue the user is a member of.
+        queue the user is a member of. The session needs a station that takes the
+        interaction's medium (see `Log On To Workstation`), as a call needs one to ring.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |

@@ -307,6 +307,13 @@ def test_acting_needs_the_interaction_in_ones_queues(simulator):
 def test_a_member_may_pick_up_a_waiting_interaction_from_the_workgroup_queue(simulator):
     call_id = simulator.place_inbound_call("Support")
     member = Agent(simulator.url, "agent3")
+    # A pickup needs a station that takes the medium, as making a call does.
+    refused = member.call("POST", f"/interactions/{call_id}/pickup")
+    assert refused.status_code == 400 and "station" in error_of(refused)["message"]
+    member.log_on("7003", media=(2,), ready=False)
+    refused = member.call("POST", f"/interactions/{call_id}/pickup")
+    assert refused.status_code == 400 and "takes call interactions" in error_of(refused)["message"]
+    member.log_on("7003", media=(1,), ready=False)  # not ready: ACD offers it nothing
     assert member.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
     assert member.state(call_id) == "C"
 

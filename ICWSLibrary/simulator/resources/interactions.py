@@ -16,6 +16,7 @@ from ...protocol.errors import NO_STATION_ERROR_ID
 from ...protocol.names import did_you_mean
 from ..contact import (
     CALL,
+    MEDIA_NAMES,
     QUEUE_TYPES,
     RETRY,
     USER,
@@ -296,6 +297,17 @@ class InteractionResource:
         return self._found(act)
 
     def pick_up(self, session: Session, interaction: Interaction, body: dict):
+        station = session.station
+        if not station or interaction.media not in station.get("allowedMediaTypes", ()):
+            # [guess] As making a call does: a pickup needs a station of this session that
+            # takes the medium; the errorId of "no station" [real].
+            medium = MEDIA_NAMES.get(interaction.media, interaction.media)
+            return error_response(
+                400,
+                NO_STATION_ERROR_ID,
+                f"Cannot pick up interaction {interaction.id}: the session has no station "
+                f"that takes {medium} interactions.",
+            )
         return self.contact.pick_up(session, interaction)
 
     def disconnect(self, session: Session, interaction: Interaction, body: dict):
