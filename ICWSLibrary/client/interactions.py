@@ -191,7 +191,8 @@ class InteractionAPI:
         self.deallocated.add(str(message.get("interactionID") or message.get("interactionId")))
 
     def _alerting_message(self, message: dict) -> None:
-        alerting = list(self.alerting)
+        # A snapshot (isDelta false) says every alert there is; a delta, what changed.
+        alerting = [] if message.get("isDelta") is False else list(self.alerting)
         for detail in good_entries(message, "alertingInteractionDetails", _is_entry):
             key = str(detail["interactionId"])
             if detail.get("alertAction") == START_ALERTING and key not in alerting:

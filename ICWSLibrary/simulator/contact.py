@@ -330,26 +330,49 @@ class ContactCenter:
 
     def _tell_alerting(self, interaction: Interaction, action: int) -> None:
         """Tell the alerted agent's alerting subscriptions that an alert starts or stops."""
-        user = interaction.agent
-        kind = ALERT_ACD if interaction.acd else ALERT_USER
-        attributes = interaction.attributes
-        for session in self.state.sessions.of_user(user.id):
+        for session in self.state.sessions.of_user(interaction.agent.id):
             if session.alerting_watch is None:
                 continue
-            detail = {
-                "interactionId": interaction.id,
-                "interactionType": attributes.get("Eic_ObjectType"),  # [guess] the value form
-                "name": attributes.get("Eic_RemoteName"),
-                "address": attributes.get("Eic_RemoteAddress"),
-                "alertType": kind,
-                "alertAction": action,
-                "autoAnswer": False,
-                "monitoredQueue": {"queueType": USER, "queueName": user.id},
-            }
-            if session.alerting_watch:
-                detail["attributes"] = attributes.select(session.alerting_watch)
+            detail = self._alert_detail(interaction, session, action)
             self.state.deliver(session, {"__type": INTERACTION_ALERTING, "isDelta": True,
                                          "alertingInteractionDetails": [detail]})  # fmt: skip
+
+    def alerting_snapshot(self, session: Session) -> dict:
+        """[doc] "The first message will be sent with isDelta false to indicate the message
+        is providing the initial data": every alert of the session's user now, so a watch
+        started during an alert learns of it."""
+        details = [
+            self._alert_detail(interaction, session, START_ALERTING)
+            for interaction in self.interactions.values()
+            if interaction.state == "A" and interaction.agent is session.user
+        ]
+        return {"__type": INTERACTION_ALERTING, "isDelta": False,
+                "alertingInteractionDetails": details}  # fmt: skip
+
+    @staticmethod
+    def interaction_snapshot(interaction: Interaction, names: list[str]) -> dict:
+        """[doc] The first message of an interaction watch: isDelta false, the attributes
+        watched as they are now."""
+        return {"__type": INTERACTION_CHANGED, "isDelta": False,
+                "interactionID": interaction.id,  # [doc] capital ID
+                "attributes": interaction.attributes.select(names)}  # fmt: skip
+
+    @staticmethod
+    def _alert_detail(interaction: Interaction, session: Session, action: int) -> dict:
+        attributes = interaction.attributes
+        detail = {
+            "interactionId": interaction.id,
+            "interactionType": attributes.get("Eic_ObjectType"),  # [guess] the value form
+            "name": attributes.get("Eic_RemoteName"),
+            "address": attributes.get("Eic_RemoteAddress"),
+            "alertType": ALERT_ACD if interaction.acd else ALERT_USER,
+            "alertAction": action,
+            "autoAnswer": False,
+            "monitoredQueue": {"queueType": USER, "queueName": interaction.agent.id},
+        }
+        if session.alerting_watch:
+            detail["attributes"] = attributes.select(session.alerting_watch)
+        return detail
 
     def _stop_alerting(self, interaction: Interaction) -> None:
         if interaction.state == "A" and interaction.agent is not None:

@@ -36,7 +36,9 @@ def test_an_inbound_call_alerts_the_eligible_agent_and_every_watcher_sees_it(sim
     assert changed["interactionsChanged"] == [
         {"interactionId": call_id, "attributes": {"Eic_State": "A"}}
     ]
-    (alert,) = agent.of_type(ALERTING)
+    snapshot, alert = agent.of_type(ALERTING)
+    # [doc] The first message of the subscription: isDelta false, nothing alerting then.
+    assert (snapshot["isDelta"], snapshot["alertingInteractionDetails"]) == (False, [])
     detail = alert["alertingInteractionDetails"][0]
     assert (detail["interactionId"], detail["alertType"], detail["alertAction"]) == (call_id, 5, 1)
     assert detail["name"] == "Pat Caller" and detail["address"] == "3175550100"
@@ -147,7 +149,8 @@ def test_no_answer_sets_the_no_answer_status_and_routes_to_the_next_agent(simula
     status = one.call("GET", f"/status/user-statuses/{first_agent}").json()
     assert status["statusId"] == "ACD - Agent Not Answering"
     if first_agent == "agent1":
-        actions = [m["alertingInteractionDetails"][0]["alertAction"] for m in one.of_type(ALERTING)]
+        deltas = [m for m in one.of_type(ALERTING) if m["isDelta"]]
+        actions = [m["alertingInteractionDetails"][0]["alertAction"] for m in deltas]
         assert actions == [1, 2]
     assert call_id == now["interactionId"]
 
@@ -551,3 +554,22 @@ def test_finishing_an_acd_call_makes_the_agent_the_most_recently_idle(simulator)
     second = simulator.place_inbound_call("Support")
     routed = next(i for i in simulator.interactions() if i["interactionId"] == second)
     assert routed["user"] == "agent2"
+
+
+def test_a_watch_started_during_an_alert_learns_of_it_at_once(simulator):
+    # [doc] "the first message will be sent with isDelta false to indicate the message is
+    # providing the initial data": a watch started while a call alerts used to hear nothing.
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+    assert agent.call("PUT", "/messaging/subscriptions/interaction-alerting", {}).status_code == 204
+    (snapshot,) = agent.of_type(ALERTING)
+    assert snapshot["isDelta"] is False
+    assert [d["interactionId"] for d in snapshot["alertingInteractionDetails"]] == [call_id]
+    watch = {"attributeNames": ["Eic_State", "Eic_WorkgroupName"]}
+    assert (
+        agent.call("PUT", f"/messaging/subscriptions/interactions/{call_id}", watch).status_code
+        == 204
+    )
+    (first,) = agent.of_type(CHANGED)
+    assert first == {"__type": CHANGED, "isDelta": False, "interactionID": call_id,
+                     "attributes": {"Eic_State": "A", "Eic_WorkgroupName": "Support"}}  # fmt: skip

@@ -496,6 +496,7 @@ class InteractionResource:
         if interaction.id not in watches and len(watches) >= MAX_WATCHES:
             return too_many_watches("interaction")
         watches[interaction.id] = list(names)
+        self.state.deliver(session, self.contact.interaction_snapshot(interaction, list(names)))
         return json_response(204)
 
     def stop_one(self, request: Request, session: Session, interaction_id: str) -> Response:
@@ -510,6 +511,7 @@ class InteractionResource:
         ):
             return invalid_property("attributeNames", "attributeNames must list attribute names.")
         session.alerting_watch = list(names or [])
+        self.state.deliver(session, self.contact.alerting_snapshot(session))
         return json_response(204)
 
     def stop_alerts(self, request: Request, session: Session) -> Response:
