@@ -319,12 +319,12 @@ class Transport:
                     method=method,
                     url=url,
                 )
-
             # Whether a keyword's deadline, not this transport's timeouts, bounds the request.
             shortened = request_timeout < wanted or connect_timeout < self.connect_timeout
+            seconds = max(request_timeout, connect_timeout)
             started = time.perf_counter()
             # The whole request, connecting included, ends by the deadline.
-            deadline = time.monotonic() + max(request_timeout, connect_timeout)
+            deadline = time.monotonic() + seconds
             self._tell("begin")
             sending = _SENDING.set(True)
             ticket = _IN_FLIGHT.ticket = _WATCHDOG.watch(deadline + WATCHDOG_GRACE)
@@ -343,12 +343,11 @@ class Transport:
                 _WATCHDOG.done(ticket)
                 read_body(response, deadline, request_timeout, self.max_response_bytes)
                 break
-            except TimeoutError:
+            except TimeoutError as error:
                 self._tell("abort")
-                if shortened:
-                    raise _cut_short(method, url) from None
                 # Not retried: the server answered, only too slowly.
-                raise self._too_slow(method, url, max(request_timeout, connect_timeout)) from None
+                ended = self._ran_out(error, ticket, shortened, method, url, seconds)
+                raise ended or self._too_slow(method, url, seconds) from None
             except OverflowError as error:
                 self._tell("abort")
                 raise self._error(
@@ -359,13 +358,8 @@ class Transport:
                 ) from None
             except requests.ConnectionError as error:
                 self._tell("abort")
-                if ticket["cut"] or (isinstance(error, requests.Timeout) and shortened):
-                    if shortened:
-                        raise _cut_short(method, url) from None
-                    # The watchdog cut an answer that trickled past the deadline.
-                    raise self._too_slow(
-                        method, url, max(request_timeout, connect_timeout)
-                    ) from None
+                if ended := self._ran_out(error, ticket, shortened, method, url, seconds):
+                    raise ended from None
                 # A read timeout is not retried: the server is slow, not gone.
                 retryable = not isinstance(error, requests.ReadTimeout)
                 if attempt < retries and retryable:
@@ -375,12 +369,8 @@ class Transport:
                 raise self._transport_error(error, method, url, request_timeout) from None
             except requests.RequestException as error:
                 self._tell("abort")
-                if ticket["cut"] and not shortened:
-                    raise self._too_slow(
-                        method, url, max(request_timeout, connect_timeout)
-                    ) from None
-                if (ticket["cut"] or isinstance(error, requests.Timeout)) and shortened:
-                    raise _cut_short(method, url) from None
+                if ended := self._ran_out(error, ticket, shortened, method, url, seconds):
+                    raise ended from None
                 raise self._transport_error(error, method, url, request_timeout) from None
             except (ValueError, urllib3.exceptions.HTTPError) as error:
                 # urllib3 refuses some URLs itself (a host label over 63 characters, say, as
@@ -401,6 +391,18 @@ class Transport:
         if log.isEnabledFor(logging.DEBUG):
             self._log_exchange(response, body, time.perf_counter() - started)
         return response
+
+    def _ran_out(
+        self, error, ticket: dict, shortened: bool, method: str, url: str, seconds: float
+    ) -> ICWSError | None:
+        """The failure to report when time, not the server, ended a request: a keyword's
+        deadline (``shortened``), or the watchdog cutting an answer that trickled in."""
+        timed_out = isinstance(error, (TimeoutError, requests.Timeout))
+        if shortened and (ticket["cut"] or timed_out):
+            return _cut_short(method, url)
+        if ticket["cut"]:
+            return self._too_slow(method, url, seconds)
+        return None
 
     def _too_slow(self, method: str, url: str, seconds: float) -> ICWSError:
         return self._error(
