@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 from robot.api import logger
@@ -11,6 +12,16 @@ from ..protocol.names import counted
 from ..version import __version__
 from .faults import FaultKind
 from .server import ICWSSimulator
+
+
+@contextmanager
+def _refused_as_failure():
+    """What the simulator refuses (a KeyError naming the unknown user, workgroup or
+    interaction) fails the keyword with that text, as a test failure, not an error."""
+    try:
+        yield
+    except KeyError as error:
+        raise AssertionError(error.args[0]) from None
 
 
 @library(scope="GLOBAL", version=__version__, doc_format="ROBOT")
@@ -219,10 +230,8 @@ class Simulator:
             )
             logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
             return 0
-        try:
+        with _refused_as_failure():
             count = simulator.disconnect_session(user, reason, should_reconnect)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         if not count:
             raise AssertionError(f"User '{user}' has no live session on the simulator.")
         logger.info(f"Ended {counted(count, 'session')} of '{user}': {reason}")
@@ -247,10 +256,8 @@ class Simulator:
         | Wait Until User Status Is | Available | user_id=agent1 |
         """
         simulator = self._current()
-        try:
+        with _refused_as_failure():
             simulator.model.check_status_change(user, status)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         if after is not None:
             simulator.later(after.total_seconds(), simulator.set_user_status, user, status, notes,
                             what=f"{user} went {status}")  # fmt: skip
@@ -275,10 +282,8 @@ class Simulator:
         Example:
         | ${id} = | Simulator Place Inbound Call | Support | ani=3175550100 | name=Pat Caller |
         """
-        try:
+        with _refused_as_failure():
             interaction_id = self._live().place_inbound_call(workgroup, ani or "", name or "")
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info(
             f"Inbound call {interaction_id} from {ani or 'an unknown number'} to {workgroup}."
         )
@@ -295,10 +300,8 @@ class Simulator:
         Example:
         | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |
         """
-        try:
+        with _refused_as_failure():
             interaction_id = self._live().place_inbound_chat(workgroup, name or "")
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info(f"Chat {interaction_id} from {name or 'a visitor'} to {workgroup}.")
         return interaction_id
 
@@ -316,10 +319,8 @@ class Simulator:
         | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |
         | Simulator Send Chat Message | ${chat} | Where is my order? |
         """
-        try:
+        with _refused_as_failure():
             self._live().write_chat(interaction_id, text, name)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info(f"The remote party wrote to chat {interaction_id}.")
 
     @keyword("Simulator Hang Up")
@@ -379,10 +380,8 @@ class Simulator:
         seconds = idle.total_seconds()
         if seconds < 0:
             raise AssertionError(f"An idle time is 0 or more, not {idle}.")
-        try:
+        with _refused_as_failure():
             self._live().set_agent_idle(user, seconds)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info(f"'{user}' is idle for {seconds:g} s as of now.")
 
     @keyword("Simulator Explain Routing")
@@ -403,10 +402,8 @@ class Simulator:
         | ${why} = | Simulator Explain Routing | ${id} |
         | Should Contain | ${why} | agent1: logged on to no station. |
         """
-        try:
+        with _refused_as_failure():
             lines = self._live().explain_routing(interaction_id)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info("\n".join(lines))
         return lines
 
@@ -437,10 +434,8 @@ class Simulator:
         Example:
         | Set Simulator Host Accepting | 127.0.0.1 | False |
         """
-        try:
+        with _refused_as_failure():
             self._current().set_host_accepting(address, accepting)
-        except KeyError as error:
-            raise AssertionError(error.args[0]) from None
         logger.info(f"Host {address} {'accepts' if accepting else 'refuses'} logons.")
 
     @keyword("Simulator Inject Fault")
