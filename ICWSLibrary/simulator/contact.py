@@ -520,13 +520,12 @@ class ContactCenter:
         Who is busy is found once, and each workgroup's eligible agents once per media, so
         a pass costs interactions plus members, not their product (900 waiting calls made
         every change cost half a second)."""
-        busy: set[str] = set()
-        waiting: list[Interaction] = []
-        for interaction in self.interactions.values():
-            if interaction.agent is not None and interaction.state in ACTIVE:
-                busy.add(interaction.agent.id.lower())
-            if interaction.state == "O" and interaction.agent is None and interaction.workgroup:
-                waiting.append(interaction)
+        busy = self.busy_agents()
+        waiting = [
+            interaction
+            for interaction in self.interactions.values()
+            if interaction.state == "O" and interaction.agent is None and interaction.workgroup
+        ]
         # (workgroup, media) -> eligible agents, longest idle first; an agent who becomes
         # busy is passed over when next at the front.
         ready: dict[tuple[str, int], deque[tuple[User, Session]]] = {}
@@ -598,7 +597,7 @@ class ContactCenter:
             return f"status '{status_id}' does not take ACD interactions"
         if ACD_LICENSE not in user.licenses:
             return f"has no {ACD_LICENSE} licence"
-        if user.id.lower() in busy if busy is not None else self.busy(user):
+        if user.id.lower() in (self.busy_agents() if busy is None else busy):
             return "busy with another interaction"
         sessions = self.state.sessions.of_user(user.id)
         if not sessions:
@@ -663,9 +662,6 @@ class ContactCenter:
         if len(lines) == 1 and only is None:
             lines.append(f"Workgroup {interaction.workgroup.id} has no members.")
         return lines
-
-    def busy(self, user: User) -> bool:
-        return any(i.agent is user and i.state in ACTIVE for i in self.interactions.values())
 
     def _station_session(self, user: User) -> Session | None:
         return next((s for s in self.state.sessions.of_user(user.id) if s.station), None)
