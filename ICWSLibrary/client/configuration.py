@@ -86,15 +86,10 @@ class ConfigurationAPI:
         properties with no value are left out by the server."""
         kind = configuration_type(kind)
         params = _read_params(properties, rights_filter)
-        try:
-            answer = self._call(
-                "GET", f"/configuration/{kind}/{path_segment(item_id)}", params, None,
-                f"Reading {kind} object '{item_id}'",
-            )  # fmt: skip
-        except ICWSError as error:
-            if error.status != 404:
-                raise
-            raise error.with_message(f"{error}{self.nearest(kind, item_id)}") from None
+        answer = self._call(
+            "GET", f"/configuration/{kind}/{path_segment(item_id)}", params, None,
+            f"Reading {kind} object '{item_id}'", kind, item_id,
+        )  # fmt: skip
         if not isinstance(answer, dict) or not isinstance(answer.get("configurationId"), dict):
             raise ICWSError(
                 f"The {kind} object '{item_id}' came back as {answer!r:.200}, not as an object "
@@ -112,20 +107,16 @@ class ConfigurationAPI:
             params["where"] = where
         what = f"Reading the {kind} objects" + (f" where {where}" if where else "")
         if not properties:
-            try:
-                answer = self._call("GET", f"/configuration/{kind}", params, None, what)
-            except ICWSError as error:
-                if error.status != 404:
-                    raise
-                raise error.with_message(f"{error}{self.nearest(kind)}") from None
-            return self._items(answer, kind)
+            return self._items(
+                self._call("GET", f"/configuration/{kind}", params, None, what, kind), kind
+            )
         found: list[dict] = []
         seen: set[str] = set()
         while True:
             first = len(found)
             headers = {"Range": f"items={first}-{first + PAGE_SIZE - 1}"}
             page = self._items(
-                self._call("GET", f"/configuration/{kind}", params, headers, what), kind
+                self._call("GET", f"/configuration/{kind}", params, headers, what, kind), kind
             )
             fresh = [item for item in page if object_id(item) not in seen]
             found += fresh
@@ -135,11 +126,16 @@ class ConfigurationAPI:
             if len(page) != PAGE_SIZE or len(fresh) != len(page):
                 return found
 
-    def _call(self, method: str, path: str, params, headers, what: str):
+    def _call(self, method, path, params, headers, what: str, kind: str, item_id=None):
+        """A read; a refusal says what was read, and a 404 names the nearest known type
+        or object (see :meth:`nearest`)."""
         try:
             return self._session.call(method, path, params=params, headers=headers)
         except ICWSError as error:
-            raise error.in_context(f"{what} was refused") from None
+            refused = error.in_context(f"{what} was refused")
+            if error.status == 404:
+                refused = refused.with_message(f"{refused}{self.nearest(kind, item_id)}")
+            raise refused from None
 
     def nearest(self, kind: str, item_id: str | None = None) -> str:
         """`` Nearest known ...`` for a type ICWS does not have, or an object id the server
