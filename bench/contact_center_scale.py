@@ -1,79 +1,322 @@
-"""What one change costs the simulated contact center as it grows.
+"""What the simulated contact center costs as it grows: agents, workgroups, waiting calls.
 
-Builds a center of A agents in one workgroup (all Available, licensed for ACD, none on a
-station, so every waiting call stays waiting) with B calls already waiting, then times,
-in process, a new inbound call and an unrelated status change: each re-runs ACD routing.
-Rounds of every size run in shuffled order; min / median / max in milliseconds. Flat rows
-down a column mean a change costs the same whatever the backlog.
+Each center has N agents spread over W workgroups, every agent logged on to a station of
+their own, Available and licensed for ACD; K calls wait in the first workgroup once every
+agent is busy. One supervisor session watches every workgroup statistic of the first
+workgroup, as a wallboard does. Measured, each over shuffled rounds (a fresh center per
+round, the measurements of a round in shuffled order), min / median / max:
 
-Run: python bench/contact_center_scale.py [--agents 100 1000] [--backlog 0 300 900]
+- get:      one GET of a user's status, in process, while statistics are watched;
+- route:    a new inbound call routed to an agent (in process);
+- cycle:    place -> alert -> pickup -> disconnect, pickup and disconnect over HTTP;
+            cycles per second;
+- status:   a status change of a connected agent, with K calls waiting;
+- hangup:   the caller hangs up and the agent picks up the next waiting call, K waiting;
+- users:    GET configuration/users?select=* of all N users, in process;
+- memory:   bytes per agent (logged on, with a station) and per waiting interaction.
+
+Then the issue's targets as ratios of medians in this one run.
+
+Run: python bench/contact_center_scale.py [--agents 10 100 1000 3000] [--workgroups 1 10 100]
+        [--waiting 0 100 300] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import http.client
+import json
 import random
 import statistics
 import time
+import tracemalloc
+from urllib.parse import urlsplit
 
-from ICWSLibrary.simulator.model import ICWSModel
+from ICWSLibrary.protocol.statistics import KNOWN_STATISTICS
+from ICWSLibrary.simulator.model import ICWSModel, Request
 from ICWSLibrary.simulator.scenario import load_scenario
+from ICWSLibrary.simulator.server import ICWSSimulator
 
 LICENSES = ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_LICENSE_BASIC_STATION"]
+IC_AUTH = "urn:inin.com:connection:icAuthConnectionRequestSettings"
+WORKSTATION = "urn:inin.com:connection:workstationSettings"
 
 
-def center(agents: int, backlog: int) -> ICWSModel:
-    users = [{"id": f"a{n}", "password": "x", "licenses": LICENSES} for n in range(agents)]
-    model = ICWSModel(load_scenario({
-        "users": users,
-        "workgroups": [{"id": "Support", "members": [user["id"] for user in users]}],
-    }))  # fmt: skip
-    for _ in range(backlog):
-        model.place_inbound_call("Support")
-    return model
+class Center:
+    """A simulated center and the credentials of every session in it."""
+
+    def __init__(self, agents: int, workgroups: int):
+        users = [
+            {"id": f"a{n}", "password": "x", "licenses": LICENSES, "rights": ["stationLogon"]}
+            for n in range(agents)
+        ]
+        users.append({"id": "boss", "password": "x", "licenses": LICENSES})
+        groups = [
+            {"id": f"wg{g}", "members": [f"a{n}" for n in range(g, agents, workgroups)],
+             "supervisors": ["boss"]}
+            for g in range(workgroups)
+        ]  # fmt: skip
+        stations = [{"id": f"s{n}", "extension": str(10_000 + n)} for n in range(agents)]
+        scenario = {"users": users, "workgroups": groups, "stations": stations,
+                    "disconnectedLinger": 0}  # fmt: skip
+        self.model = ICWSModel(load_scenario(scenario))
+        self.sessions: dict[str, tuple[str, dict]] = {}
+        for n in range(agents):
+            self.sessions[f"a{n}"] = self.log_on(f"a{n}")
+            self.ask(f"a{n}", "PUT", "/connection/station", {
+                "__type": WORKSTATION, "workstation": f"s{n}", "supportedMediaTypes": [1],
+                "readyForInteractions": True,
+            })  # fmt: skip
+        self.sessions["boss"] = self.log_on("boss")
+        keys = [
+            {"statisticIdentifier": known.identifier, "parameterValueItems": [
+                {"parameterTypeId": p, "value": {"ININ.People.WorkgroupStats:Workgroup": "wg0",
+                                                 "ININ.Queue:Interval": "CurrentShift",
+                                                 "ININ.People.AgentStats:User": "a0"}[p]}
+                for p in known.parameters]}
+            for known in KNOWN_STATISTICS
+        ]  # fmt: skip
+        self.ask("boss", "PUT", "/messaging/subscriptions/statistics/statistic-values",
+                 {"statisticKeys": keys})  # fmt: skip
+
+    def log_on(self, user: str) -> tuple[str, dict]:
+        body = {"__type": IC_AUTH, "applicationName": "bench", "userID": user, "password": "x"}
+        response = self.model.handle(Request("POST", "/icws/connection", body=json.dumps(body)
+                                             .encode(), headers={"accept-language": "en-us"}))  # fmt: skip
+        assert response.status == 201, response.body
+        answer = json.loads(response.body)
+        cookie = dict(response.headers)["Set-Cookie"].split(";")[0]
+        return answer["sessionId"], {"inin-icws-csrf-token": answer["csrfToken"], "cookie": cookie}
+
+    def ask(self, user: str, method: str, path: str, body=None, query: str = ""):
+        session_id, headers = self.sessions[user]
+        data = b"" if body is None else json.dumps(body).encode()
+        response = self.model.handle(
+            Request(method, f"/icws/{session_id}{path}", query, dict(headers), data)
+        )
+        assert response.status < 300, (method, path, response.status, response.body)
+        self.model.state.sessions.live[session_id].messages.clear()
+        return response
+
+    def holder(self, interaction_id: str) -> str:
+        return self.model.contact.interactions[interaction_id].agent.id
+
+    def place(self) -> str:
+        return self.model.place_inbound_call("wg0", "+3170000000", "Caller")
+
+    def pick_up(self, interaction_id: str) -> None:
+        self.ask(self.holder(interaction_id), "POST", f"/interactions/{interaction_id}/pickup")
+
+    def fill(self, waiting: int) -> None:
+        """Every agent of wg0 on a call, then ``waiting`` calls behind them."""
+        members = len(self.model.scenario.workgroup("wg0").members)
+        for _ in range(members):
+            self.pick_up(self.place())
+        for _ in range(waiting):
+            self.place()
+
+    def close(self) -> None:
+        self.model.close()
 
 
-def one_round(agents: int, backlog: int, changes: int) -> tuple[list[float], list[float]]:
-    model = center(agents, backlog)
+def timed(action, *args) -> float:
+    started = time.perf_counter()
+    action(*args)
+    return time.perf_counter() - started
+
+
+def measure_get(center: Center, times: int) -> list[float]:
+    return [timed(lambda: center.ask("boss", "GET", "/status/user-statuses/a0"))
+            for _ in range(times)]  # fmt: skip
+
+
+def measure_route(center: Center, times: int) -> list[float]:
+    found = []
+    for _ in range(times):
+        call: list[str] = []
+        found.append(timed(lambda into: into.append(center.place()), call))
+        assert center.model.contact.interactions[call[0]].state == "A"
+        center.model.hang_up(call[0])
+    return found
+
+
+def measure_cycles(center: Center, times: int) -> list[float]:
+    """Cycles per second, one figure per batch of ``times`` cycles, over HTTP."""
+    simulator = ICWSSimulator(center.model.scenario)
+    simulator.model, simulator.scenario = center.model, center.model.scenario
+    url = urlsplit(simulator.start())
+    connection = http.client.HTTPConnection(url.hostname, url.port)
     try:
-        calls, statuses = [], []
-        for number in range(changes):
-            started = time.perf_counter()
-            model.place_inbound_call("Support")
-            calls.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            model.set_user_status("a0", "At Lunch" if number % 2 == 0 else "Available")
-            statuses.append(time.perf_counter() - started)
-        return calls, statuses
+
+        def post(user: str, path: str) -> None:
+            session_id, headers = center.sessions[user]
+            connection.request("POST", f"/icws/{session_id}{path}", b"", headers)
+            answer = connection.getresponse()
+            answer.read()
+            assert answer.status < 300, (path, answer.status)
+
+        started = time.perf_counter()
+        for _ in range(times):
+            call = center.place()
+            agent = center.holder(call)
+            post(agent, f"/interactions/{call}/pickup")
+            post(agent, f"/interactions/{call}/disconnect")
+        return [times / (time.perf_counter() - started)]
     finally:
-        model.close()
+        connection.close()
+        simulator.stop()
 
 
-def figure(values: list[float]) -> str:
-    ms = [v * 1000 for v in values]
-    return f"{min(ms):.2f} / {statistics.median(ms):.2f} / {max(ms):.2f}"
+def measure_status(center: Center, times: int) -> list[float]:
+    found = []
+    for number in range(times):
+        status = "At Lunch" if number % 2 == 0 else "Available"
+        found.append(timed(center.model.set_user_status, "a0", status))
+    center.model.set_user_status("a0", "Available")
+    return found
+
+
+def measure_hangup(center: Center, times: int) -> list[float]:
+    def held_by_a0(state: str) -> str | None:
+        return next((
+            i.id for i in center.model.contact.interactions.values()
+            if i.agent is not None and i.agent.id == "a0" and i.state == state
+        ), None)  # fmt: skip
+
+    found = []
+    for _ in range(times):
+        connected = held_by_a0("C")
+
+        def hang_up_and_take_next(connected: str) -> None:
+            center.model.hang_up(connected)
+            following = held_by_a0("A")
+            if following is not None:
+                center.pick_up(following)
+
+        found.append(timed(hang_up_and_take_next, connected))
+        call = center.place()  # the backlog stays K, or a0 gets a call again
+        if held_by_a0("C") is None:
+            center.pick_up(call)
+    return found
+
+
+def measure_users(center: Center, times: int) -> list[float]:
+    return [timed(lambda: center.ask("boss", "GET", "/configuration/users", query="select=*"))
+            for _ in range(times)]  # fmt: skip
+
+
+def memory(agents: int, interactions: int) -> tuple[float, float]:
+    """Bytes per agent of a built center, and per interaction waiting in it."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    center = Center(agents, 1)
+    built = tracemalloc.get_traced_memory()[0]
+    center.model.set_user_status("a0", "At Lunch")
+    for n in range(1, agents):
+        center.model.set_user_status(f"a{n}", "At Lunch")
+    middle = tracemalloc.get_traced_memory()[0]
+    for _ in range(interactions):
+        center.place()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    center.close()
+    return (built - before) / agents, (after - middle) / interactions
+
+
+def figure(values: list[float], scale: float = 1000.0, digits: int = 2) -> str:
+    found = [v * scale for v in values]
+    return (
+        f"{min(found):.{digits}f} / {statistics.median(found):.{digits}f} / {max(found):.{digits}f}"
+    )
+
+
+def median(results: dict, key) -> float:
+    return statistics.median(results[key])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agents", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--backlog", type=int, nargs="+", default=[0, 300, 900])
+    parser.add_argument("--agents", type=int, nargs="+", default=[10, 100, 1000, 3000])
+    parser.add_argument("--workgroups", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--waiting", type=int, nargs="+", default=[0, 100, 300])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--times", type=int, default=20, help="measurements per round")
     args = parser.parse_args()
-    sizes = [(a, b) for a in args.agents for b in args.backlog] * args.rounds
-    random.shuffle(sizes)
-    results: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
-    for size in sizes:
-        calls, statuses = one_round(*size, args.changes)
-        known = results.setdefault(size, ([], []))
-        known[0].extend(calls)
-        known[1].extend(statuses)
-    print("ms per change, min / median / max over all rounds")
-    print(f"{'agents':>7} {'waiting':>8}  {'new inbound call':>24}  {'status change':>24}")
-    for size in sorted(results):
-        calls, statuses = results[size]
-        print(f"{size[0]:>7} {size[1]:>8}  {figure(calls):>24}  {figure(statuses):>24}")
+    results: dict[tuple, list[float]] = {}
+    centers = [
+        (n, w, k) for n in args.agents for w in args.workgroups for k in args.waiting
+        if w <= n and (w == 1 or k == 0) and (k == 0 or n >= 100 or n == max(args.agents))
+    ] * args.rounds  # fmt: skip
+    random.shuffle(centers)
+    for agents, workgroups, waiting in centers:
+        center = Center(agents, workgroups)
+        try:
+            plan = [("route", measure_route)]
+            if workgroups == 1 and waiting == 0:
+                plan += [("get", measure_get), ("users", measure_users),
+                         ("cycle", measure_cycles)]  # fmt: skip
+            random.shuffle(plan)
+            for name, measure in plan:
+                key = (name, agents, workgroups, 0)
+                results.setdefault(key, []).extend(measure(center, args.times))
+            if workgroups == 1:
+                center.fill(waiting)
+                for name, measure in random.sample(
+                    [("status", measure_status), ("hangup", measure_hangup)], 2
+                ):
+                    key = (name, agents, 1, waiting)
+                    results.setdefault(key, []).extend(measure(center, args.times))
+        finally:
+            center.close()
+
+    def table(name: str, title: str, scale: float = 1000.0) -> None:
+        rows = sorted(key for key in results if key[0] == name)
+        if not rows:
+            return
+        print(f"\n{title}")
+        print(f"{'agents':>7} {'workgroups':>10} {'waiting':>8}   min / median / max")
+        for key in rows:
+            print(f"{key[1]:>7} {key[2]:>10} {key[3]:>8}   {figure(results[key], scale)}")
+
+    table("get", "GET of a user status with statistics watched, ms")
+    table("route", "routing one inbound call, ms")
+    table("cycle", "place -> alert -> pickup -> disconnect over HTTP, cycles/s", 1.0)
+    table("status", "status change of a connected agent, ms")
+    table("hangup", "hang-up and pickup of the next waiting call, ms")
+    table("users", "GET configuration/users?select=* (all N users), ms")
+    small = min(args.agents)
+    per_agent, per_interaction = memory(small if small >= 100 else 100, 300)
+    print(f"\nmemory: {per_agent / 1024:.1f} KiB per agent (logged on, with a station), "
+          f"{per_interaction / 1024:.1f} KiB per waiting interaction")  # fmt: skip
+
+    print("\ntargets, ratios of medians in this run:")
+    big, few = max(args.agents), min(args.agents)
+    thousand = 1000 if 1000 in args.agents else big
+    checks = []
+    if ("get", big, 1, 0) in results:
+        checks.append((f"GET with statistics watched, N={big} / N={few}",
+                       median(results, ("get", big, 1, 0)) / median(results, ("get", few, 1, 0)),
+                       "at most 2"))  # fmt: skip
+    if ("cycle", thousand, 1, 0) in results:
+        checks.append((f"cycles/s, N={thousand} / N={few}",
+                       median(results, ("cycle", thousand, 1, 0))
+                       / median(results, ("cycle", few, 1, 0)), "at least 0.5"))  # fmt: skip
+    most = max(args.waiting)
+    for name in ("status", "hangup"):
+        for agents in args.agents:
+            if (name, agents, 1, most) in results and (name, agents, 1, 0) in results:
+                checks.append((f"{name}, N={agents}, {most} waiting / none",
+                               median(results, (name, agents, 1, most))
+                               / median(results, (name, agents, 1, 0)), "at most 3"))  # fmt: skip
+    if ("users", big, 1, 0) in results:
+        per_user = [median(results, ("users", n, 1, 0)) / n for n in args.agents
+                    if ("users", n, 1, 0) in results]  # fmt: skip
+        checks.append((f"users read, cost per user N={big} / N={few}",
+                       per_user[-1] / per_user[0], "about 1 (linear) or less"))  # fmt: skip
+    for what, ratio, target in checks:
+        print(f"  {what:<48} {ratio:8.2f}   target {target}")
 
 
 if __name__ == "__main__":
