@@ -59,7 +59,8 @@ class Center:
         ]  # fmt: skip
         stations = [{"id": f"s{n}", "extension": str(10_000 + n)} for n in range(agents)]
         scenario = {"users": users, "workgroups": groups, "stations": stations,
-                    "disconnectedLinger": 0}  # fmt: skip
+                    "disconnectedLinger": 0,
+                    "licenses": {name: agents + 1 for name in LICENSES}}  # fmt: skip
         self.model = ICWSModel(load_scenario(scenario))
         self.sessions: dict[str, tuple[str, dict]] = {}
         for n in range(agents):
