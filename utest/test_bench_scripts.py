@@ -61,10 +61,13 @@ def test_many_streams_script_reports_threads_and_memory():
     assert re.search(r"20 subscribed SSE sessions .*: \d+ threads, \d+ open files, RSS", output)
 
 
-def test_contact_center_scale_script_prints_a_row_per_size():
-    output = run("contact_center_scale.py", "--agents", "10", "--backlog", "0", "20",
-                 "--rounds", "1", "--changes", "3")  # fmt: skip
-    for backlog in (0, 20):
-        assert re.search(
-            rf"^\s+10\s+{backlog}\s+[\d.]+ / [\d.]+ / [\d.]+\s+[\d.]+ / ", output, re.M
-        )
+def test_contact_center_scale_script_prints_every_table_and_target():
+    output = run("contact_center_scale.py", "--agents", "10", "20", "--workgroups", "1", "2",
+                 "--waiting", "0", "5", "--rounds", "1", "--times", "2")  # fmt: skip
+    number = r"[\d.]+ / [\d.]+ / [\d.]+"
+    for title in ("GET of a user status", "routing one inbound call", "cycles/s",
+                  "status change", "hang-up and pickup", "configuration/users"):  # fmt: skip
+        assert title in output, title
+    assert re.search(rf"^\s+20\s+1\s+5\s+{number}$", output, re.M)
+    assert re.search(r"[\d.]+ KiB per agent .* [\d.]+ KiB per waiting interaction", output)
+    assert len(re.findall(r"^  \S.* +[\d.]+ +target ", output, re.M)) >= 4

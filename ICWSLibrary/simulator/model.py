@@ -16,6 +16,7 @@ from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
 from .configuration import ConfigurationStore
 from .contact import ChatParty, ContactCenter
+from .errors import ControlError, SimulatorError
 from .resources.activations import ActivationResource
 from .resources.configuration import ConfigurationResource
 from .resources.connection import ConnectionResource
@@ -140,7 +141,10 @@ class ICWSModel:
             if method == request.method:
                 match = pattern.match(path)
                 if match:
-                    return handler(request, *session, *(unquote(g) for g in match.groups()))
+                    try:
+                        return handler(request, *session, *(unquote(g) for g in match.groups()))
+                    except SimulatorError as refused:
+                        return refused.response()
         return None
 
     def _unrouted(self, request: Request) -> Response:
@@ -236,27 +240,28 @@ class ICWSModel:
         server named ``name`` (default: ``Visitor``)."""
         with self.state.changing():
             interaction = self._interaction(interaction_id)
-            chat = interaction.chat
+            chat = self.contact.chats.of(interaction)
             if chat is None:
-                raise KeyError(f"Interaction {interaction_id} is not a chat.")
+                raise ControlError(f"Interaction {interaction_id} is not a chat.")
             outside = [party for party in chat.members if not party.user_id]
             wanted = name or (outside[0].display_name if outside else "Visitor")
             party = next((p for p in outside if p.display_name == wanted), None)
-            refusal = self.contact.write_chat(interaction, party or ChatParty(wanted), text)
-            if refusal:
-                raise KeyError(f"Cannot write to chat {interaction_id}: {refusal}.")
+            try:
+                self.contact.write_chat(interaction, party or ChatParty(wanted), text)
+            except SimulatorError as refused:
+                raise ControlError(f"Cannot write to chat {interaction_id}: {refused}.") from None
 
     def _workgroup(self, workgroup_id: str):
         workgroup = self.scenario.workgroup(workgroup_id)
         if workgroup is None:
             known = ", ".join(w.id for w in self.scenario.workgroups.values()) or "none"
-            raise KeyError(f"The scenario has no workgroup {workgroup_id!r}; known: {known}.")
+            raise ControlError(f"The scenario has no workgroup {workgroup_id!r}; known: {known}.")
         return workgroup
 
     def _interaction(self, interaction_id: str):
         interaction = self.contact.interactions.get(str(interaction_id))
         if interaction is None:
-            raise KeyError(f"The simulator has no interaction {interaction_id!r}.")
+            raise ControlError(f"The simulator has no interaction {interaction_id!r}.")
         return interaction
 
     def hang_up(self, interaction_id: str) -> None:
@@ -269,7 +274,7 @@ class ICWSModel:
         with self.state.changing():
             user = self.scenario.user(user_id)
             if user is None:
-                raise KeyError(f"The simulator has no user {user_id!r}.")
+                raise ControlError(f"The simulator has no user {user_id!r}.")
             self.contact.set_idle(user, seconds)
 
     def explain_routing(self, interaction_id: str) -> list[str]:
@@ -306,7 +311,7 @@ class ICWSModel:
                     if alternate_hosts is not None:
                         host.alternate_hosts = list(alternate_hosts)
                     return
-            raise KeyError(f"The scenario has no host {address!r}.")
+            raise ControlError(f"The scenario has no host {address!r}.")
 
 
 def _not_found(request: Request) -> Response:

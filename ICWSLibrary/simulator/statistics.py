@@ -134,11 +134,10 @@ class Statistics:
         eligible = self.contact.eligible_session
 
         def available() -> list:
-            busy = self.contact.busy_agents()  # once, not once per member and media
             return [
                 user
                 for user in self.activated(workgroup)
-                if any(eligible(user, workgroup, media, busy) for media in ROUTED_MEDIA)
+                if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA)
             ]
 
         return self._remembered("available", workgroup, available)

@@ -99,9 +99,7 @@ def test_a_visitor_chat_lets_the_remote_party_write(simulator):
     customer = Agent(simulator.url, "kevin.glinski")
     started = create(customer, {"__type": CHAT, "target": "Support"})
     simulator.model.write_chat(started, "Hi")
-    [party] = [
-        p for p in simulator.model.contact.interactions[started].chat.members if not p.user_id
-    ]
+    [party] = [p for p in simulator.model.contact.chats.chats[started].members if not p.user_id]
     assert party.display_name == "Visitor"
     with pytest.raises(KeyError, match="not a chat"):
         simulator.model.write_chat(simulator.place_inbound_call("Support"), "hello")

@@ -464,7 +464,7 @@ def test_routing_a_call_costs_the_same_whatever_the_backlog(monkeypatch):
     # ACD re-checked every member for every waiting call on each change: with 900 calls
     # waiting a new call cost 86 ms and an unrelated status change 164 ms, growing with the
     # backlog. Counted in eligibility checks, not seconds, so the test cannot flake.
-    from ICWSLibrary.simulator.contact import ContactCenter
+    from ICWSLibrary.simulator.contact.routing import Router
     from ICWSLibrary.simulator.model import ICWSModel
 
     users = [{"id": f"a{n}", "password": "x", "licenses": ["I3_ACCESS_ACD"]} for n in range(20)]
@@ -472,9 +472,9 @@ def test_routing_a_call_costs_the_same_whatever_the_backlog(monkeypatch):
         {"users": users, "workgroups": [{"id": "Support", "members": [u["id"] for u in users]}]}
     ))  # fmt: skip
     checks = []
-    real = ContactCenter._eligibility
+    real = Router.eligibility
     monkeypatch.setattr(
-        ContactCenter, "_eligibility", lambda *args, **kw: checks.append(1) or real(*args, **kw)
+        Router, "eligibility", lambda *args, **kw: checks.append(1) or real(*args, **kw)
     )
     try:
         cost = {}

@@ -12,29 +12,30 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs
 
-from ...protocol.errors import NO_STATION_ERROR_ID
+from ...protocol.interactions import QUEUE_TYPE_NAMES as QUEUE_TYPES
+from ...protocol.interactions import USER_QUEUE as USER
+from ...protocol.interactions import WORKGROUP_QUEUE as WORKGROUP
 from ...protocol.names import did_you_mean
 from ..contact import (
     CALL,
     MEDIA_NAMES,
-    QUEUE_TYPES,
     RETRY,
-    USER,
-    WORKGROUP,
     ChatParty,
     ContactCenter,
     Interaction,
     QueueWatch,
 )
-from ..sessions import MAX_WATCHES, Session
-from ..wire import (
-    Request,
-    Response,
-    error_response,
-    invalid_property,
-    json_response,
-    missing_property,
+from ..errors import (
+    Forbidden,
+    InvalidProperty,
+    InvalidState,
+    MissingProperty,
+    NoStation,
+    NotFound,
+    SimulatorError,
 )
+from ..sessions import MAX_WATCHES, Session
+from ..wire import Request, Response, json_response
 
 # [doc] Words the operation list puts where an interaction id would stand.
 NOT_IDS = "(?:conferences|agent-assistance|email)"
@@ -100,7 +101,7 @@ class InteractionResource:
     def create(self, request: Request, session: Session) -> Response:
         body = request.json()
         if not isinstance(body, dict) or not body.get("__type"):
-            return missing_property("__type")
+            raise MissingProperty("__type")
         kind = str(body["__type"]).rsplit(":", 1)[-1]
         if kind == CREATE_CALL:
             created = self._make_call(session, body)
@@ -111,54 +112,45 @@ class InteractionResource:
         elif kind == CREATE_CHAT:
             created = self._create_chat(session, body)
         elif kind in NOT_SIMULATED_TYPES:
-            return error_response(
+            raise SimulatorError(
                 501, "simulator.notSimulated", f"The ICWS simulator does not create {kind} yet."
             )
         else:
-            return invalid_property("__type", f"{body['__type']} is not an interaction type.")
-        if isinstance(created, Response):
-            return created
+            raise InvalidProperty("__type", f"{body['__type']} is not an interaction type.")
         created.creator = session.user
         location = [("Location", f"/icws/{session.id}/interactions/{created.id}")]
         return json_response(201, {"interactionId": created.id}, location)
 
-    def _make_call(self, session: Session, body: dict) -> Interaction | Response:
+    def _make_call(self, session: Session, body: dict) -> Interaction:
         target = body.get("target")
         if not target or not isinstance(target, str):
-            return missing_property("target")
+            raise MissingProperty("target")
         workgroup = None
         if body.get("workgroup"):
             workgroup = self.scenario.workgroup(str(body["workgroup"]))
             if workgroup is None or not workgroup.has_member(session.user.id):
                 # [guess] status and errorId.
-                return invalid_property(
+                raise InvalidProperty(
                     "workgroup",
                     f"{session.user.id} cannot call on behalf of workgroup {body['workgroup']}.",
                 )
         if not session.station:
             # [guess] A call needs a station to ring; the errorId of "no station" [real].
-            return error_response(
-                400, NO_STATION_ERROR_ID, "The session has no station connection to call from."
-            )
+            raise NoStation("The session has no station connection to call from.")
         return self.contact.make_call(session, target, workgroup)
 
-    def _create_generic(self, body: dict) -> Interaction | Response:
+    def _create_generic(self, body: dict) -> Interaction:
         queue = body.get("queueId")
         if not isinstance(queue, dict) or "queueType" not in queue or not queue.get("queueName"):
-            return missing_property("queueId")
-        found = self._queue(queue)
-        if isinstance(found, Response):
-            return found
-        kind, owner = found
+            raise MissingProperty("queueId")
+        kind, owner = self._queue(queue)
         if kind not in (USER, WORKGROUP):
-            return invalid_property(
+            raise InvalidProperty(
                 "queueId.queueType", "A generic interaction goes to a user or workgroup queue."
             )
         extra = body.get("additionalAttributes") or {}
         if not isinstance(extra, dict):
-            return invalid_property(
-                "additionalAttributes", "additionalAttributes must be an object."
-            )
+            raise InvalidProperty("additionalAttributes", "additionalAttributes must be an object.")
         attributes = {str(name): str(value) for name, value in extra.items()}
         for field, attribute in (
             ("remoteName", "Eic_RemoteName"),
@@ -170,29 +162,26 @@ class InteractionResource:
             return self.contact.create_generic(owner, None, **attributes)
         return self.contact.create_generic(None, owner, **attributes)
 
-    def _create_callback(self, body: dict) -> Interaction | Response:
+    def _create_callback(self, body: dict) -> Interaction:
         """[doc] target, targetQueue and subject are required; name is optional."""
         for name in ("target", "targetQueue", "subject"):
             if not body.get(name):
-                return missing_property(name)
+                raise MissingProperty(name)
         queue = body["targetQueue"]
         if not isinstance(queue, dict) or "queueType" not in queue or not queue.get("queueName"):
-            return invalid_property("targetQueue", "targetQueue must name a workgroup queue.")
-        found = self._queue(queue)
-        if isinstance(found, Response):
-            return found
-        kind, workgroup = found
+            raise InvalidProperty("targetQueue", "targetQueue must name a workgroup queue.")
+        kind, workgroup = self._queue(queue)
         if kind != WORKGROUP:
-            return invalid_property("targetQueue", "A callback goes to a workgroup queue.")
+            raise InvalidProperty("targetQueue", "A callback goes to a workgroup queue.")
         return self.contact.create_callback(
             workgroup, str(body["target"]), str(body["subject"]), str(body.get("name") or "")
         )
 
-    def _create_chat(self, session: Session, body: dict) -> Interaction | Response:
+    def _create_chat(self, session: Session, body: dict) -> Interaction:
         """[doc] target: a user or a workgroup, by id or extension."""
         target = body.get("target")
         if not target or not isinstance(target, str):
-            return missing_property("target")
+            raise MissingProperty("target")
         starter = ChatParty(session.user.display_name, session.user.id)
         workgroup = self.scenario.workgroup(target)
         if workgroup is not None:
@@ -200,20 +189,21 @@ class InteractionResource:
         user = self.scenario.user(target) or self.scenario.user_at(target)
         if user is None:
             # [guess] status and errorId.
-            return invalid_property(
+            raise InvalidProperty(
                 "target", f"There is no user or workgroup {target!r} to chat with."
             )
         return self.contact.start_chat(starter, user=user)
 
-    def _queue(self, queue: dict):
-        """``(type, workgroup or user or station id)`` of a queueId, or the 400 it earns."""
+    def _queue(self, queue: dict) -> tuple:
+        """``(type, workgroup or user or station id)`` of a queueId; the 400 it earns
+        raised."""
         kind = queue.get("queueType")
         name = str(queue.get("queueName") or "")
         if isinstance(kind, str) and kind.strip().isdigit():
             # [real] The vendor's own Mac client sends queueType as a string ("1").
             kind = int(kind)
         if not isinstance(kind, int) or isinstance(kind, bool) or kind not in QUEUE_TYPES:
-            return invalid_property("queueType", f"queueType must be 0 to 3, not {kind!r:.40}.")
+            raise InvalidProperty("queueType", f"queueType must be 0 to 3, not {kind!r:.40}.")
         if kind == WORKGROUP:
             owner = self.scenario.workgroup(name)
         elif kind == 3:
@@ -223,25 +213,20 @@ class InteractionResource:
             owner = self.scenario.user(name)
         if owner is None:
             # [doc] The queue subscription lists no 404; [guess] a 400 naming the queue.
-            return invalid_property(
+            raise InvalidProperty(
                 "queueName", f"There is no {QUEUE_TYPES[kind]} queue named {name!r}."
             )
         return kind, owner
 
     # -- reading and changing attributes -----------------------------------------------------
 
-    def _find(self, session: Session, interaction_id: str) -> Interaction | Response:
-        interaction = self.contact.interactions.get(interaction_id)
+    def _find(self, session: Session, interaction_id: str) -> Interaction:
+        interaction = self.contact.find(interaction_id)
         if interaction is None:
-            return error_response(
-                404, "error.request.notFound", f"The interaction {interaction_id} was not found."
-            )
+            raise NotFound(f"The interaction {interaction_id} was not found.")
         if not self.contact.may_see(session.user, interaction):
-            # [guess] errorId; [doc] 403 is listed.
-            return error_response(
-                403,
-                "error.request.accessDenied",
-                f"The user {session.user.id} has no rights to interaction {interaction_id}.",
+            raise Forbidden(
+                f"The user {session.user.id} has no rights to interaction {interaction_id}."
             )
         return interaction
 
@@ -250,10 +235,7 @@ class InteractionResource:
         request about a missing or foreign interaction gets."""
 
         def with_interaction(request: Request, session: Session, interaction_id: str) -> Response:
-            interaction = self._find(session, interaction_id)
-            if isinstance(interaction, Response):
-                return interaction
-            return handler(request, session, interaction)
+            return handler(request, session, self._find(session, interaction_id))
 
         return with_interaction
 
@@ -268,11 +250,11 @@ class InteractionResource:
         body = request.json()
         attributes = body.get("attributes") if isinstance(body, dict) else None
         if not isinstance(attributes, dict):
-            return missing_property("attributes")
+            raise MissingProperty("attributes")
         for name in attributes:
             if name.casefold() in ("eic_state", "eic_callid"):
                 # [guess] The server keeps these itself.
-                return invalid_property(name, f"The attribute {name} cannot be set.")
+                raise InvalidProperty(name, f"The attribute {name} cannot be set.")
         self.contact.change(interaction, **{str(k): str(v) for k, v in attributes.items()})
         return json_response(200)
 
@@ -281,17 +263,10 @@ class InteractionResource:
     def _acting(self, handler):
         def act(request: Request, session: Session, interaction: Interaction) -> Response:
             body = request.json()
-            refusal = handler(session, interaction, body if isinstance(body, dict) else {})
-            if isinstance(refusal, Response):
-                return refusal
-            if refusal:
-                # [guess] status and errorId of an action the interaction's state forbids.
-                action = request.path.rsplit("/", 1)[-1]
-                return error_response(
-                    400,
-                    "error.interaction.invalidState",
-                    f"Cannot {action} interaction {interaction.id}: {refusal}.",
-                )
+            try:
+                handler(session, interaction, body if isinstance(body, dict) else {})
+            except InvalidState as refused:
+                raise refused.of(request.path.rsplit("/", 1)[-1], interaction.id) from None
             return json_response(200)
 
         return self._found(act)
@@ -302,54 +277,51 @@ class InteractionResource:
             # [guess] As making a call does: a pickup needs a station of this session that
             # takes the medium; the errorId of "no station" [real].
             medium = MEDIA_NAMES.get(interaction.media, interaction.media)
-            return error_response(
-                400,
-                NO_STATION_ERROR_ID,
+            raise NoStation(
                 f"Cannot pick up interaction {interaction.id}: the session has no station "
-                f"that takes {medium} interactions.",
+                f"that takes {medium} interactions."
             )
-        return self.contact.pick_up(session, interaction)
+        self.contact.pick_up(session, interaction)
 
     def disconnect(self, session: Session, interaction: Interaction, body: dict):
         self.contact.disconnect(interaction, by_agent=True)
 
     def hold(self, session: Session, interaction: Interaction, body: dict):
         if not isinstance(body.get("on"), bool):
-            return missing_property("on")
-        return self.contact.hold(interaction, body["on"])
+            raise MissingProperty("on")
+        self.contact.hold(interaction, body["on"])
 
     def mute(self, session: Session, interaction: Interaction, body: dict):
         if not isinstance(body.get("on"), bool):
-            return missing_property("on")
-        return self.contact.mute(interaction, body["on"])
+            raise MissingProperty("on")
+        self.contact.mute(interaction, body["on"])
 
     def send_digits(self, session: Session, interaction: Interaction, body: dict):
         digits = body.get("dtmfDigits")
         if not digits:
-            return missing_property("dtmfDigits")
+            raise MissingProperty("dtmfDigits")
         if not isinstance(digits, str) or not _DIGITS.match(digits):
-            return invalid_property("dtmfDigits", f"{digits!r} are not DTMF digits.")
-        return self.contact.send_digits(interaction, digits)
+            raise InvalidProperty("dtmfDigits", f"{digits!r} are not DTMF digits.")
+        self.contact.send_digits(interaction, digits)
 
     def blind_transfer(self, session: Session, interaction: Interaction, body: dict):
         target, queue = body.get("target"), body.get("queueID")
         if bool(target) == bool(queue):
             # [doc] Since v13, giving both or neither of target and queueID is an error.
-            return invalid_property("target", "Give either target or queueID.")
+            raise InvalidProperty("target", "Give either target or queueID.")
         if interaction.state not in ("A", "C", "H"):
-            return f"it is {interaction.attributes.get('Eic_CallStateString') or 'not active'}"
+            raise InvalidState(
+                f"it is {interaction.attributes.get('Eic_CallStateString') or 'not active'}"
+            )
         if queue:
             if not isinstance(queue, dict):
-                return invalid_property("queueID", "queueID must be an object.")
-            found = self._queue(queue)
-            if isinstance(found, Response):
-                return found
-            kind, owner = found
+                raise InvalidProperty("queueID", "queueID must be an object.")
+            kind, owner = self._queue(queue)
             if kind == WORKGROUP:
                 return self.contact.transfer(interaction, target_workgroup=owner)
             if kind == USER:
                 return self.contact.transfer(interaction, target_user=owner)
-            return invalid_property("queueID.queueType", "Transfer to a user or workgroup queue.")
+            raise InvalidProperty("queueID.queueType", "Transfer to a user or workgroup queue.")
         target = str(target)
         user = self.scenario.user_at(target)
         if user is not None:
@@ -362,12 +334,12 @@ class InteractionResource:
         if not _DIAL_STRING.match(target):
             # [guess] A real server refuses a target its dial plan cannot place; a typo must
             # not make the call vanish as if it went outside.
-            return invalid_property(
+            raise InvalidProperty(
                 "target",
                 f"'{target}' is not a number, a user or an extension of this server."
                 + did_you_mean(target, self._transfer_targets(), "targets"),
             )
-        return self.contact.transfer(interaction, number=target)
+        self.contact.transfer(interaction, number=target)
 
     def _transfer_targets(self) -> dict[str, str]:
         """Each target a transfer may name, compared as itself and shown as a user gives it."""
@@ -389,118 +361,112 @@ class InteractionResource:
         body = body if isinstance(body, dict) else {}
         for name in ("code", "segmentId", "time", "user", "sourceInteractionId"):
             if body.get(name) in (None, ""):
-                return missing_property(name)
+                raise MissingProperty(name)
         segment = body["segmentId"]
         if isinstance(segment, bool) or not isinstance(segment, int):
-            return invalid_property("segmentId", f"segmentId must be a number, not {segment!r}.")
+            raise InvalidProperty("segmentId", f"segmentId must be a number, not {segment!r}.")
         if self.scenario.user(str(body["user"])) is None:
-            return invalid_property("user", f"There is no user {body['user']!r}.")
-        refusal = self.contact.assign_wrap_up(interaction, str(body["code"]), segment)
-        if refusal:
-            return error_response(
+            raise InvalidProperty("user", f"There is no user {body['user']!r}.")
+        try:
+            self.contact.assign_wrap_up(interaction, str(body["code"]), segment)
+        except InvalidState as refused:
+            raise SimulatorError(
                 400,
                 "error.request.invalidRepresentation.invalidProperty",
-                f"Cannot assign a wrap-up code to interaction {interaction.id}: {refusal}.",
-            )
+                f"Cannot assign a wrap-up code to interaction {interaction.id}: {refused.reason}.",
+            ) from None
         return json_response(201)
 
     def dispose_callback(self, session: Session, interaction: Interaction, body: dict):
-        if interaction.callback is None:
-            return invalid_property(
-                "disposition", f"Interaction {interaction.id} is not a callback."
-            )
+        if self.contact.callbacks.of(interaction) is None:
+            raise InvalidProperty("disposition", f"Interaction {interaction.id} is not a callback.")
         disposition = body.get("disposition")
         if disposition not in range(RETRY + 1) or isinstance(disposition, bool):
-            return invalid_property(
+            raise InvalidProperty(
                 "disposition", f"disposition must be 0 (Success), 1 (Failure) or 2 (Retry), "
                 f"not {disposition!r}."
             )  # fmt: skip
-        return self.contact.dispose_callback(interaction, session.user, disposition)
+        self.contact.dispose_callback(interaction, session.user, disposition)
 
     def send_chat(self, session: Session, interaction: Interaction, body: dict):
-        if interaction.chat is None:
-            return invalid_property("text", f"Interaction {interaction.id} is not a chat.")
+        chat = self.contact.chats.of(interaction)
+        if chat is None:
+            raise InvalidProperty("text", f"Interaction {interaction.id} is not a chat.")
         text = body.get("text")
         if not isinstance(text, str) or not text:
-            return missing_property("text")
-        party = interaction.chat.member(session.user)
+            raise MissingProperty("text")
+        party = chat.member(session.user)
         if party is None:
-            return f"{session.user.id} is not a member of the chat; pick it up first"
-        return self.contact.write_chat(interaction, party, text)
+            raise InvalidState(f"{session.user.id} is not a member of the chat; pick it up first")
+        self.contact.write_chat(interaction, party, text)
 
     # -- subscriptions ----------------------------------------------------------------------
 
     def watch_chat(self, request: Request, session: Session, interaction: Interaction):
-        if interaction.chat is None:
-            return invalid_property("interactionId", f"Interaction {interaction.id} is not a chat.")
-        session.chat_watches.add(interaction.id)
-        self.state.deliver(session, *self.contact.chat_snapshot(interaction, session.user))
+        if self.contact.chats.of(interaction) is None:
+            raise InvalidProperty("interactionId", f"Interaction {interaction.id} is not a chat.")
+        self.state.deliver(session, *self.contact.chats.watch(session, interaction))
         return json_response(204)
 
     def stop_chat(self, request: Request, session: Session, interaction_id: str) -> Response:
-        session.chat_watches.discard(interaction_id)
+        self.contact.chats.stop_watching(session, interaction_id)
         return json_response(204)
 
     def watch_callback(self, request: Request, session: Session, interaction: Interaction):
-        if interaction.callback is None:
-            return invalid_property(
+        if self.contact.callbacks.of(interaction) is None:
+            raise InvalidProperty(
                 "interactionId", f"Interaction {interaction.id} is not a callback."
             )
-        session.callback_watches.add(interaction.id)
-        self.state.deliver(session, self.contact.callback_message(interaction))
+        self.state.deliver(session, self.contact.callbacks.watch(session, interaction))
         return json_response(204)
 
     def stop_callback(self, request: Request, session: Session, interaction_id: str) -> Response:
-        session.callback_watches.discard(interaction_id)
+        self.contact.callbacks.stop_watching(session, interaction_id)
         return json_response(204)
 
     def watch_queue(self, request: Request, session: Session, subscription_id: str) -> Response:
         body = request.json()
         if not isinstance(body, dict):
-            return missing_property("queueIds")
+            raise MissingProperty("queueIds")
         queue_ids, names = body.get("queueIds"), _attribute_names(body)
         if not isinstance(queue_ids, list) or not queue_ids:
             # [doc] queueIds and attributeNames are List [1,*], required.
-            return missing_property("queueIds")
+            raise MissingProperty("queueIds")
         if names is None:
-            return missing_property("attributeNames")
+            raise MissingProperty("attributeNames")
         queues = set()
         for queue in queue_ids:
             if not isinstance(queue, dict):
-                return invalid_property("queueIds", "Each queueId is an object.")
-            found = self._queue(queue)
-            if isinstance(found, Response):
-                return found
-            kind, owner = found
+                raise InvalidProperty("queueIds", "Each queueId is an object.")
+            kind, owner = self._queue(queue)
             name = owner if isinstance(owner, str) else owner.id
             queues.add((kind, name.lower()))
         if (
             subscription_id not in session.queue_watches
             and len(session.queue_watches) >= MAX_WATCHES
         ):
-            return too_many_watches("queue")
+            raise too_many_watches("queue")
         watch = QueueWatch(queues, list(names))
-        session.queue_watches[subscription_id] = watch
-        self.state.deliver(session, self.contact.snapshot(subscription_id, watch))
+        snapshot = self.contact.registry.watch_queues(session, subscription_id, watch)
+        self.state.deliver(session, snapshot)
         return json_response(200)
 
     def stop_queue(self, request: Request, session: Session, subscription_id: str) -> Response:
-        session.queue_watches.pop(subscription_id, None)
+        self.contact.registry.stop_queues(session, subscription_id)
         return json_response(204)
 
     def watch_one(self, request: Request, session: Session, interaction: Interaction):
         names = _attribute_names(request.json())
         if names is None:
-            return missing_property("attributeNames")
+            raise MissingProperty("attributeNames")
         watches = session.interaction_watches
         if interaction.id not in watches and len(watches) >= MAX_WATCHES:
-            return too_many_watches("interaction")
-        watches[interaction.id] = list(names)
-        self.state.deliver(session, self.contact.interaction_snapshot(interaction, list(names)))
+            raise too_many_watches("interaction")
+        self.state.deliver(session, self.contact.registry.watch(session, interaction, names))
         return json_response(204)
 
     def stop_one(self, request: Request, session: Session, interaction_id: str) -> Response:
-        session.interaction_watches.pop(interaction_id, None)
+        self.contact.registry.stop_watching(session, interaction_id)
         return json_response(204)
 
     def watch_alerts(self, request: Request, session: Session) -> Response:
@@ -509,9 +475,9 @@ class InteractionResource:
         if names is not None and (
             not isinstance(names, list) or not all(isinstance(n, str) for n in names)
         ):
-            return invalid_property("attributeNames", "attributeNames must list attribute names.")
+            raise InvalidProperty("attributeNames", "attributeNames must list attribute names.")
         session.alerting_watch = list(names or [])
-        self.state.deliver(session, self.contact.alerting_snapshot(session))
+        self.state.deliver(session, self.contact.registry.alerting_snapshot(session))
         return json_response(204)
 
     def stop_alerts(self, request: Request, session: Session) -> Response:
@@ -519,10 +485,10 @@ class InteractionResource:
         return json_response(204)
 
 
-def too_many_watches(kind: str) -> Response:
+def too_many_watches(kind: str) -> SimulatorError:
     """[guess] A session holding as many watches of a kind as it may: 400, as other refused
     subscriptions are."""
-    return error_response(
+    return SimulatorError(
         400,
         "error.request.invalidRepresentation",
         f"A session may hold at most {MAX_WATCHES} {kind} watches; stop one first.",

@@ -1,0 +1,177 @@
+"""What agents do to interactions: pick up, hold, mute, send digits, disconnect, transfer.
+
+A refusal is raised as :class:`~..errors.InvalidState` with the reason; the HTTP resource
+says which action it refused. What follows a connection or a disconnection for media and
+wrap-up is announced on the lifecycle, not called from here.
+"""
+
+from __future__ import annotations
+
+from ..errors import InvalidState
+from ..scenario import User, Workgroup
+from ..sessions import Session
+from ..state import ServerState
+from ..wire import now_compact
+from .interaction import DISCONNECTED, STATE_TEXT, Interaction, Interactions
+from .lifecycle import Lifecycle
+from .routing import Router
+
+
+def state_text(interaction: Interaction) -> str:
+    return STATE_TEXT.get(interaction.state, interaction.state or "not set")
+
+
+class Actions:
+    def __init__(
+        self,
+        state: ServerState,
+        status,
+        interactions: Interactions,
+        router: Router,
+        lifecycle: Lifecycle,
+    ) -> None:
+        self.state = state
+        self.status = status
+        self.scenario = state.scenario
+        self.interactions = interactions
+        self.router = router
+        self.lifecycle = lifecycle
+
+    def pick_up(self, session: Session, interaction: Interaction) -> None:
+        """Answer an interaction alerting this user, waiting in a workgroup queue they are a
+        member of, or held by them."""
+        user = session.user
+        state = interaction.state
+        if state == "A" and interaction.agent is user:
+            self.interactions.stop_alerting(interaction)
+        elif state == "O" and interaction.workgroup and interaction.workgroup.has_member(user.id):
+            # [doc] Interactions in a workgroup queue "can be picked up by its member agents".
+            interaction.agent = user
+            interaction.station = session.station["id"] if session.station else None
+            self.interactions.change(interaction, Eic_LocalUserId=user.id,
+                                     Eic_LocalName=user.display_name, Eic_UserName=user.id)  # fmt: skip
+        elif state in ("C", "H") and interaction.agent is user:
+            if state == "H":
+                self.hold(interaction, False)
+            return
+        else:
+            holder = interaction.agent
+            raise InvalidState(
+                f"it is {state_text(interaction)}"
+                + (f" for {holder.id}" if holder is not None and holder is not user else "")
+            )
+        self.connect(interaction)
+
+    def connect(self, interaction: Interaction) -> None:
+        """The interaction is answered: Connected, and its other parties with it."""
+        interaction.cancel_timer()
+        now = now_compact()
+        extra: dict[str, str] = {}
+        for attributes in self.lifecycle.emit("connecting", interaction):
+            extra.update(attributes or {})
+        self.interactions.set_state(
+            interaction, "C", Eic_ConnectTime=now, Eic_AnswerTime=now, **extra
+        )
+        self.update_on_phone(interaction.agent)
+        self.lifecycle.emit("connected", interaction)
+        for other in interaction.others:
+            if other.state in ("S", "R", "A"):
+                self.interactions.stop_alerting(other)
+                self.connect(other)
+
+    def hold(self, interaction: Interaction, on: bool) -> None:
+        if interaction.state != ("C" if on else "H"):
+            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+        self.interactions.set_state(interaction, "H" if on else "C")
+
+    def mute(self, interaction: Interaction, on: bool) -> None:
+        if interaction.state not in ("C", "H"):
+            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+        self.interactions.change(interaction, Eic_Muted="1" if on else "0")  # [guess] value form
+
+    def send_digits(self, interaction: Interaction, digits: str) -> None:
+        if interaction.state != "C":
+            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+        interaction.digits.append(digits)
+
+    def disconnect(self, interaction: Interaction, by_agent: bool) -> None:
+        """[doc] Hung up by the local party: I; by the remote party: E. The interaction
+        lingers in its queues, then leaves them. A party leaving a conversation of three or
+        more leaves the rest talking; the last other party of a call is hung up on."""
+        if interaction.state in DISCONNECTED or not interaction.allocated:
+            return
+        self.lifecycle.emit("ending", interaction, by_agent)
+        self.interactions.stop_alerting(interaction)
+        self.interactions.set_state(
+            interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact()
+        )
+        if not any(self.lifecycle.emit("disconnected", interaction)):
+            self.linger(interaction)
+        self.released(interaction.agent, from_acd=interaction.acd)
+        parties = interaction.parties
+        if parties is not None:
+            parties.members.remove(interaction)
+            interaction.parties = None
+            if len(parties.members) < 2:
+                for other in list(parties.members):
+                    self.disconnect(other, by_agent=False)
+
+    def linger(self, interaction: Interaction) -> None:
+        self.router.after(self.scenario.disconnected_linger, interaction,
+                          lambda: self.remove(interaction), f"{interaction.id} left its queues")  # fmt: skip
+
+    def remove(self, interaction: Interaction) -> None:
+        """The interaction leaves every queue and is deallocated."""
+        self.interactions.remove(interaction)
+        self.lifecycle.emit("removed", interaction)
+
+    def transfer(
+        self,
+        interaction: Interaction,
+        target_user: User | None = None,
+        target_workgroup: Workgroup | None = None,
+        number: str | None = None,
+    ) -> None:
+        """Blind transfer: to a user (alerting), a workgroup (queued and routed) or a
+        number outside the server (the interaction leaves it)."""
+        previous, from_acd = interaction.agent, interaction.acd
+        self.interactions.stop_alerting(interaction)
+        interaction.cancel_timer()
+        interaction.agent, interaction.station = None, None
+        if target_workgroup is not None:
+            self.router.enter_queue(interaction, target_workgroup, route=False)
+        elif target_user is not None:
+            interaction.workgroup = None
+            self.router.alert(
+                interaction, target_user, self.router.station_session(target_user), acd=False
+            )
+        else:
+            interaction.workgroup = None
+            self.interactions.change(interaction, Eic_RemoteAddress=number)
+            self.remove(interaction)
+        self.released(previous, from_acd)
+
+    def released(self, user: User | None, from_acd: bool) -> None:
+        """An agent done with an interaction: on the phone no more.
+
+        [doc] "Availability is only reset when an agent disconnects from an ACD
+        interaction, or when follow-up time expires. Available time is not reset when an
+        agent is off-hook for non-ACD purposes": idle from now after an ACD interaction,
+        unless after-call work follows (its end resets it).
+        """
+        if user is not None:
+            if from_acd and not self.router.in_after_call_work(user):
+                self.router.reset_idle(user)
+            self.update_on_phone(user)
+        self.router.route_waiting()
+
+    def update_on_phone(self, user: User | None) -> None:
+        """[doc] A user's onPhone follows their connected and held interactions."""
+        if user is None:
+            return
+        on = any(i.state in ("C", "H") for i in self.interactions.of_agent(user))
+        state = self.state.user_status[user.id.lower()]
+        if state["onPhone"] != on:
+            before = self.status.user_status(user)
+            state["onPhone"], state["onPhoneChanged"] = on, now_compact()
+            self.status.tell_watchers(user, before)

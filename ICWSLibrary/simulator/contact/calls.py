@@ -1,0 +1,102 @@
+"""Calls an agent makes, and generic objects: intercom calls to users and workgroups, calls
+to numbers outside the server (which answer, stay busy or ring as the scenario says)."""
+
+from __future__ import annotations
+
+from ..scenario import User, Workgroup
+from ..sessions import Session
+from ..state import ServerState
+from .actions import Actions
+from .interaction import CALL, GENERIC, Interaction, Interactions, link
+from .routing import Router
+
+# [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
+DIAL_DELAY = 0.2
+
+
+class Calls:
+    def __init__(
+        self, state: ServerState, interactions: Interactions, router: Router, actions: Actions
+    ) -> None:
+        self.scenario = state.scenario
+        self.interactions = interactions
+        self.router = router
+        self.actions = actions
+
+    def make_call(self, session: Session, target: str, workgroup: Workgroup | None) -> Interaction:
+        """An outbound call from the session's station: System, Proceeding, then the far
+        end's answer; an intercom call alerts the user or workgroup it reaches."""
+        caller = session.user
+        callee = self.scenario.user_at(target)
+        group = None if callee else self.scenario.workgroup(target)
+        interaction = self.interactions.new(
+            CALL,
+            Eic_CallDirection="O",
+            Eic_CallType="I" if (callee or group) else "E",
+            Eic_RemoteAddress=target,
+            Eic_RemoteName=(callee.display_name if callee else group.id if group else target),
+            Eic_LocalUserId=caller.id,
+            Eic_LocalName=caller.display_name,
+            Eic_WorkgroupName=workgroup.id if workgroup else "",
+        )
+        interaction.agent = caller
+        interaction.station = session.station["id"] if session.station else None
+        self.interactions.set_state(interaction, "S")
+        if callee or group:
+            here = caller.extension or caller.id
+            if callee:
+                other = self.interactions.new(
+                    CALL, Eic_CallDirection="I", Eic_CallType="I", Eic_RemoteAddress=here,
+                    Eic_RemoteName=caller.display_name,
+                )  # fmt: skip
+                link(interaction, other)
+                self.router.alert(other, callee, self.router.station_session(callee), acd=False)
+            else:
+                assert group is not None
+                other = self.router.place_inbound(
+                    group, here, caller.display_name, Eic_CallType="I"
+                )
+                link(interaction, other)
+            self.router.after(DIAL_DELAY, interaction, lambda: self._proceed(interaction),
+                              f"intercom call {interaction.id} dialled")  # fmt: skip
+            return interaction
+        far_end = self.scenario.external_number(target)
+
+        def dialled() -> None:
+            self._proceed(interaction)
+            if far_end.behaviour == "answer":
+                self.router.after(far_end.after, interaction,
+                                  lambda: self._far_end_answers(interaction),
+                                  f"the far end of call {interaction.id} answered")  # fmt: skip
+            elif far_end.behaviour == "busy":
+                self.actions.disconnect(interaction, by_agent=False)
+
+        self.router.after(DIAL_DELAY, interaction, dialled, f"call {interaction.id} dialled")
+        return interaction
+
+    def create_generic(
+        self, workgroup: Workgroup | None, user: User | None, **attributes
+    ) -> Interaction:
+        """A generic object: routed by ACD in a workgroup, or alerting a user directly."""
+        if workgroup is not None:
+            return self.router.place_inbound(
+                workgroup,
+                attributes.pop("Eic_RemoteAddress", ""),
+                attributes.pop("Eic_RemoteName", ""),
+                media=GENERIC,
+                **attributes,
+            )
+        assert user is not None
+        interaction = self.interactions.new(
+            GENERIC, Eic_CallDirection="I", Eic_CallType="E", **attributes
+        )
+        self.router.alert(interaction, user, self.router.station_session(user), acd=False)
+        return interaction
+
+    def _proceed(self, interaction: Interaction) -> None:
+        if interaction.state == "S":
+            self.interactions.set_state(interaction, "R")
+
+    def _far_end_answers(self, interaction: Interaction) -> None:
+        if interaction.state == "R":
+            self.actions.connect(interaction)

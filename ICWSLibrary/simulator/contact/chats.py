@@ -1,0 +1,154 @@
+"""The chat medium: members, transcript, and who hears of them (CONTACT-CENTER.md 2.9).
+
+A chat is an interaction routed like any other; this module keeps what only chats have,
+by interaction id, and joins the agent who connects (a lifecycle hook).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...protocol.messages import CHAT_CONTENTS, CHAT_MEMBERS
+from ..errors import InvalidState
+from ..scenario import User, Workgroup
+from ..sessions import Session
+from ..state import ServerState
+from ..wire import now_compact
+from .interaction import CHAT, DISCONNECTED, Interaction, Interactions
+from .lifecycle import Lifecycle
+from .routing import Router
+
+# [doc] ChatMemberType: CurrentUser 2 (the member a message is sent to), Internal 3,
+# External 4; ChatMessageType Text 0.
+CURRENT_USER, INTERNAL, EXTERNAL = 2, 3, 4
+TEXT_MESSAGE = 0
+
+
+@dataclass(eq=False)
+class ChatParty:
+    """A member of a chat: a user (by id) or a party outside the server (no user id)."""
+
+    display_name: str
+    user_id: str = ""
+
+    def as_member(self, interaction_id: str, viewer: User | None) -> dict:
+        if not self.user_id:
+            kind = EXTERNAL
+        elif viewer is not None and viewer.id.lower() == self.user_id.lower():
+            kind = CURRENT_USER
+        else:
+            kind = INTERNAL
+        return {"chatMemberType": kind, "displayName": self.display_name,
+                "interactionId": interaction_id, "userId": self.user_id}  # fmt: skip
+
+
+@dataclass(eq=False)
+class Chat:
+    members: list[ChatParty] = field(default_factory=list)
+    # (party, text, timestamp) in the order written.
+    transcript: list[tuple[ChatParty, str, str]] = field(default_factory=list)
+
+    def member(self, user: User) -> ChatParty | None:
+        return next((p for p in self.members if p.user_id.lower() == user.id.lower()), None)
+
+
+class Chats:
+    def __init__(
+        self, state: ServerState, interactions: Interactions, router: Router, lifecycle: Lifecycle
+    ) -> None:
+        self.state = state
+        self.interactions = interactions
+        self.router = router
+        # Interaction id -> its chat.
+        self.chats: dict[str, Chat] = {}
+        # Interaction id -> sessions watching the chat.
+        self._watchers: dict[str, dict[str, Session]] = {}
+        lifecycle.on("connected", self._agent_joins)
+        lifecycle.on("removed", self._forget)
+        state.on_session_end(lambda session, _station: self._forget_session(session))
+
+    def of(self, interaction: Interaction) -> Chat | None:
+        return self.chats.get(interaction.id)
+
+    def start(
+        self, first: ChatParty, workgroup: Workgroup | None = None, user: User | None = None
+    ) -> Interaction:
+        """A chat from ``first`` (a user, or a visitor outside the server) to a workgroup,
+        routed by ACD to an agent whose station takes chats, or to one user directly."""
+        attributes = {"Eic_RemoteName": first.display_name,
+                      "Eic_RemoteAddress": first.user_id or first.display_name}  # fmt: skip
+        if workgroup is not None:
+            interaction = self.interactions.new(CHAT, Eic_CallDirection="I", Eic_CallType="E")
+            self.chats[interaction.id] = Chat([first])
+            self.router.enter_queue(
+                interaction, workgroup, **attributes, Eic_RemoteId=first.user_id
+            )
+            return interaction
+        assert user is not None
+        interaction = self.interactions.new(
+            CHAT, Eic_CallDirection="I", Eic_CallType="I", **attributes
+        )
+        self.chats[interaction.id] = Chat([first])
+        self.router.alert(interaction, user, self.router.station_session(user), acd=False)
+        return interaction
+
+    def _agent_joins(self, interaction: Interaction) -> None:
+        chat, user = self.chats.get(interaction.id), interaction.agent
+        if chat is None or user is None or chat.member(user) is not None:
+            return
+        party = ChatParty(user.display_name, user.id)
+        chat.members.append(party)
+        self._tell(interaction, CHAT_MEMBERS, "membersAdded",
+                   lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+
+    def write(self, interaction: Interaction, party: ChatParty, text: str) -> None:
+        """Add a message to the chat's transcript; InvalidState when it has ended."""
+        chat = self.chats[interaction.id]
+        if interaction.state in DISCONNECTED or not interaction.allocated:
+            raise InvalidState("the chat has ended")
+        if party not in chat.members:
+            chat.members.append(party)
+            self._tell(interaction, CHAT_MEMBERS, "membersAdded",
+                       lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+        line = (party, text, now_compact())
+        chat.transcript.append(line)
+        self._tell(interaction, CHAT_CONTENTS, "messagesAdded",
+                   lambda viewer: [chat_text(interaction, line, viewer)])  # fmt: skip
+
+    def watch(self, session: Session, interaction: Interaction) -> list[dict]:
+        """Start a chat watch; its first messages: every member, and the transcript."""
+        chat = self.chats[interaction.id]
+        session.chat_watches.add(interaction.id)
+        self._watchers.setdefault(interaction.id, {})[session.id] = session
+        viewer = session.user
+        return [
+            {"__type": CHAT_MEMBERS, "isDelta": False, "interactionId": interaction.id,
+             "membersAdded": [p.as_member(interaction.id, viewer) for p in chat.members],
+             "membersChanged": [], "membersRemoved": []},
+            {"__type": CHAT_CONTENTS, "isDelta": False, "interactionId": interaction.id,
+             "messagesAdded": [chat_text(interaction, line, viewer) for line in chat.transcript]},
+        ]  # fmt: skip
+
+    def stop_watching(self, session: Session, interaction_id: str) -> None:
+        session.chat_watches.discard(interaction_id)
+        self._watchers.get(interaction_id, {}).pop(session.id, None)
+
+    def _tell(self, interaction: Interaction, kind: str, field_name: str, items) -> None:
+        for session in list(self._watchers.get(interaction.id, {}).values()):
+            self.state.deliver(session, {"__type": kind, "isDelta": True,
+                                         "interactionId": interaction.id,
+                                         field_name: items(session.user)})  # fmt: skip
+
+    def _forget(self, interaction: Interaction) -> None:
+        self.chats.pop(interaction.id, None)
+        self._watchers.pop(interaction.id, None)
+
+    def _forget_session(self, session: Session) -> None:
+        for interaction_id in list(session.chat_watches):
+            self._watchers.get(interaction_id, {}).pop(session.id, None)
+
+
+def chat_text(interaction: Interaction, line: tuple[ChatParty, str, str], viewer) -> dict:
+    party, text, timestamp = line
+    return {"chatMember": party.as_member(interaction.id, viewer), "text": text,
+            "timestamp": timestamp, "messageType": TEXT_MESSAGE}  # fmt: skip

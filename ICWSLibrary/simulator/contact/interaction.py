@@ -1,0 +1,472 @@
+"""The interaction: its attributes, its parties, its ``Eic_State`` machine, and who hears.
+
+Every change of an interaction goes through :meth:`Interactions.change`, which checks the
+state transition against :data:`TRANSITIONS`, keeps the indexes (interactions by agent,
+waiting interactions) and tells every subscription that sees it: queue watches (added,
+changed attributes only, removed), interaction watches and, for alerts, the
+interaction-alerting subscription. Watches are indexed by queue and by interaction, so a
+change costs what its watchers cost, not the number of sessions. Sources:
+CONTACT-CENTER.md 2.1, 2.8.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...protocol.interactions import (
+    DISCONNECTED_STATES,
+    MEDIA_TYPES,
+    START_ALERTING,
+    STATION_QUEUE,
+    STOP_ALERTING,
+    SYSTEM_QUEUE,
+    USER_QUEUE,
+    WORKGROUP_QUEUE,
+)
+from ...protocol.messages import (
+    INTERACTION_ALERTING,
+    INTERACTION_CHANGED,
+    INTERACTION_DEALLOCATED,
+    QUEUE_CONTENTS,
+)
+from ..clock import Timer
+from ..scenario import User, Workgroup
+from ..sessions import Session
+from ..state import ServerState
+from ..wire import now_compact
+
+# The media modelled.
+CALL, CHAT, GENERIC, CALLBACK = (MEDIA_TYPES[m] for m in ("call", "chat", "generic", "callback"))
+MEDIA_NAMES = {number: name for name, number in MEDIA_TYPES.items()}
+# [guess] Eic_ObjectType values.
+OBJECT_TYPES = {CALL: "Call", CHAT: "Chat", GENERIC: "Generic Object", CALLBACK: "Callback"}
+# [doc] Eic_CallStateString texts of each Eic_State letter.
+STATE_TEXT = {
+    "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
+    "H": "On Hold", "I": "Disconnected", "E": "Disconnected",
+}  # fmt: skip
+ACTIVE = frozenset("SROACH")
+DISCONNECTED = frozenset(DISCONNECTED_STATES)
+# The Eic_State transitions the model makes ("" is a new interaction). [doc] A call is
+# System, then Proceeding, then Connected; an interaction in a queue is Offering, then
+# Alerting an agent, then Connected; it goes back to a queue (Offering) from an agent who
+# did not answer or transferred it; disconnected states are final. Anything else is a
+# defect of the simulator, raised as such.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "": frozenset("SOA"),
+    "S": frozenset("RCIE"),
+    "R": frozenset("CIE"),
+    "O": frozenset("OACIE"),
+    "A": frozenset("OACIE"),
+    "C": frozenset("HOACIE"),
+    "H": frozenset("COAIE"),
+    "I": frozenset(),
+    "E": frozenset(),
+}
+# [doc] alertType AcdUser 5 and User 1.
+ALERT_ACD, ALERT_USER = 5, 1
+SYSTEM, USER, WORKGROUP, STATION = SYSTEM_QUEUE, USER_QUEUE, WORKGROUP_QUEUE, STATION_QUEUE
+
+QueueKey = tuple[int, str]
+
+
+class Attributes:
+    """Interaction attributes: names without regard to case, values strings, "" unset."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[str, str]] = {}
+
+    def get(self, name: str) -> str:
+        item = self._items.get(name.casefold())
+        return item[1] if item else ""
+
+    def set(self, name: str, value) -> bool:
+        """Set one attribute; True when its value changed."""
+        value = "" if value is None else str(value)
+        old = self._items.get(name.casefold())
+        self._items[name.casefold()] = (old[0] if old else name, value)
+        return old is None or old[1] != value
+
+    def select(self, names: Iterable[str]) -> dict[str, str]:
+        return {name: self.get(name) for name in names}
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self._items.values())
+
+
+@dataclass(eq=False)
+class Parties:
+    """The interactions that talk to each other: both ends of an intercom call, or the
+    parties of a conference. [doc] A party that leaves a conference leaves the rest
+    talking; a call left with one party ends."""
+
+    members: list[Interaction] = field(default_factory=list)
+
+    def others(self, interaction: Interaction) -> list[Interaction]:
+        return [member for member in self.members if member is not interaction]
+
+
+@dataclass(eq=False)
+class Interaction:
+    id: str
+    media: int
+    attributes: Attributes
+    # Creation order, for "oldest first" routing.
+    number: int = 0
+    workgroup: Workgroup | None = None
+    # The user whose queues hold it (the agent alerted or connected, or the caller).
+    agent: User | None = None
+    station: str | None = None
+    acd: bool = False
+    parties: Parties | None = None
+    timer: Timer | None = None
+    digits: list[str] = field(default_factory=list)
+    allocated: bool = True
+    # The user whose session created it, who may follow it wherever it goes.
+    creator: User | None = None
+    # Clock time it last entered a workgroup queue, for wait statistics.
+    queued_at: float | None = None
+    # The users ACD offered it to, in order, for explaining its routing.
+    offered_to: list[str] = field(default_factory=list)
+    # The queues it was in when its watchers were last told, so that a change is told to
+    # the watchers of the queues it leaves as well as those it enters.
+    told_queues: frozenset[QueueKey] = frozenset()
+    # The lower-case id under which Interactions.by_agent holds it.
+    indexed_holder: str | None = None
+
+    @property
+    def state(self) -> str:
+        return self.attributes.get("Eic_State")
+
+    @property
+    def others(self) -> list[Interaction]:
+        """The interactions at the other ends of this one."""
+        return self.parties.others(self) if self.parties else []
+
+    def cancel_timer(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+
+    def queues(self) -> frozenset[QueueKey]:
+        if not self.allocated:
+            return frozenset()
+        keys = set()
+        if self.workgroup is not None:
+            keys.add((WORKGROUP, self.workgroup.id.lower()))
+        if self.agent is not None:
+            keys |= {(USER, self.agent.id.lower()), (SYSTEM, self.agent.id.lower())}
+        if self.station:
+            keys.add((STATION, self.station.lower()))
+        return frozenset(keys)
+
+    def is_waiting(self) -> bool:
+        """In a workgroup queue with no agent: what ACD routes."""
+        return self.allocated and self.state == "O" and self.agent is None and bool(self.workgroup)
+
+    def describe(self) -> dict:
+        return {
+            "interactionId": self.id,
+            "state": self.state,
+            "workgroup": self.workgroup.id if self.workgroup else None,
+            "user": self.agent.id if self.agent else None,
+            "station": self.station,
+            "digitsSent": "".join(self.digits),
+            "attributes": self.attributes.as_dict(),
+        }
+
+
+def link(*interactions: Interaction) -> Parties:
+    """Make the interactions parties of one conversation."""
+    parties = Parties(list(interactions))
+    for interaction in interactions:
+        interaction.parties = parties
+    return parties
+
+
+@dataclass
+class QueueWatch:
+    """One queue subscription of a session."""
+
+    queues: set[QueueKey]
+    attributes: list[str]
+    # Ids of the interactions the subscriber has been told of.
+    known: set[str] = field(default_factory=set)
+
+
+def entry(interaction: Interaction, names: list[str]) -> dict:
+    return {"interactionId": interaction.id, "attributes": interaction.attributes.select(names)}
+
+
+class Interactions:
+    """Every interaction of the server, their indexes, and the messages their changes cause."""
+
+    def __init__(self, state: ServerState) -> None:
+        self.state = state
+        self.all: dict[str, Interaction] = {}
+        self._ids = itertools.count(1_000_000_001)
+        # Lower-case user id -> the interactions whose agent they are.
+        self.by_agent: dict[str, dict[str, Interaction]] = {}
+        # Id -> interaction, for those waiting in a workgroup queue with no agent.
+        self.waiting: dict[str, Interaction] = {}
+        # Queue key -> {(session id, subscription id): (session, watch)}.
+        self._queue_watchers: dict[QueueKey, dict[tuple[str, str], tuple[Session, QueueWatch]]] = {}
+        # Interaction id -> sessions watching it.
+        self._watchers: dict[str, dict[str, Session]] = {}
+        state.on_session_end(lambda session, _station: self._forget_session(session))
+
+    # -- creating and changing --------------------------------------------------------------
+
+    def new(self, media: int, **attributes) -> Interaction:
+        number = next(self._ids)
+        interaction = Interaction(str(number), media, Attributes(), number)
+        for name, value in {
+            "Eic_CallId": interaction.id,
+            "Eic_ObjectType": OBJECT_TYPES[media],
+            "Eic_InitiationTime": now_compact(),
+            **attributes,
+        }.items():
+            interaction.attributes.set(name, value)
+        self.all[interaction.id] = interaction
+        return interaction
+
+    def change(self, interaction: Interaction, **attributes) -> None:
+        """Set attributes and tell who sees the interaction what changed."""
+        letter = attributes.get("Eic_State")
+        if letter is not None and letter != interaction.state:
+            allowed = TRANSITIONS.get(interaction.state, frozenset())
+            if letter not in allowed:
+                raise RuntimeError(
+                    f"Simulator defect: interaction {interaction.id} cannot go from state "
+                    f"{interaction.state or 'new'!r} to {letter!r}."
+                )
+        changed = [
+            name for name, value in attributes.items() if interaction.attributes.set(name, value)
+        ]
+        self.publish(interaction, changed)
+
+    def set_state(self, interaction: Interaction, letter: str, **attributes) -> None:
+        self.change(
+            interaction, Eic_State=letter, Eic_CallStateString=STATE_TEXT[letter], **attributes
+        )
+
+    def remove(self, interaction: Interaction) -> None:
+        """The interaction leaves every queue and is deallocated."""
+        interaction.cancel_timer()
+        interaction.allocated = False
+        self.publish(interaction, [])
+        self.all.pop(interaction.id, None)
+
+    def of_agent(self, user: User) -> list[Interaction]:
+        return list(self.by_agent.get(user.id.lower(), {}).values())
+
+    def is_busy(self, user: User) -> bool:
+        """On an interaction now: dialling, offered, alerting, connected or held."""
+        return any(i.state in ACTIVE for i in self.by_agent.get(user.id.lower(), {}).values())
+
+    def waiting_oldest_first(self) -> list[Interaction]:
+        return sorted(self.waiting.values(), key=lambda interaction: interaction.number)
+
+    # -- telling subscribers ----------------------------------------------------------------
+
+    def publish(self, interaction: Interaction, changed: list[str]) -> None:
+        """Tell every subscription that sees ``interaction`` what changed."""
+        self._reindex(interaction)
+        queues = interaction.queues()
+        changed_keys = {name.casefold() for name in changed}
+        messages: dict[str, tuple[Session, list[dict]]] = {}
+        watchers: dict[tuple[str, str], tuple[Session, QueueWatch]] = {}
+        for key in queues | interaction.told_queues:
+            watchers.update(self._queue_watchers.get(key, {}))
+        interaction.told_queues = queues
+        for (session_id, subscription_id), (session, watch) in watchers.items():
+            message = _queue_delta(subscription_id, watch, interaction, queues, changed_keys)
+            if message is not None:
+                messages.setdefault(session_id, (session, []))[1].append(message)
+        for session_id, session in list(self._watchers.get(interaction.id, {}).items()):
+            message = self._watched_change(session, interaction, changed_keys)
+            if message is not None:
+                messages.setdefault(session_id, (session, []))[1].append(message)
+        if not interaction.allocated:
+            self._watchers.pop(interaction.id, None)
+        for session, told in messages.values():
+            self.state.deliver(session, *told)
+
+    def _reindex(self, interaction: Interaction) -> None:
+        holder = (
+            interaction.agent.id.lower() if interaction.agent and interaction.allocated else None
+        )
+        previous = interaction.indexed_holder
+        if previous != holder:
+            if previous is not None:
+                held = self.by_agent.get(previous, {})
+                held.pop(interaction.id, None)
+                if not held:
+                    self.by_agent.pop(previous, None)
+            if holder is not None:
+                self.by_agent.setdefault(holder, {})[interaction.id] = interaction
+            interaction.indexed_holder = holder
+        if interaction.is_waiting():
+            self.waiting[interaction.id] = interaction
+        else:
+            self.waiting.pop(interaction.id, None)
+
+    @staticmethod
+    def _watched_change(session: Session, interaction: Interaction, changed_keys: set[str]):
+        names = session.interaction_watches.get(interaction.id)
+        if names is None:
+            return None
+        if not interaction.allocated:
+            del session.interaction_watches[interaction.id]
+            return {"__type": INTERACTION_DEALLOCATED, "isDelta": True,
+                    "interactionID": interaction.id}  # fmt: skip
+        wanted = [name for name in names if name.casefold() in changed_keys]
+        if not wanted:
+            return None
+        return {
+            "__type": INTERACTION_CHANGED, "isDelta": True,
+            "interactionID": interaction.id,  # [doc] capital ID
+            "attributes": interaction.attributes.select(wanted),
+        }  # fmt: skip
+
+    # -- watches ----------------------------------------------------------------------------
+
+    def watch_queues(self, session: Session, subscription_id: str, watch: QueueWatch) -> dict:
+        """Start (or replace) a queue subscription; its first message: everything in its
+        queues."""
+        self.stop_queues(session, subscription_id)
+        session.queue_watches[subscription_id] = watch
+        for key in watch.queues:
+            self._queue_watchers.setdefault(key, {})[session.id, subscription_id] = (
+                session,
+                watch,
+            )
+        inside = {
+            interaction.id: interaction
+            for key in watch.queues
+            for interaction in self._in_queue(key)
+        }
+        ordered = sorted(inside.values(), key=lambda interaction: interaction.number)
+        watch.known = set(inside)
+        return {
+            "__type": QUEUE_CONTENTS,
+            "isDelta": False,
+            "subscriptionId": subscription_id,
+            "interactionsAdded": [entry(i, watch.attributes) for i in ordered],
+            "interactionsChanged": [],
+            "interactionsRemoved": [],
+        }
+
+    def _in_queue(self, key: QueueKey) -> list[Interaction]:
+        kind, name = key
+        if kind in (USER, SYSTEM):
+            return [i for i in self.by_agent.get(name, {}).values() if i.allocated]
+        return [i for i in self.all.values() if key in i.queues()]
+
+    def stop_queues(self, session: Session, subscription_id: str) -> None:
+        watch = session.queue_watches.pop(subscription_id, None)
+        if watch is None:
+            return
+        for key in watch.queues:
+            watchers = self._queue_watchers.get(key, {})
+            watchers.pop((session.id, subscription_id), None)
+            if not watchers:
+                self._queue_watchers.pop(key, None)
+
+    def watch(self, session: Session, interaction: Interaction, names: list[str]) -> dict:
+        """[doc] An interaction watch; its first message: isDelta false, the attributes
+        watched as they are now."""
+        session.interaction_watches[interaction.id] = list(names)
+        self._watchers.setdefault(interaction.id, {})[session.id] = session
+        return {"__type": INTERACTION_CHANGED, "isDelta": False,
+                "interactionID": interaction.id,  # [doc] capital ID
+                "attributes": interaction.attributes.select(names)}  # fmt: skip
+
+    def stop_watching(self, session: Session, interaction_id: str) -> None:
+        session.interaction_watches.pop(interaction_id, None)
+        watchers = self._watchers.get(interaction_id, {})
+        watchers.pop(session.id, None)
+        if not watchers:
+            self._watchers.pop(interaction_id, None)
+
+    def _forget_session(self, session: Session) -> None:
+        for key in list(self._queue_watchers):
+            watchers = self._queue_watchers[key]
+            for subscription in [s for s in watchers if s[0] == session.id]:
+                del watchers[subscription]
+            if not watchers:
+                del self._queue_watchers[key]
+        for interaction_id in list(self._watchers):
+            watchers = self._watchers[interaction_id]
+            watchers.pop(session.id, None)
+            if not watchers:
+                del self._watchers[interaction_id]
+
+    # -- alerts -----------------------------------------------------------------------------
+
+    def tell_alerting(self, interaction: Interaction, action: int) -> None:
+        """Tell the alerted agent's alerting subscriptions that an alert starts or stops."""
+        if interaction.agent is None:
+            return
+        for session in self.state.sessions.of_user(interaction.agent.id):
+            if session.alerting_watch is None:
+                continue
+            detail = _alert_detail(interaction, session, action)
+            self.state.deliver(session, {"__type": INTERACTION_ALERTING, "isDelta": True,
+                                         "alertingInteractionDetails": [detail]})  # fmt: skip
+
+    def stop_alerting(self, interaction: Interaction) -> None:
+        if interaction.state == "A" and interaction.agent is not None:
+            self.tell_alerting(interaction, STOP_ALERTING)
+
+    def alerting_snapshot(self, session: Session) -> dict:
+        """[doc] "The first message will be sent with isDelta false to indicate the message
+        is providing the initial data": every alert of the session's user now, so a watch
+        started during an alert learns of it."""
+        details = [
+            _alert_detail(interaction, session, START_ALERTING)
+            for interaction in self.of_agent(session.user)
+            if interaction.state == "A"
+        ]
+        return {"__type": INTERACTION_ALERTING, "isDelta": False,
+                "alertingInteractionDetails": details}  # fmt: skip
+
+
+def _queue_delta(subscription_id, watch: QueueWatch, interaction, queues, changed_keys):
+    inside = bool(watch.queues & queues)
+    known = interaction.id in watch.known
+    body: dict = {}
+    if inside and not known:
+        watch.known.add(interaction.id)
+        body["interactionsAdded"] = [entry(interaction, watch.attributes)]
+    elif known and not inside:
+        watch.known.discard(interaction.id)
+        body["interactionsRemoved"] = [interaction.id]
+    elif inside:
+        wanted = [name for name in watch.attributes if name.casefold() in changed_keys]
+        if not wanted:
+            return None
+        body["interactionsChanged"] = [
+            {"interactionId": interaction.id, "attributes": interaction.attributes.select(wanted)}
+        ]
+    else:
+        return None
+    return {"__type": QUEUE_CONTENTS, "isDelta": True, "subscriptionId": subscription_id, **body}
+
+
+def _alert_detail(interaction: Interaction, session: Session, action: int) -> dict:
+    attributes = interaction.attributes
+    detail = {
+        "interactionId": interaction.id,
+        "interactionType": attributes.get("Eic_ObjectType"),  # [guess] the value form
+        "name": attributes.get("Eic_RemoteName"),
+        "address": attributes.get("Eic_RemoteAddress"),
+        "alertType": ALERT_ACD if interaction.acd else ALERT_USER,
+        "alertAction": action,
+        "autoAnswer": False,
+        "monitoredQueue": {"queueType": USER, "queueName": interaction.agent.id},
+    }
+    if session.alerting_watch:
+        detail["attributes"] = attributes.select(session.alerting_watch)
+    return detail
