@@ -541,6 +541,9 @@ class ConfigurationStore:
                 setattr(item, _snake_case(name), value)
         if kind == "workgroups":
             self.contact.workgroup_changed(item)
+        else:
+            # A user's licences or roles may decide what ACD offers them.
+            self.contact.activations.eligibility_changed()
 
     def _set_membership(self, user: User, workgroup_ids: list[str]) -> None:
         wanted = {w.lower() for w in workgroup_ids}

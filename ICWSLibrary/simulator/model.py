@@ -92,7 +92,7 @@ class ICWSModel:
 
     def handle(self, request: Request) -> Response:
         try:
-            with self.state.changing():
+            with self.state.changing(read_only=request.method == "GET"):
                 self.requests_served += 1
                 return self._dispatch(request)
         except Exception as error:  # never an HTML page, never a dropped connection

@@ -191,6 +191,8 @@ class SessionStore:
     def __init__(self) -> None:
         self.live: dict[str, Session] = {}
         self.ended: OrderedDict[str, Session] = OrderedDict()
+        # Lower-case user id -> their live sessions by id: routing asks this per agent.
+        self._by_user: dict[str, dict[str, Session]] = {}
 
     def find(self, session_id: str) -> Session | None:
         return self.live.get(session_id) or self.ended.get(session_id)
@@ -213,6 +215,7 @@ class SessionStore:
             created=now_compact(),
         )
         self.live[session_id] = session
+        self._by_user.setdefault(user.id.lower(), {})[session_id] = session
         return session
 
     def end(self, session: Session, reason: str, should_reconnect: bool = False) -> None:
@@ -222,10 +225,14 @@ class SessionStore:
         session.alerting_watch, session.activation_watches = None, {}
         session.configuration_watches = {}
         self.live.pop(session.id, None)
+        of_user = self._by_user.get(session.user.id.lower(), {})
+        of_user.pop(session.id, None)
+        if not of_user:
+            self._by_user.pop(session.user.id.lower(), None)
         StreamHub.notify(session)
         self.ended[session.id] = session
         while len(self.ended) > ENDED_SESSIONS_KEPT:
             self.ended.popitem(last=False)
 
     def of_user(self, user_id: str) -> list[Session]:
-        return [s for s in self.live.values() if s.user.id.lower() == user_id.lower()]
+        return list(self._by_user.get(user_id.lower(), {}).values())

@@ -11,7 +11,7 @@ client's recorded ``statisticValueMessage`` (``isDelta`` true, null for "no data
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..protocol.messages import STATISTIC_CATALOG, STATISTIC_VALUE
 from ..protocol.statistics import (
@@ -46,6 +46,15 @@ MAX_WATCHED_KEYS = 2000
 CATALOG_TAG = "icws-simulator-1"
 
 
+@dataclass
+class AgentSets:
+    """Lower-case ids of a workgroup's members in each condition."""
+
+    logged_in: set[str] = field(default_factory=set)
+    activated: set[str] = field(default_factory=set)
+    available: set[str] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class Definition:
     identifier: str
@@ -66,8 +75,17 @@ class Statistics:
         self.definitions = {d.identifier.casefold(): d for d in _definitions()}
         # Sessions with a statistic watch: settling looks at these alone.
         self.watching: dict[str, object] = {}
-        # While settling, the agents found per (question, workgroup): many keys ask alike.
-        self._found: dict | None = None
+        # Per workgroup, who is logged in, activated and available; the agents to look at
+        # again before they are next read, or everyone (a configuration or activation
+        # change, or the start).
+        self._sets: dict[str, AgentSets] = {}
+        self._workgroups_of: dict[str, list[Workgroup]] = {}
+        self._dirty: set[str] = set()
+        self._everyone_dirty = True
+        contact.status.on_change(lambda user: self._touch(user.id))
+        contact.activations.on_change(self._touch_all)
+        contact.registry.on_agent_change(self._touch)
+        self.state.on_session_end(lambda session, _station: self._touch(session.user.id))
         self.state.on_settle(self.settle)
 
     # -- values -----------------------------------------------------------------------------
@@ -104,50 +122,63 @@ class Statistics:
         kind, _ = VALUE_TYPES[definition.value_type]
         return {"__type": kind, "value": number, "statisticValueType": definition.value_type}
 
-    def _remembered(self, question: str, workgroup: Workgroup, answer: Callable[[], list]):
-        if self._found is None:
-            return answer()
-        key = (question, workgroup.id.lower())
-        if key not in self._found:
-            self._found[key] = answer()
-        return self._found[key]
+    # -- who is logged in, activated, available: kept per workgroup ---------------------------
 
-    def logged_in(self, workgroup: Workgroup) -> list:
-        """The members logged on to a station."""
-        return self._remembered("logged in", workgroup, lambda: self._logged_in(workgroup))
+    def _touch(self, user_id: str) -> None:
+        self._dirty.add(user_id.lower())
 
-    def _logged_in(self, workgroup: Workgroup) -> list:
-        found = []
-        for member in workgroup.members:
-            user = self.scenario.user(member)
-            if user and any(s.station for s in self.state.sessions.of_user(user.id)):
-                found.append(user)
-        return found
+    def _touch_all(self) -> None:
+        self._everyone_dirty = True
 
-    def activated(self, workgroup: Workgroup) -> list:
-        return self._remembered("activated", workgroup, lambda: [
-            u for u in self.logged_in(workgroup) if self.contact.is_activated(workgroup, u)
-        ])  # fmt: skip
+    def _agents(self, workgroup: Workgroup) -> AgentSets:
+        """The workgroup's members logged in, activated and available, brought up to date
+        for the agents something happened to since they were last looked at: each change
+        costs the agents it touched, not the size of the center."""
+        if self._everyone_dirty:
+            self._everyone_dirty = False
+            self._dirty.clear()
+            self._sets.clear()
+            self._workgroups_of.clear()
+            for group in self.scenario.workgroups.values():
+                sets = self._sets[group.id.lower()] = AgentSets()
+                for member in group.members:
+                    self._workgroups_of.setdefault(member.lower(), []).append(group)
+                    self._place(group, member.lower(), sets)
+        elif self._dirty:
+            dirty, self._dirty = self._dirty, set()
+            for user_id in dirty:
+                for group in self._workgroups_of.get(user_id, ()):
+                    self._place(group, user_id, self._sets[group.id.lower()])
+        return self._sets.get(workgroup.id.lower()) or AgentSets()
 
-    def available(self, workgroup: Workgroup) -> list:
-        """[doc] Members ACD could offer an interaction of some media to now."""
+    def _place(self, workgroup: Workgroup, user_id: str, sets: AgentSets) -> None:
+        for found in (sets.logged_in, sets.activated, sets.available):
+            found.discard(user_id)
+        user = self.scenario.user(user_id)
+        if user is None or not any(s.station for s in self.state.sessions.of_user(user_id)):
+            return
+        sets.logged_in.add(user_id)
+        if not self.contact.is_activated(workgroup, user):
+            return
+        sets.activated.add(user_id)
+        # [doc] Members ACD could offer an interaction of some media to now.
         eligible = self.contact.eligible_session
+        if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA):
+            sets.available.add(user_id)
 
-        def available() -> list:
-            return [
-                user
-                for user in self.activated(workgroup)
-                if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA)
-            ]
+    def logged_in(self, workgroup: Workgroup) -> set[str]:
+        """The members logged on to a station."""
+        return self._agents(workgroup).logged_in
 
-        return self._remembered("available", workgroup, available)
+    def activated(self, workgroup: Workgroup) -> set[str]:
+        return self._agents(workgroup).activated
+
+    def available(self, workgroup: Workgroup) -> set[str]:
+        return self._agents(workgroup).available
 
     def in_queue(self, workgroup: Workgroup, states: str) -> int:
-        return sum(
-            1
-            for i in self.contact.interactions.values()
-            if i.allocated and i.workgroup is workgroup and i.state and i.state in states
-        )
+        counts = self.contact.registry.counts
+        return sum(counts[workgroup.id.lower(), state] for state in states)
 
     def tally(self, event: str, workgroup: Workgroup, user_id: str = "") -> int:
         return self.contact.tallies[event, workgroup.id.lower(), user_id]
@@ -178,12 +209,7 @@ class Statistics:
 
     def settle(self) -> None:
         """Tell each watching session the values that changed since it was last told."""
-        computed: dict[str, dict | None] = {}
-        self._found = {}
-        try:
-            self._tell_changes(computed)
-        finally:
-            self._found = None
+        self._tell_changes({})
 
     def _tell_changes(self, computed: dict) -> None:
         for session in list(self.watching.values()):

@@ -69,12 +69,8 @@ def test_agents_logged_in_activated_and_available_follow_the_model(simulator):
     agent = Agent(simulator.url, "agent1", "7001")
     assert [value_of(v) for _, v in boss.changes()] == [1, 1, 1]
     # Deactivated in Support: still logged in, no longer activated or available.
-    simulator.model.contact.set_activation(
-        simulator.model.scenario.workgroup("Support"),
-        simulator.model.scenario.user("agent1"),
-        False,
-    )
-    agent.call("GET", "/connection")  # any request settles the model
+    answer = agent.call("PUT", "/activations/users/agent1", {"activations": {"Support": False}})
+    assert answer.status_code == 200, answer.text
     assert [(n.split(":")[1], value_of(v)) for n, v in boss.changes()] == [
         ("AgentsLoggedInAndActivated", 0), ("NumberAvailableForACDInteractions", 0),
     ]  # fmt: skip

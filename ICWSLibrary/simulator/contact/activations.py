@@ -27,7 +27,9 @@ class Activations:
     def on_change(self, hook: Callable[[], None]) -> None:
         self._changed.append(hook)
 
-    def _tell_changed(self) -> None:
+    def eligibility_changed(self) -> None:
+        """Who may take what may have changed for anyone (an activation, a workgroup's or a
+        user's configuration): listeners look again."""
         for hook in self._changed:
             hook()
 
@@ -56,7 +58,7 @@ class Activations:
                         "subscriptionId": subscription_id, "userId": user.id,
                         "activationsChanged": {workgroup.id: on},
                     })  # fmt: skip
-        self._tell_changed()
+        self.eligibility_changed()
 
     def workgroup_changed(self, workgroup: Workgroup) -> None:
         """A workgroup's configuration changed: new members start activated, members who
@@ -67,7 +69,7 @@ class Activations:
             activations.setdefault(member, True)
         for member in set(activations) - members:
             del activations[member]
-        self._tell_changed()
+        self.eligibility_changed()
 
     def forget_workgroup(self, workgroup: Workgroup) -> None:
         self.by_workgroup.pop(workgroup.id.lower(), None)

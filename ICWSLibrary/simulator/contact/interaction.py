@@ -12,7 +12,8 @@ CONTACT-CENTER.md 2.1, 2.8.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...protocol.interactions import (
@@ -133,8 +134,10 @@ class Interaction:
     # The queues it was in when its watchers were last told, so that a change is told to
     # the watchers of the queues it leaves as well as those it enters.
     told_queues: frozenset[QueueKey] = frozenset()
-    # The lower-case id under which Interactions.by_agent holds it.
+    # The lower-case id under which Interactions.by_agent holds it, and the (workgroup,
+    # state) under which Interactions.counts counts it.
     indexed_holder: str | None = None
+    counted_as: tuple[str, str] | None = None
 
     @property
     def state(self) -> str:
@@ -214,6 +217,10 @@ class Interactions:
         self._queue_watchers: dict[QueueKey, dict[tuple[str, str], tuple[Session, QueueWatch]]] = {}
         # Interaction id -> sessions watching it.
         self._watchers: dict[str, dict[str, Session]] = {}
+        # (lower-case workgroup id, Eic_State) -> interactions in that workgroup and state.
+        self.counts: Counter[tuple[str, str]] = Counter()
+        # Called with the lower-case id of each agent whose interactions changed.
+        self._agent_hooks: list[Callable[[str], None]] = []
         state.on_session_end(lambda session, _station: self._forget_session(session))
 
     # -- creating and changing --------------------------------------------------------------
@@ -293,11 +300,19 @@ class Interactions:
         for session, told in messages.values():
             self.state.deliver(session, *told)
 
+    def on_agent_change(self, hook: Callable[[str], None]) -> None:
+        """Call ``hook(lower-case user id)`` whenever an interaction of that agent changes
+        (so what depends on who is busy looks again at them alone)."""
+        self._agent_hooks.append(hook)
+
     def _reindex(self, interaction: Interaction) -> None:
         holder = (
             interaction.agent.id.lower() if interaction.agent and interaction.allocated else None
         )
         previous = interaction.indexed_holder
+        for hook in self._agent_hooks:
+            for agent in {previous, holder} - {None}:
+                hook(agent)
         if previous != holder:
             if previous is not None:
                 held = self.by_agent.get(previous, {})
@@ -311,6 +326,17 @@ class Interactions:
             self.waiting[interaction.id] = interaction
         else:
             self.waiting.pop(interaction.id, None)
+        counted = (
+            (interaction.workgroup.id.lower(), interaction.state)
+            if interaction.allocated and interaction.workgroup is not None
+            else None
+        )
+        if counted != interaction.counted_as:
+            if interaction.counted_as is not None:
+                self.counts[interaction.counted_as] -= 1
+            if counted is not None:
+                self.counts[counted] += 1
+            interaction.counted_as = counted
 
     @staticmethod
     def _watched_change(session: Session, interaction: Interaction, changed_keys: set[str]):

@@ -33,6 +33,9 @@ class StatusResource:
         self.state = state
         self.scenario = state.scenario
         self._change_hooks: list = []
+        # Lower-case user id -> the sessions subscribed to their status, by session id.
+        self._watchers: dict[str, dict[str, Session]] = {}
+        state.on_session_end(lambda session, _station: self._stop_watching(session))
 
     def on_change(self, hook) -> None:
         """Call ``hook(user)`` after each change of a user's status, station or phone."""
@@ -90,8 +93,8 @@ class StatusResource:
         state = self.state.user_status[user.id.lower()]
         stations = [
             s.station["id"]
-            for s in self.state.sessions.live.values()
-            if s.user is user and s.station and s.station.get("id")
+            for s in self.state.sessions.of_user(user.id)
+            if s.station and s.station.get("id")
         ]
         body = {"userId": user.id, "statusId": state["statusId"]}
         if state["notes"]:
@@ -197,11 +200,11 @@ class StatusResource:
         for key in set(before) | set(after):
             if key not in delta and before.get(key) != after.get(key):
                 delta[key] = after.get(key)
-        watcher = user.id.lower()
-        self.state.fan_out(
-            {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [delta]},
-            to=lambda s: bool(s.status_subscription) and watcher in s.status_subscription,
-        )
+        for session in list(self._watchers.get(user.id.lower(), {}).values()):
+            self.state.deliver(
+                session,
+                {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [dict(delta)]},
+            )
         for hook in self._change_hooks:
             hook(user)
         return after
@@ -239,7 +242,10 @@ class StatusResource:
         watched = self._watched_users(request)
         if isinstance(watched, Response):
             return watched
+        self._stop_watching(session)
         session.status_subscription, users = watched
+        for user_id in session.status_subscription:
+            self._watchers.setdefault(user_id, {})[session.id] = session
         # A new or replaced subscription starts with a full snapshot (isDelta false).
         self.state.deliver(
             session,
@@ -252,8 +258,16 @@ class StatusResource:
         return json_response(200)
 
     def unsubscribe_user_statuses(self, request: Request, session: Session) -> Response:
-        session.status_subscription = None
+        self._stop_watching(session)
         return json_response(204)
+
+    def _stop_watching(self, session: Session) -> None:
+        for user_id in session.status_subscription or ():
+            watchers = self._watchers.get(user_id, {})
+            watchers.pop(session.id, None)
+            if not watchers:
+                self._watchers.pop(user_id, None)
+        session.status_subscription = None
 
     def subscribe_catalog(self, request: Request, session: Session) -> Response:
         session.catalog_subscription = True
