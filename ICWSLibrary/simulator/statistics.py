@@ -11,7 +11,7 @@ client's recorded ``statisticValueMessage`` (``isDelta`` true, null for "no data
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..protocol.messages import STATISTIC_CATALOG, STATISTIC_VALUE
 from ..protocol.statistics import (
@@ -27,7 +27,7 @@ from ..protocol.statistics import (
     WORKGROUP_PARAMETER,
     key_spelling,
 )
-from .contact import CALL, CALLBACK, CHAT, GENERIC, ContactCenter
+from .contact import ContactCenter
 from .scenario import Workgroup
 
 WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
@@ -39,20 +39,10 @@ VALUE_TYPES = {
     DURATION: ("urn:inin.com:statistics:statisticDurationValue", 2),
     PERCENT: ("urn:inin.com:statistics:statisticPercentValue", 5),
 }
-ROUTED_MEDIA = (CALL, CHAT, GENERIC, CALLBACK)
 # [guess] How many keys one session may watch: far more than a wallboard shows, and few
 # enough that one session cannot make every other request slow (each settle computes them).
 MAX_WATCHED_KEYS = 2000
 CATALOG_TAG = "icws-simulator-1"
-
-
-@dataclass
-class AgentSets:
-    """Lower-case ids of a workgroup's members in each condition."""
-
-    logged_in: set[str] = field(default_factory=set)
-    activated: set[str] = field(default_factory=set)
-    available: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -75,17 +65,6 @@ class Statistics:
         self.definitions = {d.identifier.casefold(): d for d in _definitions()}
         # Sessions with a statistic watch: settling looks at these alone.
         self.watching: dict[str, object] = {}
-        # Per workgroup, who is logged in, activated and available; the agents to look at
-        # again before they are next read, or everyone (a configuration or activation
-        # change, or the start).
-        self._sets: dict[str, AgentSets] = {}
-        self._workgroups_of: dict[str, list[Workgroup]] = {}
-        self._dirty: set[str] = set()
-        self._everyone_dirty = True
-        contact.status.on_change(lambda user: self._touch(user.id))
-        contact.activations.on_change(self._touch_all)
-        contact.registry.on_agent_change(self._touch)
-        self.state.on_session_end(lambda session, _station: self._touch(session.user.id))
         self.state.on_settle(self.settle)
 
     # -- values -----------------------------------------------------------------------------
@@ -122,59 +101,15 @@ class Statistics:
         kind, _ = VALUE_TYPES[definition.value_type]
         return {"__type": kind, "value": number, "statisticValueType": definition.value_type}
 
-    # -- who is logged in, activated, available: kept per workgroup ---------------------------
-
-    def _touch(self, user_id: str) -> None:
-        self._dirty.add(user_id.lower())
-
-    def _touch_all(self) -> None:
-        self._everyone_dirty = True
-
-    def _agents(self, workgroup: Workgroup) -> AgentSets:
-        """The workgroup's members logged in, activated and available, brought up to date
-        for the agents something happened to since they were last looked at: each change
-        costs the agents it touched, not the size of the center."""
-        if self._everyone_dirty:
-            self._everyone_dirty = False
-            self._dirty.clear()
-            self._sets.clear()
-            self._workgroups_of.clear()
-            for group in self.scenario.workgroups.values():
-                sets = self._sets[group.id.lower()] = AgentSets()
-                for member in group.members:
-                    self._workgroups_of.setdefault(member.lower(), []).append(group)
-                    self._place(group, member.lower(), sets)
-        elif self._dirty:
-            dirty, self._dirty = self._dirty, set()
-            for user_id in dirty:
-                for group in self._workgroups_of.get(user_id, ()):
-                    self._place(group, user_id, self._sets[group.id.lower()])
-        return self._sets.get(workgroup.id.lower()) or AgentSets()
-
-    def _place(self, workgroup: Workgroup, user_id: str, sets: AgentSets) -> None:
-        for found in (sets.logged_in, sets.activated, sets.available):
-            found.discard(user_id)
-        user = self.scenario.user(user_id)
-        if user is None or not any(s.station for s in self.state.sessions.of_user(user_id)):
-            return
-        sets.logged_in.add(user_id)
-        if not self.contact.is_activated(workgroup, user):
-            return
-        sets.activated.add(user_id)
-        # [doc] Members ACD could offer an interaction of some media to now.
-        eligible = self.contact.eligible_session
-        if any(eligible(user, workgroup, media) for media in ROUTED_MEDIA):
-            sets.available.add(user_id)
-
     def logged_in(self, workgroup: Workgroup) -> set[str]:
         """The members logged on to a station."""
-        return self._agents(workgroup).logged_in
+        return self.contact.availability.of(workgroup).logged_in
 
     def activated(self, workgroup: Workgroup) -> set[str]:
-        return self._agents(workgroup).activated
+        return self.contact.availability.of(workgroup).activated
 
     def available(self, workgroup: Workgroup) -> set[str]:
-        return self._agents(workgroup).available
+        return self.contact.availability.of(workgroup).available
 
     def in_queue(self, workgroup: Workgroup, states: str) -> int:
         counts = self.contact.registry.counts

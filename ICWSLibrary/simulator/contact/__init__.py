@@ -24,6 +24,7 @@ from ..sessions import Session
 from ..state import ServerState
 from .actions import Actions
 from .activations import Activations
+from .availability import ROUTED_MEDIA, Availability
 from .callbacks import RETRY, Callbacks
 from .calls import DIAL_DELAY, Calls
 from .chats import Chat, ChatParty, Chats
@@ -49,7 +50,7 @@ from .tallies import Tallies
 from .wrapup import SEGMENT_SEPARATOR, WrapUp
 
 __all__ = [
-    "ACD_LICENSE", "ACTIVE", "CALL", "CALLBACK", "CHAT", "DIAL_DELAY", "DISCONNECTED",
+    "ACD_LICENSE", "ACTIVE", "ROUTED_MEDIA", "CALL", "CALLBACK", "CHAT", "DIAL_DELAY", "DISCONNECTED",
     "GENERIC", "MEDIA_NAMES", "RETRY", "SEGMENT_SEPARATOR", "STATE_TEXT", "TRANSITIONS",
     "Attributes", "Chat", "ChatParty", "ContactCenter", "Interaction", "Parties", "QueueWatch",
 ]  # fmt: skip
@@ -68,7 +69,13 @@ class ContactCenter:
         self.registry = Interactions(state)
         self.activations = Activations(state)
         self.tallies_kept = Tallies(state.clock, self.lifecycle)
+        # Availability hears of each change before routing does, so it registers first.
+        self.availability = Availability(
+            state, status, self.registry, self.activations,
+            lambda user, workgroup, media: self.router.eligibility(user, workgroup, media),
+        )  # fmt: skip
         self.router = Router(state, status, self.registry, self.activations, self.lifecycle)
+        self.router.availability = self.availability
         self.actions = Actions(state, status, self.registry, self.router, self.lifecycle)
         self.wrapup = WrapUp(state, status, self.registry, self.lifecycle,
                              became_available=self.router.reset_idle,

@@ -213,6 +213,8 @@ class Interactions:
         self.by_agent: dict[str, dict[str, Interaction]] = {}
         # Id -> interaction, for those waiting in a workgroup queue with no agent.
         self.waiting: dict[str, Interaction] = {}
+        # Id -> (lower-case workgroup id, media) of each waiting interaction.
+        self.waiting_for: dict[str, tuple[str, int]] = {}
         # Queue key -> {(session id, subscription id): (session, watch)}.
         self._queue_watchers: dict[QueueKey, dict[tuple[str, str], tuple[Session, QueueWatch]]] = {}
         # Interaction id -> sessions watching it.
@@ -324,8 +326,11 @@ class Interactions:
             interaction.indexed_holder = holder
         if interaction.is_waiting():
             self.waiting[interaction.id] = interaction
+            assert interaction.workgroup is not None
+            self.waiting_for[interaction.id] = (interaction.workgroup.id.lower(), interaction.media)
         else:
             self.waiting.pop(interaction.id, None)
+            self.waiting_for.pop(interaction.id, None)
         counted = (
             (interaction.workgroup.id.lower(), interaction.state)
             if interaction.allocated and interaction.workgroup is not None

@@ -9,7 +9,8 @@ interactions plus the members of their workgroups, never their product.
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
+from collections import Counter, deque
 from collections.abc import Callable
 
 from ...protocol.interactions import START_ALERTING
@@ -18,6 +19,7 @@ from ..sessions import Session
 from ..state import ServerState
 from ..wire import now_compact
 from .activations import Activations
+from .availability import Availability
 from .interaction import CALL, MEDIA_NAMES, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
 
@@ -43,6 +45,8 @@ class Router:
         self.lifecycle = lifecycle
         # Clock time each agent became available: the longest idle goes first.
         self.idle_since: dict[str, float] = {}
+        # Who could take what, per workgroup (set by the center once both exist).
+        self.availability: Availability
         # Whether an agent is in after-call work (wrap-up tells; it explains a refusal).
         self.in_after_call_work: Callable[[User], bool] = lambda user: False
         self._routing = False
@@ -102,38 +106,63 @@ class Router:
 
     def _route_pass(self) -> None:
         """One pass over the waiting interactions, oldest first across every workgroup.
-        Each workgroup's eligible agents are found once per media, so a pass costs
-        interactions plus members, not their product (900 waiting calls made every change
-        cost half a second)."""
-        # (workgroup, media) -> eligible agents, longest idle first; an agent who becomes
-        # busy is passed over when next at the front.
-        ready: dict[tuple[str, int], deque[tuple[User, Session]]] = {}
-        for interaction in self.interactions.waiting_oldest_first():
+        Each (workgroup, media) has its ready agents read once from the availability
+        index, so a pass costs the waiting interactions plus the ready agents, never their
+        product, and nothing in proportion to the members who cannot take anything."""
+        wanted = Counter(self.interactions.waiting_for.values())
+        if not any(self._anyone_ready(*key) for key in wanted):
+            return  # calls wait behind busy agents: a change costs nothing per call waiting
+        waiting = self.interactions.waiting_oldest_first()
+        candidates: dict[tuple[str, int], deque[str]] = {}
+        partial: set[tuple[str, int]] = set()
+        for interaction in waiting:
             workgroup = interaction.workgroup
             assert workgroup is not None
             key = (workgroup.id.lower(), interaction.media)
-            if key not in ready:
-                ready[key] = self._ready_agents(workgroup, interaction.media)
-            candidates = ready[key]
-            while candidates and self.interactions.is_busy(candidates[0][0]):
-                candidates.popleft()
-            if candidates:
-                user, session = candidates.popleft()
-                self.alert(interaction, user, session, acd=True)
+            if key not in candidates:
+                candidates[key], complete = self._ready_agents(
+                    workgroup, interaction.media, wanted[key]
+                )
+                if not complete:
+                    partial.add(key)
+            offered = self._offer(interaction, workgroup, candidates[key])
+            if not offered and key in partial:
+                # The few taken first went to other workgroups in this pass: take them all.
+                partial.discard(key)
+                candidates[key], _ = self._ready_agents(workgroup, interaction.media, None)
+                self._offer(interaction, workgroup, candidates[key])
 
-    def _ready_agents(self, workgroup: Workgroup, media: int) -> deque[tuple[User, Session]]:
-        """The members ACD may offer an interaction of ``media`` now, longest idle first
-        (ties in the workgroup's member order)."""
-        found = []
-        for member in workgroup.members:
-            user = self.scenario.user(member)
-            if user is None:
-                continue
-            session = self.eligibility(user, workgroup, media)
-            if isinstance(session, Session):
-                found.append((user, session))
-        found.sort(key=lambda candidate: self._idle(candidate[0]))
-        return deque(found)
+    def _anyone_ready(self, workgroup_id: str, media: int) -> bool:
+        workgroup = self.scenario.workgroup(workgroup_id)
+        return workgroup is not None and bool(self.availability.of(workgroup).ready.get(media))
+
+    def _offer(self, interaction: Interaction, workgroup: Workgroup, ready: deque[str]) -> bool:
+        """Alert the first agent of ``ready`` who may still take it (each is checked again:
+        one alerted for another workgroup in this pass is busy now)."""
+        while ready:
+            user = self.scenario.user(ready.popleft())
+            session = self.eligible_session(user, workgroup, interaction.media) if user else None
+            if user is not None and session is not None:
+                self.alert(interaction, user, session, acd=True)
+                return True
+        return False
+
+    def _ready_agents(
+        self, workgroup: Workgroup, media: int, count: int | None
+    ) -> tuple[deque[str], bool]:
+        """Lower-case ids of the members ACD may offer an interaction of ``media`` now,
+        longest idle first (ties in the workgroup's member order): the first ``count``, or
+        all; and whether that is all of them."""
+        members = self.availability.of(workgroup)
+        ready = members.ready.get(media, set())
+        position = members.position
+
+        def order(user_id: str) -> tuple[float, int]:
+            return self.idle_since.get(user_id, float("-inf")), position.get(user_id, 0)
+
+        if count is None or count >= len(ready):
+            return deque(sorted(ready, key=order)), True
+        return deque(heapq.nsmallest(count, ready, key=order)), False
 
     def _idle(self, user: User) -> float:
         return self.idle_since.get(user.id.lower(), float("-inf"))
