@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from datetime import timedelta
 
 from robot.api import logger
@@ -388,6 +389,28 @@ class ICWSLibrary:
         return count, errors
 
     # -- listener ----------------------------------------------------------------------------
+
+    def start_test(self, data, result) -> None:
+        """Listener: note when the test starts (see :meth:`end_test`)."""
+        self._test_started = time.monotonic()
+
+    def end_test(self, data, result) -> None:
+        """Listener: stop watching the statistics no keyword of the test read, so that a
+        value read once does not make the server recompute it for the rest of the suite
+        (a read in a later test watches it again)."""
+        started = getattr(self, "_test_started", None)
+        if started is None:
+            return
+        for session in list(self.sessions):
+            if not getattr(session, "connected", False):
+                continue
+            try:
+                dropped = session.statistics.forget_unread_since(started)
+            except ICWSError as error:
+                logger.debug(f"Could not stop watching unread statistics: {error}")
+                continue
+            if dropped:
+                logger.debug(f"Stopped watching {counted(dropped, 'statistic')} no test reads.")
 
     def end_suite(self, data, result) -> None:
         """Listener: save the recording when a suite ends. One that cannot be saved fails

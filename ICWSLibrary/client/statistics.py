@@ -157,6 +157,8 @@ class StatisticsAPI:
         # told for each.
         self.keys: OrderedDict[str, StatisticKey] = OrderedDict()
         self.told: dict[str, Any] = {}
+        # time.monotonic() of each key's last read, so that keys nobody reads are let go.
+        self.last_read: dict[str, float] = {}
         self.attach(channel)
 
     def attach(self, channel: MessageChannel) -> None:
@@ -175,6 +177,7 @@ class StatisticsAPI:
     def watch(self, key: StatisticKey) -> None:
         """Add the key to the session's statistic watch (once), dropping the keys read
         least lately beyond :data:`MAX_WATCHED_STATISTICS`."""
+        self.last_read[key.canonical] = time.monotonic()
         if key.canonical in self.keys:
             self.keys.move_to_end(key.canonical)
             return
@@ -215,7 +218,26 @@ class StatisticsAPI:
         done = self.channel.wait_until(reached, max(0.0, deadline - time.monotonic()))
         return done, typed_value(key, self.told[key.canonical])
 
+    def forget_unread_since(self, moment: float) -> int:
+        """Stop watching the keys not read since ``moment`` (a ``time.monotonic()``);
+        returns how many. A server recomputes every watched key on every change, so a key
+        read once must not be watched for the rest of the session."""
+        stale = [c for c in self.keys if self.last_read.get(c, float("-inf")) < moment]
+        if not stale:
+            return 0
+        for canonical in stale:
+            del self.keys[canonical]
+            self.last_read.pop(canonical, None)
+            self.told.pop(canonical, None)
+        if self.keys:
+            body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
+            self._session.call("PUT", VALUES_PATH, body)
+        else:
+            self._session.call("DELETE", VALUES_PATH)
+        return len(stale)
+
     def stop(self) -> None:
         if self.keys:
             self.keys.clear()
+            self.last_read.clear()
             self._session.call("DELETE", VALUES_PATH)

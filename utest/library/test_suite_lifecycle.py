@@ -47,3 +47,41 @@ def test_keywords_have_documentation_with_an_example():
         for kw in library.keywords:
             assert kw.doc.strip(), f"{name}: {kw.name} has no documentation"
             assert "Example" in kw.doc, f"{name}: {kw.name} has no example"
+
+
+STATISTICS_SUITE = """\
+*** Settings ***
+Library    ICWSLibrary    server={url}
+Suite Setup    Connect To ICWS    supervisor    1234
+
+*** Test Cases ***
+Read A Statistic Once
+    ${{value}} =    Get Statistic Value    TotalAgents    workgroup=Support
+    Should Be Equal As Integers    ${{value}}    4
+
+Read Another
+    ${{value}} =    Get Statistic Value    TotalAgents    workgroup=Sales
+    Should Be Equal As Integers    ${{value}}    4
+
+Read None
+    Log    nothing read here
+"""
+
+
+def test_a_statistic_no_test_reads_any_more_is_no_longer_watched(simulator, tmp_path):
+    # One Get Statistic Value kept its key watched until the session ended: the server
+    # recomputed it on every change for the rest of the suite. A test's end now lets go of
+    # the keys it did not read; the next read watches again.
+    seen = []
+    statistics = simulator.model.statistics.statistics
+    real = statistics.watch
+    statistics.watch = lambda session, keys: seen.append(len(keys)) or real(session, keys)
+    stopped = []
+    real_stop = statistics.stop
+    statistics.stop = lambda session: stopped.append(session.user.id) or real_stop(session)
+    rc, console = run_suite(tmp_path, STATISTICS_SUITE.format(url=simulator.url))
+    assert rc == 0, console
+    # Test 1 watches Support; test 2 adds Sales, and at its end Support (unread) goes;
+    # at the end of test 3 nothing is read, so the watch stops.
+    assert seen == [1, 2, 1], seen
+    assert stopped[:1] == ["supervisor"], stopped
