@@ -107,7 +107,7 @@ class Center:
         return self.model.contact.interactions[interaction_id].agent.id
 
     def place(self) -> str:
-        return self.model.place_inbound_call("wg0", "+3170000000", "Caller")
+        return self.model.control.place_inbound_call("wg0", "+3170000000", "Caller")
 
     def pick_up(self, interaction_id: str) -> None:
         self.ask(self.holder(interaction_id), "POST", f"/interactions/{interaction_id}/pickup")
@@ -141,7 +141,7 @@ def measure_route(center: Center, times: int) -> list[float]:
         call: list[str] = []
         found.append(timed(lambda into: into.append(center.place()), call))
         assert center.model.contact.interactions[call[0]].state == "A"
-        center.model.hang_up(call[0])
+        center.model.control.hang_up(call[0])
     return found
 
 
@@ -176,8 +176,8 @@ def measure_status(center: Center, times: int) -> list[float]:
     found = []
     for number in range(times):
         status = "At Lunch" if number % 2 == 0 else "Available"
-        found.append(timed(center.model.set_user_status, "a0", status))
-    center.model.set_user_status("a0", "Available")
+        found.append(timed(center.model.control.set_user_status, "a0", status))
+    center.model.control.set_user_status("a0", "Available")
     return found
 
 
@@ -194,7 +194,7 @@ def measure_hangup(center: Center, times: int) -> list[float]:
         connected = held_by_a0("C")
 
         def hang_up_and_take_next(connected: str) -> None:
-            center.model.hang_up(connected)
+            center.model.control.hang_up(connected)
             following = held_by_a0("A")
             if following is not None:
                 center.pick_up(following)
@@ -221,9 +221,9 @@ def memory(agents: int, interactions: int) -> tuple[float, float]:
     before = tracemalloc.get_traced_memory()[0]
     center = Center(agents, 1)
     built = tracemalloc.get_traced_memory()[0]
-    center.model.set_user_status("a0", "At Lunch")
+    center.model.control.set_user_status("a0", "At Lunch")
     for n in range(1, agents):
-        center.model.set_user_status(f"a{n}", "At Lunch")
+        center.model.control.set_user_status(f"a{n}", "At Lunch")
     middle = tracemalloc.get_traced_memory()[0]
     for _ in range(interactions):
         center.place()

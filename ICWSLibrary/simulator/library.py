@@ -10,18 +10,21 @@ from robot.api.deco import keyword, library
 
 from ..protocol.names import counted
 from ..version import __version__
+from .control import Controls
+from .errors import ControlError
 from .faults import FaultKind
 from .server import ICWSSimulator
 
 
 @contextmanager
 def _refused_as_failure():
-    """What the simulator refuses (a KeyError naming the unknown user, workgroup or
-    interaction) fails the keyword with that text, as a test failure, not an error."""
+    """What the simulator refuses (a ControlError naming the unknown user, workgroup or
+    interaction, or what a replay cannot do) fails the keyword with that text, as a test
+    failure, not an error."""
     try:
         yield
-    except KeyError as error:
-        raise AssertionError(error.args[0]) from None
+    except ControlError as error:
+        raise AssertionError(str(error)) from None
 
 
 @library(scope="GLOBAL", version=__version__, doc_format="ROBOT")
@@ -217,12 +220,13 @@ class Simulator:
         | Wait Until Connection State Is | down |
         """
         simulator = self._current()
+        controls = self._controls("end sessions")
         if after is not None:
-            if not any(s["userID"].lower() == user.lower() for s in simulator.sessions()):
+            if not any(s["userID"].lower() == user.lower() for s in controls.sessions()):
                 raise AssertionError(f"User '{user}' has no live session on the simulator.")
             simulator.later(
                 after.total_seconds(),
-                simulator.disconnect_session,
+                controls.disconnect_user,
                 user,
                 reason,
                 should_reconnect,
@@ -231,7 +235,7 @@ class Simulator:
             logger.info(f"The sessions of '{user}' end in {after.total_seconds():g} s: {reason}")
             return 0
         with _refused_as_failure():
-            count = simulator.disconnect_session(user, reason, should_reconnect)
+            count = controls.disconnect_user(user, reason, should_reconnect)
         if not count:
             raise AssertionError(f"User '{user}' has no live session on the simulator.")
         logger.info(f"Ended {counted(count, 'session')} of '{user}': {reason}")
@@ -255,15 +259,15 @@ class Simulator:
         | Simulator Set User Status | agent1 | Available | after=1s |
         | Wait Until User Status Is | Available | user_id=agent1 |
         """
-        simulator = self._current()
+        controls = self._controls("change statuses")
         with _refused_as_failure():
-            simulator.model.check_status_change(user, status)
+            controls.check_status_change(user, status)
         if after is not None:
-            simulator.later(after.total_seconds(), simulator.set_user_status, user, status, notes,
-                            what=f"{user} went {status}")  # fmt: skip
+            self._current().later(after.total_seconds(), controls.set_user_status, user, status,
+                                  notes, what=f"{user} went {status}")  # fmt: skip
             logger.info(f"Status of '{user}' becomes '{status}' in {after.total_seconds():g} s.")
             return
-        simulator.set_user_status(user, status, notes)
+        controls.set_user_status(user, status, notes)
         logger.info(f"Status of '{user}' set to '{status}' on the simulator.")
 
     @keyword("Simulator Place Inbound Call")
@@ -283,7 +287,9 @@ class Simulator:
         | ${id} = | Simulator Place Inbound Call | Support | ani=3175550100 | name=Pat Caller |
         """
         with _refused_as_failure():
-            interaction_id = self._live().place_inbound_call(workgroup, ani or "", name or "")
+            interaction_id = self._controls("place calls").place_inbound_call(
+                workgroup, ani or "", name or ""
+            )
         logger.info(
             f"Inbound call {interaction_id} from {ani or 'an unknown number'} to {workgroup}."
         )
@@ -301,7 +307,7 @@ class Simulator:
         | ${chat} = | Simulator Place Inbound Chat | Support | name=Pat Visitor |
         """
         with _refused_as_failure():
-            interaction_id = self._live().place_inbound_chat(workgroup, name or "")
+            interaction_id = self._controls("start chats").place_inbound_chat(workgroup, name or "")
         logger.info(f"Chat {interaction_id} from {name or 'a visitor'} to {workgroup}.")
         return interaction_id
 
@@ -320,7 +326,7 @@ class Simulator:
         | Simulator Send Chat Message | ${chat} | Where is my order? |
         """
         with _refused_as_failure():
-            self._live().write_chat(interaction_id, text, name)
+            self._controls("write to chats").write_chat(interaction_id, text, name)
         logger.info(f"The remote party wrote to chat {interaction_id}.")
 
     @keyword("Simulator Hang Up")
@@ -333,17 +339,17 @@ class Simulator:
         | ${id} = | Simulator Place Inbound Call | Support |
         | Simulator Hang Up | ${id} |
         """
-        simulator = self._live()
-        if interaction_id not in {i["interactionId"] for i in simulator.interactions()}:
+        controls = self._controls("hang up calls")
+        if interaction_id not in {i["interactionId"] for i in controls.interactions()}:
             raise AssertionError(f"The simulator has no interaction {interaction_id!r}.")
         if after is not None:
-            simulator.later(after.total_seconds(), simulator.hang_up, interaction_id,
-                            what=f"the remote party of {interaction_id} hung up")  # fmt: skip
+            self._current().later(after.total_seconds(), controls.hang_up, interaction_id,
+                                  what=f"the remote party of {interaction_id} hung up")  # fmt: skip
             logger.info(
                 f"The remote party of {interaction_id} hangs up in {after.total_seconds():g} s."
             )
             return
-        simulator.hang_up(interaction_id)
+        controls.hang_up(interaction_id)
         logger.info(f"The remote party of {interaction_id} hung up.")
 
     @keyword("Get Simulator Interactions")
@@ -359,7 +365,7 @@ class Simulator:
         | ${all} = | Get Simulator Interactions |
         | Should Be Equal | ${all}[0][workgroup] | Sales |
         """
-        interactions = self._live().interactions()
+        interactions = self._controls("list interactions").interactions()
         logger.info(f"The simulator has {counted(len(interactions), 'interaction')}.")
         return interactions
 
@@ -381,7 +387,7 @@ class Simulator:
         if seconds < 0:
             raise AssertionError(f"An idle time is 0 or more, not {idle}.")
         with _refused_as_failure():
-            self._live().set_agent_idle(user, seconds)
+            self._controls("set idle times").set_agent_idle(user, seconds)
         logger.info(f"'{user}' is idle for {seconds:g} s as of now.")
 
     @keyword("Simulator Explain Routing")
@@ -403,7 +409,7 @@ class Simulator:
         | Should Contain | ${why} | agent1: logged on to no station. |
         """
         with _refused_as_failure():
-            lines = self._live().explain_routing(interaction_id)
+            lines = self._controls("explain routing").explain_routing(interaction_id)
         logger.info("\n".join(lines))
         return lines
 
@@ -420,7 +426,7 @@ class Simulator:
         | ${id} = | Simulator Place Inbound Call | Support |
         | Simulator Advance Time | 15s |
         """
-        ran = self._live().advance_time(time.total_seconds())
+        ran = self._controls("advance time").advance_time(time.total_seconds())
         logger.info(
             f"Advanced the simulator's clock {time.total_seconds():g} s: "
             + ("; ".join(ran) if ran else "nothing was due")
@@ -475,15 +481,11 @@ class Simulator:
         self._current().clear_faults()
         logger.info("No faults to inject.")
 
-    def _live(self) -> ICWSSimulator:
-        """The current simulator, which must run a scenario (not replay a recording)."""
-        simulator = self._current()
-        if not hasattr(simulator.model, "contact"):
-            raise AssertionError(
-                "The current ICWS simulator replays a recording; only a scenario's simulator "
-                "has a contact center to control."
-            )
-        return simulator
+    def _controls(self, what: str) -> Controls:
+        """The controls of the current simulator, which must run a scenario: a replayed
+        recording cannot ``what``, and the keyword fails saying so."""
+        with _refused_as_failure():
+            return self._current().control(what)
 
     def _current(self) -> ICWSSimulator:
         if not self._running:

@@ -286,23 +286,6 @@ class ReplayModel(StreamHub):
             if session is not None:
                 self._end(session)
 
-    # -- control keywords cannot act on a recording ----------------------------------------
-
-    def disconnect_user(self, *args, **kwargs) -> int:
-        raise KeyError("A replayed recording cannot end sessions: run this test on the simulator.")
-
-    def set_user_status(self, *args, **kwargs):
-        raise KeyError(
-            "A replayed recording cannot change statuses: run this test on the simulator."
-        )
-
-    check_status_change = set_user_status
-
-    def set_host_accepting(self, *args, **kwargs):
-        raise KeyError(
-            "A replayed recording has no hosts to change: run this test on the simulator."
-        )
-
 
 def _describe(key: tuple) -> str:
     method, path, query, body = key

@@ -19,6 +19,8 @@ from http import HTTPStatus
 from pathlib import Path
 
 from ..protocol.errors import INTERNAL_ERROR_CODE
+from .control import Controls
+from .errors import ControlError
 from .faults import Fault, FaultKind, FaultPlan, faulty_response
 from .model import ICWSModel
 from .replay import ReplayModel
@@ -536,11 +538,23 @@ class ICWSSimulator:
             self.model.restart()
             return
         old = self.model
-        old.end_all_sessions("The server was reset.")
+        assert isinstance(old, ICWSModel)
+        old.control.end_all_sessions("The server was reset.")
         self.scenario = copy.deepcopy(self._initial_scenario)
         self.faults = FaultPlan.from_scenario(self.scenario.faults)
         self.model = ICWSModel(self.scenario)
         old.close()
+
+    def control(self, what: str = "be controlled") -> Controls:
+        """The test controls of the simulated server (:class:`~.control.Controls`); a
+        ``ControlError`` saying the replay cannot ``what`` when replaying a recording."""
+        if not isinstance(self.model, ICWSModel):
+            raise ControlError(
+                f"A replayed recording cannot {what}: run this test on the simulator."
+            )
+        return self.model.control
+
+    # The controls most tests use, by their old names.
 
     def sessions(self) -> list[dict]:
         return self.model.sessions()
@@ -551,48 +565,46 @@ class ICWSSimulator:
         reason: str = "The session was ended by the server.",
         should_reconnect: bool = False,
     ) -> int:
-        return self.model.disconnect_user(user_id, reason, should_reconnect)
+        return self.control("end sessions").disconnect_user(user_id, reason, should_reconnect)
 
     def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
-        return self.model.set_user_status(user_id, status_id, notes)
+        return self.control("change statuses").set_user_status(user_id, status_id, notes)
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
-        self.model.set_host_accepting(address, accepting, alternate_hosts)
+        self.control("change its hosts").set_host_accepting(address, accepting, alternate_hosts)
 
     def place_inbound_call(self, workgroup: str, ani: str = "", name: str = "") -> str:
-        return self.model.place_inbound_call(workgroup, ani, name)
+        return self.control("place calls").place_inbound_call(workgroup, ani, name)
 
     def hang_up(self, interaction_id: str) -> None:
-        self.model.hang_up(interaction_id)
+        self.control("hang up calls").hang_up(interaction_id)
 
     def place_inbound_chat(self, workgroup: str, name: str = "") -> str:
-        return self.model.place_inbound_chat(workgroup, name)
+        return self.control("start chats").place_inbound_chat(workgroup, name)
 
     def write_chat(self, interaction_id: str, text: str, name: str | None = None) -> None:
-        self.model.write_chat(interaction_id, text, name)
+        self.control("write to chats").write_chat(interaction_id, text, name)
 
     def interactions(self) -> list[dict]:
-        return self.model.interactions_now()
+        return self.control("list interactions").interactions()
 
     def set_agent_idle(self, user_id: str, seconds: float) -> None:
-        self.model.set_agent_idle(user_id, seconds)
+        self.control("set idle times").set_agent_idle(user_id, seconds)
 
     def explain_routing(self, interaction_id: str) -> list[str]:
         """Where an interaction is, whom ACD offered it to, and why each member of its
-        workgroup is or is not offered it; KeyError for an interaction it does not have."""
-        if not isinstance(self.model, ICWSModel):
-            raise KeyError("A replaying simulator has no contact center to explain.")
-        return self.model.explain_routing(interaction_id)
+        workgroup is or is not offered it."""
+        return self.control("explain routing").explain_routing(interaction_id)
 
     def explain_waiting(self, user_id: str | None = None, workgroup_id: str | None = None):
         """:meth:`explain_routing` of each interaction waiting for a user or in a workgroup
         (nothing when replaying)."""
         if not isinstance(self.model, ICWSModel):
             return []
-        return self.model.explain_waiting(user_id, workgroup_id)
+        return self.model.control.explain_waiting(user_id, workgroup_id)
 
     def advance_time(self, seconds: float) -> list[str]:
-        return self.model.advance_time(seconds)
+        return self.control("advance time").advance_time(seconds)
 
     def inject_fault(
         self, kind: FaultKind | str, count: int = 1, path: str = "", seconds: float = 1.0

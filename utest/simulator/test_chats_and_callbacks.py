@@ -84,11 +84,11 @@ def test_a_chat_keeps_its_members_and_transcript_for_every_watcher(simulator):
 
 def test_a_visitor_chat_lets_the_remote_party_write(simulator):
     agent = Agent(simulator.url, "agent1", "7001", media=(CHAT_MEDIA,))
-    chat_id = simulator.model.place_inbound_chat("Support", "Pat Visitor")
+    chat_id = simulator.model.control.place_inbound_chat("Support", "Pat Visitor")
     assert agent.call("POST", f"/interactions/{chat_id}/pickup").status_code == 200
     agent.call("PUT", f"/messaging/subscriptions/interactions/{chat_id}/chat")
     agent.messages()
-    simulator.model.write_chat(chat_id, "Where is my order?")
+    simulator.model.control.write_chat(chat_id, "Where is my order?")
     [message] = agent.of_type(CONTENTS)
     text = message["messagesAdded"][0]
     assert text["text"] == "Where is my order?"
@@ -98,11 +98,11 @@ def test_a_visitor_chat_lets_the_remote_party_write(simulator):
     # In a chat a user started, the remote party is someone outside, not its starter.
     customer = Agent(simulator.url, "kevin.glinski")
     started = create(customer, {"__type": CHAT, "target": "Support"})
-    simulator.model.write_chat(started, "Hi")
+    simulator.model.control.write_chat(started, "Hi")
     [party] = [p for p in simulator.model.contact.chats.chats[started].members if not p.user_id]
     assert party.display_name == "Visitor"
     with pytest.raises(KeyError, match="not a chat"):
-        simulator.model.write_chat(simulator.place_inbound_call("Support"), "hello")
+        simulator.model.control.write_chat(simulator.place_inbound_call("Support"), "hello")
 
 
 def test_a_chat_to_a_user_alerts_them_directly(simulator):

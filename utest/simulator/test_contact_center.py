@@ -480,10 +480,10 @@ def test_routing_a_call_costs_the_same_whatever_the_backlog(monkeypatch):
         cost = {}
         for backlog in (10, 500):
             while len(model.contact.interactions) < backlog:
-                model.place_inbound_call("Support")
+                model.control.place_inbound_call("Support")
             checks.clear()
-            model.place_inbound_call("Support")
-            model.set_user_status("a1", "At Lunch")
+            model.control.place_inbound_call("Support")
+            model.control.set_user_status("a1", "At Lunch")
             cost[backlog] = len(checks)
         assert cost[500] == cost[10] <= 2 * 2 * len(users)
     finally:

@@ -104,13 +104,13 @@ def test_ended_sessions_are_remembered_up_to_a_bound(monkeypatch):
 def test_disconnect_ends_every_session_of_the_user_and_counts_them():
     model = ICWSModel()
     first, second, other = logon(model, "agent5"), logon(model, "Agent5"), logon(model, "agent6")
-    assert model.disconnect_user("AGENT5", "Maintenance.") == 2
+    assert model.control.disconnect_user("AGENT5", "Maintenance.") == 2
     assert [s["userID"] for s in model.sessions()] == ["agent6"]
     for session_id, credentials in (first, second):
         path = f"/icws/{session_id}/messaging/messages"
         (message,) = json.loads(model.handle(Request("GET", path, headers=credentials)).body)
         assert message["reason"] == "Maintenance." and message["shouldReconnect"] is False
-    assert model.disconnect_user("agent5", "again") == 0
+    assert model.control.disconnect_user("agent5", "again") == 0
     assert other[0] in {s["sessionId"] for s in model.sessions()}
 
 

@@ -209,16 +209,6 @@ class StatusResource:
             hook(user)
         return after
 
-    def check_status_change(self, user_id: str, status_id: str) -> User:
-        """The user, if both user and status exist; KeyError naming what is missing."""
-        user = self.scenario.user(user_id)
-        if user is None:
-            raise KeyError(f"The scenario has no user {user_id!r}.")
-        if status_id.casefold() not in self.state.statuses:
-            known = ", ".join(s["statusId"] for s in self.scenario.statuses)
-            raise KeyError(f"The scenario has no status {status_id!r}; known: {known}.")
-        return user
-
     # -- subscriptions ---------------------------------------------------------------------
 
     def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | Response:
