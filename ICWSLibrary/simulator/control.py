@@ -25,7 +25,7 @@ class Controls:
         self._state = model.state
         self._scenario = model.scenario
         self._contact = model.contact
-        self._status = model.status
+        self._statuses = model.statuses
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -62,7 +62,7 @@ class Controls:
     def set_user_status(self, user_id: str, status_id: str, notes: str | None = None) -> dict:
         with self._state.changing():
             user = self.check_status_change(user_id, status_id)
-            return self._status.apply_status(user, status_id, notes)
+            return self._statuses.apply_status(user, status_id, notes)
 
     # -- the contact center -----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from .scenario import Scenario, load_scenario
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
 from .statistics import Statistics
+from .statuses import Statuses
 from .wire import Request, Response, error_response, json_response
 
 __all__ = [
@@ -55,10 +56,11 @@ class ICWSModel:
         self.requests_served = 0
         self.connection = ConnectionResource(self.state)
         self.messaging = MessagingResource(self.state)
-        self.status = StatusResource(self.state)
+        self.statuses = Statuses(self.state)
+        self.status = StatusResource(self.state, self.statuses)
         self.licenses = LicenseResource(self.state)
-        self.station = StationResource(self.state, self.status, self.licenses)
-        self.contact = ContactCenter(self.state, self.status)
+        self.station = StationResource(self.state, self.statuses, self.licenses)
+        self.contact = ContactCenter(self.state, self.statuses)
         self.interactions = InteractionResource(self.contact)
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))

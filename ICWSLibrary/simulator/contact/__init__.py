@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from .actions import Actions
 from .activations import Activations
 from .availability import ROUTED_MEDIA, Availability
@@ -60,7 +61,7 @@ class ContactCenter:
     """Every interaction of the server, the workgroups' activations, and ACD routing: the
     parts, wired, and the operations the resources, statistics and controls use."""
 
-    def __init__(self, state: ServerState, status) -> None:
+    def __init__(self, state: ServerState, status: Statuses) -> None:
         self.state = state
         self.status = status
         self.scenario = state.scenario

@@ -11,6 +11,7 @@ from ..errors import InvalidState
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from ..wire import now_compact
 from .interaction import DISCONNECTED, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
@@ -25,7 +26,7 @@ class Actions:
     def __init__(
         self,
         state: ServerState,
-        status,
+        status: Statuses,
         interactions: Interactions,
         router: Router,
         lifecycle: Lifecycle,

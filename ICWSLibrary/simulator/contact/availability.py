@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from .activations import Activations
 from .interaction import CALL, CALLBACK, CHAT, GENERIC, Interactions
 
@@ -46,7 +47,7 @@ class Availability:
     def __init__(
         self,
         state: ServerState,
-        status,
+        status: Statuses,
         interactions: Interactions,
         activations: Activations,
         eligibility: Callable[[User, Workgroup, int], Session | str],

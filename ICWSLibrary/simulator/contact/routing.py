@@ -17,6 +17,7 @@ from ...protocol.interactions import START_ALERTING
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from ..wire import now_compact
 from .activations import Activations
 from .availability import Availability
@@ -31,7 +32,7 @@ class Router:
     def __init__(
         self,
         state: ServerState,
-        status,
+        status: Statuses,
         interactions: Interactions,
         activations: Activations,
         lifecycle: Lifecycle,

@@ -14,6 +14,7 @@ from ..clock import Timer
 from ..errors import InvalidState
 from ..scenario import User, Workgroup
 from ..state import ServerState
+from ..statuses import Statuses
 from .interaction import DISCONNECTED, Interaction, Interactions
 from .lifecycle import Lifecycle
 
@@ -45,7 +46,7 @@ class WrapUp:
     def __init__(
         self,
         state: ServerState,
-        status,
+        status: Statuses,
         interactions: Interactions,
         lifecycle: Lifecycle,
         became_available: Callable[[User], None],

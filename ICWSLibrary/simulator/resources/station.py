@@ -10,6 +10,7 @@ from ...protocol.interactions import MEDIA_TYPES as SUPPORTED_MEDIA
 from ...protocol.messages import STATION_CONNECTION_CHANGED
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from ..wire import (
     Request,
     Response,
@@ -19,7 +20,6 @@ from ..wire import (
     missing_property,
 )
 from .licenses import CLIENT_ACCESS, LicenseResource
-from .status import StatusResource
 
 RIGHT_TO_LOG_ON_TO_STATIONS = "stationLogon"
 # [doc] stationSetting: 0 none, 1 workstation, 2 remote workstation, 3 remote number.
@@ -35,7 +35,7 @@ _DIGITS = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
 
 
 class StationResource:
-    def __init__(self, state: ServerState, status: StatusResource, licenses: LicenseResource):
+    def __init__(self, state: ServerState, status: Statuses, licenses: LicenseResource):
         self.state = state
         self.status = status
         self.licenses = licenses

@@ -14,6 +14,7 @@ from ...protocol.messages import (
 from ..scenario import User
 from ..sessions import Session
 from ..state import ServerState
+from ..statuses import Statuses
 from ..wire import (
     Request,
     Response,
@@ -21,7 +22,6 @@ from ..wire import (
     invalid_property,
     json_response,
     missing_property,
-    now_compact,
 )
 
 RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
@@ -29,17 +29,12 @@ SUBSCRIPTIONS = "messaging/subscriptions/status"
 
 
 class StatusResource:
-    def __init__(self, state: ServerState):
+    """Feature ``status`` over HTTP; the rules are :class:`~..statuses.Statuses`."""
+
+    def __init__(self, state: ServerState, statuses: Statuses):
         self.state = state
         self.scenario = state.scenario
-        self._change_hooks: list = []
-        # Lower-case user id -> the sessions subscribed to their status, by session id.
-        self._watchers: dict[str, dict[str, Session]] = {}
-        state.on_session_end(lambda session, _station: self._stop_watching(session))
-
-    def on_change(self, hook) -> None:
-        """Call ``hook(user)`` after each change of a user's status, station or phone."""
-        self._change_hooks.append(hook)
+        self.statuses = statuses
 
     def routes(self) -> list:
         routes = [
@@ -60,65 +55,23 @@ class StatusResource:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def localized(self, status: dict, language: str) -> dict:
-        result = dict(status)
-        text = status.get("messageText")
-        if isinstance(text, dict):
-            result["messageText"] = (
-                text.get(language)
-                or text.get(language.split("-")[0])
-                or text.get("en-us")
-                or status["statusId"]
-            )
-        return result
-
     def catalog(self, request: Request, session: Session) -> Response:
-        statuses = [self.localized(s, session.language) for s in self.scenario.statuses]
+        statuses = [self.statuses.localized(s, session.language) for s in self.scenario.statuses]
         return json_response(200, {"statusMessageList": statuses})
-
-    def allowed_statuses(self, user: User) -> list[str]:
-        if user.allowed_statuses is not None:
-            return list(user.allowed_statuses)
-        return [s["statusId"] for s in self.scenario.statuses if s["isSelectableStatus"]]
 
     def user_access(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
             return unknown_user(user_id)
         return json_response(
-            200, {"userId": user.id, "statusMessages": self.allowed_statuses(user)}
+            200, {"userId": user.id, "statusMessages": self.statuses.allowed(user)}
         )
-
-    def user_status(self, user: User) -> dict:
-        state = self.state.user_status[user.id.lower()]
-        stations = [
-            s.station["id"]
-            for s in self.state.sessions.of_user(user.id)
-            if s.station and s.station.get("id")
-        ]
-        body = {"userId": user.id, "statusId": state["statusId"]}
-        if state["notes"]:
-            body["notes"] = state["notes"]
-        if state.get("forwardNumber"):
-            body["forwardNumber"] = state["forwardNumber"]
-        if state.get("until"):
-            body["until"] = state["until"]
-        body.update(
-            statusChanged=state["statusChanged"],
-            # [real] recorded/user-status-message.json: [] with a station logged on.
-            icServers=[],
-            stations=stations,
-            loggedIn=bool(stations),
-            onPhone=state["onPhone"],
-            onPhoneChanged=state["onPhoneChanged"],
-        )
-        return body
 
     def get_user_status(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
             return unknown_user(user_id)
-        return json_response(200, self.user_status(user))
+        return json_response(200, self.statuses.user_status(user))
 
     # -- changing --------------------------------------------------------------------------
 
@@ -142,13 +95,13 @@ class StatusResource:
             return until_problem
         request_id = str(next(self.state.request_ids))
         completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
-        problem = self.status_problem(user, body["statusId"])
+        problem = self.statuses.problem(user, body["statusId"])
         if problem and self.scenario.status_errors == "sync":
             return error_response(400, *problem)
         if problem:
             completion["error"] = {"errorId": problem[0], "message": problem[1]}
         else:
-            self.apply_status(
+            self.statuses.apply_status(
                 user,
                 body["statusId"],
                 body.get("notes"),
@@ -157,57 +110,6 @@ class StatusResource:
             )
         self.state.deliver(session, completion)
         return json_response(202, {"requestId": request_id})
-
-    def status_problem(self, user: User, status_id: str) -> tuple[str, str] | None:
-        status = self.state.statuses.get(status_id.casefold())
-        if status is None:
-            return (
-                "error.status.invalidStatus",
-                f"The status {status_id} does not exist.",
-            )  # [guess]
-        allowed = {s.casefold() for s in self.allowed_statuses(user)}
-        if not status["isSelectableStatus"] or status_id.casefold() not in allowed:
-            return (
-                "error.status.notSelectable",  # [guess]
-                f"The status {status['statusId']} cannot be selected by {user.id}.",
-            )
-        return None
-
-    def apply_status(self, user, status_id, notes=None, forward_number=None, until=None) -> dict:
-        """Change a user's status (as any client would) and tell its watchers."""
-        before = self.user_status(user)
-        status = self.state.statuses.get(status_id.casefold())
-        state = self.state.user_status[user.id.lower()]
-        state["statusId"] = status["statusId"] if status else status_id
-        state["notes"] = notes or ""
-        state["forwardNumber"] = forward_number
-        # [doc] until "will only be applied if CanHaveDate and CanHaveTime are true".
-        keeps_until = bool(status) and (status.get("canHaveDate") or status.get("canHaveTime"))
-        state["until"] = until if keeps_until else None
-        state["statusChanged"] = now_compact()
-        return self.tell_watchers(user, before, always=("statusChanged",))
-
-    def tell_watchers(self, user: User, before: dict, always: tuple[str, ...] = ()) -> dict:
-        """Send the user's watchers a delta of what changed since ``before``.
-
-        [doc] "When [isDelta is] true ... optional properties that have not changed may
-        be omitted": a delta carries the user id, the status id and what changed
-        (FIDELITY-AUDIT D12). [guess] statusChanged goes with every status change.
-        """
-        after = self.user_status(user)
-        delta = {"userId": after["userId"], "statusId": after["statusId"]}
-        delta.update({key: after[key] for key in always if key in after})
-        for key in set(before) | set(after):
-            if key not in delta and before.get(key) != after.get(key):
-                delta[key] = after.get(key)
-        for session in list(self._watchers.get(user.id.lower(), {}).values()):
-            self.state.deliver(
-                session,
-                {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [dict(delta)]},
-            )
-        for hook in self._change_hooks:
-            hook(user)
-        return after
 
     # -- subscriptions ---------------------------------------------------------------------
 
@@ -232,36 +134,26 @@ class StatusResource:
         watched = self._watched_users(request)
         if isinstance(watched, Response):
             return watched
-        self._stop_watching(session)
-        session.status_subscription, users = watched
-        for user_id in session.status_subscription:
-            self._watchers.setdefault(user_id, {})[session.id] = session
+        user_ids, users = watched
+        self.statuses.watch(session, user_ids)
         # A new or replaced subscription starts with a full snapshot (isDelta false).
         self.state.deliver(
             session,
             {
                 "__type": USER_STATUS_MESSAGE,
                 "isDelta": False,
-                "userStatusList": [self.user_status(user) for user in users],
+                "userStatusList": [self.statuses.user_status(user) for user in users],
             },
         )
         return json_response(200)
 
     def unsubscribe_user_statuses(self, request: Request, session: Session) -> Response:
-        self._stop_watching(session)
+        self.statuses.stop_watching(session)
         return json_response(204)
-
-    def _stop_watching(self, session: Session) -> None:
-        for user_id in session.status_subscription or ():
-            watchers = self._watchers.get(user_id, {})
-            watchers.pop(session.id, None)
-            if not watchers:
-                self._watchers.pop(user_id, None)
-        session.status_subscription = None
 
     def subscribe_catalog(self, request: Request, session: Session) -> Response:
         session.catalog_subscription = True
-        catalog = [self.localized(s, session.language) for s in self.scenario.statuses]
+        catalog = [self.statuses.localized(s, session.language) for s in self.scenario.statuses]
         # [doc] SDK StatusMessagesMessage: added and changed carry whole status messages,
         # removed only their ids; the first message adds the whole catalog.
         self.state.deliver(
@@ -289,7 +181,7 @@ class StatusResource:
         changes = [
             {
                 "userId": u.id,
-                "statusMessagesAdded": self.allowed_statuses(u),
+                "statusMessagesAdded": self.statuses.allowed(u),
                 "statusMessagesRemoved": [],
             }
             for u in users
