@@ -206,7 +206,7 @@ def test_cli_lists_scenarios_and_says_its_version():
 def test_every_scenario_key_is_documented():
     from pathlib import Path
 
-    from ICWSLibrary.simulator import scenario as module
+    from ICWSLibrary.simulator.scenario import load as module
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text()
     keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS | module.WORKGROUP_KEYS

@@ -1,6 +1,6 @@
-"""What a simulated CIC server holds: users, statuses, features, version and hosts.
+"""Loading scenarios: files (JSON or TOML), the shipped ones by name, and the default.
 
-A scenario file (JSON or TOML) states only what differs from the default scenario
+A scenario file states only what differs from the default scenario
 (``scenarios/default.json``); its top-level keys replace the default ones.
 """
 
@@ -8,255 +8,51 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .clock import checked_seconds
-
-# Other spellings of a right that scenario files may use, and the one the model checks.
-RIGHT_ALIASES = {"canSetOthersStatus": "setOthersStatus"}
+from .checks import (
+    _flag,
+    _known_keys,
+    _license_pools,
+    _media_level,
+    _objects,
+    _references,
+    _seconds,
+    _skill_settings,
+    _strings,
+)
+from .model import (
+    ALERT_TIMEOUT,
+    EXTERNAL_BEHAVIOURS,
+    NO_ANSWER_STATUS,
+    RIGHT_ALIASES,
+    STATION_KINDS,
+    WRAP_UP_STATUS,
+    WRAP_UP_TIMEOUT,
+    ExternalNumber,
+    Host,
+    Named,
+    Scenario,
+    ScenarioError,
+    Station,
+    User,
+    Workgroup,
+    WrapUpCode,
+)
 
 try:
     import tomllib
 except ImportError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-
-class ScenarioError(ValueError):
-    """A scenario file that cannot be used; the message names the file and the problem."""
-
-
-@dataclass
-class User:
-    id: str
-    password: str
-    display_name: str
-    status_id: str = "Available"
-    status_changed: str | None = None
-    on_phone: bool = False
-    on_phone_changed: str | None = None
-    notes: str = ""
-    rights: frozenset[str] = frozenset()
-    # None: every selectable status of the catalog.
-    allowed_statuses: list[str] | None = None
-    default_workstation: str | None = None
-    # Licenses assigned to the user, which the user's sessions may acquire.
-    licenses: frozenset[str] = frozenset()
-    # The number that reaches the user by intercom; None: the user id only.
-    extension: str | None = None
-    # Skill id -> (proficiency, desire to use), each 0-100.
-    skills: dict[str, tuple[int, int]] = field(default_factory=dict)
-    roles: list[str] = field(default_factory=list)
-    # [doc] licenseProperties.mediaLevel: None 0, Media1 1, Media2 2, Media3 3.
-    media_level: int = 1
-
-    def may(self, right: str) -> bool:
-        return right in self.rights
-
-
-STATION_KINDS = ("workstation", "remote workstation")
-
-
-@dataclass
-class Station:
-    """A configured station; remote numbers need none (any digits log on)."""
-
-    id: str
-    extension: str
-    kind: str = "workstation"
-    # [doc] Optional fields of the station information, answered when given.
-    sip: dict[str, str] = field(default_factory=dict)
-
-
-# [doc] The no-answer status of a workgroup, already in the default status catalog.
-NO_ANSWER_STATUS = "ACD - Agent Not Answering"
-# [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
-ALERT_TIMEOUT = 15.0
-# [doc] The after-call work status of the default catalog (isAfterCallWorkStatus).
-WRAP_UP_STATUS = "Follow Up"
-# [guess] Seconds of after-call work before the agent's status returns by itself.
-WRAP_UP_TIMEOUT = 30.0
-
-
-@dataclass
-class Named:
-    """A configuration object known by id and display name only (skills, roles, ...)."""
-
-    id: str
-    display_name: str
-
-
-@dataclass
-class WrapUpCode:
-    id: str
-    label: str
-    category: str | None = None
-    digits: str | None = None
-
-
-class Roster(list):
-    """A list of user ids that answers "is this user in it?" without regard to case, in
-    constant time: routing and statistics ask it for every member of a 1,000-agent
-    workgroup. Every way of changing the list forgets the set it keeps."""
-
-    _folded: frozenset[str] | None = None
-
-    def __contains__(self, user_id: object) -> bool:
-        if self._folded is None:
-            self._folded = frozenset(str(item).lower() for item in self)
-        return str(user_id).lower() in self._folded
-
-    def _changed(name):  # noqa: N805 - makes the mutators below
-        def mutate(self, *args, **kwargs):
-            self._folded = None
-            return getattr(list, name)(self, *args, **kwargs)
-
-        mutate.__name__ = name
-        return mutate
-
-    for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
-                  "__setitem__", "__delitem__", "__iadd__", "__imul__"):  # fmt: skip
-        locals()[_name] = _changed(_name)
-    del _name, _changed
-
-
-@dataclass
-class Workgroup:
-    """An ACD workgroup: its queue, members, who supervises it and who is activated."""
-
-    id: str
-    extension: str = ""
-    members: Roster = field(default_factory=Roster)
-    supervisors: Roster = field(default_factory=Roster)
-    # Lower-case member id -> activated in the workgroup.
-    activations: dict[str, bool] = field(default_factory=dict)
-    alert_timeout: float = ALERT_TIMEOUT
-    no_answer_status: str = NO_ANSWER_STATUS
-    skills: dict[str, tuple[int, int]] = field(default_factory=dict)
-    is_active: bool = True
-    has_queue: bool = True
-    # After-call work: a disconnected ACD interaction puts its agent in wrap_up_status
-    # until a code of wrap_up_codes is assigned or wrap_up_timeout seconds pass (0: never).
-    is_wrap_up_active: bool = False
-    wrap_up_codes: list[str] = field(default_factory=list)
-    wrap_up_status: str = WRAP_UP_STATUS
-    wrap_up_timeout: float = WRAP_UP_TIMEOUT
-
-    def __setattr__(self, name: str, value) -> None:
-        # A configuration write may assign a plain list: it becomes a Roster.
-        if name in ("members", "supervisors") and not isinstance(value, Roster):
-            value = Roster(value)
-        super().__setattr__(name, value)
-
-    def has_member(self, user_id: str) -> bool:
-        return user_id in self.members
-
-    def has_supervisor(self, user_id: str) -> bool:
-        return user_id in self.supervisors
-
-
-# How an external number behaves when called: answers after some seconds, is busy, or
-# never answers.
-EXTERNAL_BEHAVIOURS = ("answer", "busy", "no answer")
-
-
-@dataclass
-class ExternalNumber:
-    behaviour: str = "answer"
-    after: float = 1.0
-
-
-@dataclass
-class Host:
-    address: str
-    name: str = ""
-    accepting: bool = True
-    alternate_hosts: list[str] = field(default_factory=list)
-    error_id: str = "error.server.notAcceptingConnections"
-    message: str = "This Session Manager is not currently accepting connections."
-
-
-@dataclass
-class Scenario:
-    users: dict[str, User]
-    statuses: list[dict[str, Any]]
-    features: dict[str, int]
-    version: dict[str, str]
-    hosts: list[Host]
-    ic_server: str = "cicsim"
-    languages: list[str] = field(default_factory=lambda: ["en-us"])
-    single_session_per_user: bool = False
-    # Seconds without a request after which the server ends a session; None: never.
-    session_idle_timeout: float | None = None
-    # How an unknown or unselectable status is refused: "async" (202, then an error in
-    # the completion message) or "sync" (400 at once). [guess] Real servers are not known
-    # to do either; the library and the suites accept both.
-    status_errors: str = "async"
-    # Whether a new event stream first gets the messages queued before it opened.
-    # [guess] Undocumented (FIDELITY-AUDIT D28); a client must not depend on it.
-    stream_backlog: bool = True
-    # License pools: how many sessions may hold each license at once.
-    licenses: dict[str, int] = field(default_factory=dict)
-    # Configured stations by lower-case id.
-    stations: dict[str, Station] = field(default_factory=dict)
-    # ACD workgroups by lower-case id.
-    workgroups: dict[str, Workgroup] = field(default_factory=dict)
-    # Skills, roles, wrap-up categories and codes by lower-case id.
-    skills: dict[str, Named] = field(default_factory=dict)
-    roles: dict[str, Named] = field(default_factory=dict)
-    wrap_up_categories: dict[str, Named] = field(default_factory=dict)
-    wrap_up_codes: dict[str, WrapUpCode] = field(default_factory=dict)
-    # How called external numbers behave, by number; "*" for any other number.
-    external_numbers: dict[str, ExternalNumber] = field(
-        default_factory=lambda: {"*": ExternalNumber()}
-    )
-    # Seconds a disconnected interaction stays in its queues before it is removed.
-    # [guess] Real servers remove it within a few seconds (CONTACT-CENTER 2.10, item 6).
-    disconnected_linger: float = 2.0
-    # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
-    faults: list[dict[str, Any]] = field(default_factory=list)
-    source: str = "default scenario"
-
-    def user(self, user_id: str) -> User | None:
-        """Users are found without regard to case, as CIC user ids are."""
-        return self.users.get(str(user_id).lower())
-
-    def station(self, station_id: str) -> Station | None:
-        """Stations are found without regard to case, as CIC ids are."""
-        return self.stations.get(str(station_id).lower())
-
-    def workgroup(self, workgroup_id: str) -> Workgroup | None:
-        """Workgroups are found by id (without regard to case) or by extension."""
-        key = str(workgroup_id).lower()
-        found = self.workgroups.get(key)
-        if found is None:
-            found = next((w for w in self.workgroups.values() if w.extension == key), None)
-        return found
-
-    def wrap_up_code(self, code_id: str) -> WrapUpCode | None:
-        return self.wrap_up_codes.get(str(code_id).lower())
-
-    def user_at(self, target: str) -> User | None:
-        """The user a dialled target reaches: a user id or a user's extension."""
-        found = self.user(target)
-        if found is None:
-            found = next((u for u in self.users.values() if u.extension == str(target)), None)
-        return found
-
-    def external_number(self, number: str) -> ExternalNumber:
-        return self.external_numbers.get(number) or self.external_numbers["*"]
-
-    def host(self, address: str) -> Host:
-        for host in self.hosts:
-            if host.address == address:
-                return host
-        return self.hosts[0]
+# The package whose folder scenarios/ holds the shipped scenarios.
+_SHIPPED = __package__.rpartition(".")[0]
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("scenarios/default.json").read_text("utf-8")
+    text = resources.files(_SHIPPED).joinpath("scenarios/default.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -281,7 +77,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def shipped_scenarios() -> dict[str, str]:
     """The scenarios that come with the package, by name, with their descriptions."""
-    folder = resources.files(__package__).joinpath("scenarios")
+    folder = resources.files(_SHIPPED).joinpath("scenarios")
     result = {}
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         name, _, suffix = entry.name.rpartition(".")
@@ -298,7 +94,7 @@ def is_scenario_name(text: str) -> bool:
 
 def shipped_scenario(name: str) -> Path:
     """The file of a shipped scenario; ScenarioError listing the names when there is none."""
-    folder = resources.files(__package__).joinpath("scenarios")
+    folder = resources.files(_SHIPPED).joinpath("scenarios")
     for suffix in ("json", "toml"):
         entry = folder.joinpath(f"{name}.{suffix}")
         if entry.is_file():
@@ -409,16 +205,6 @@ def _statuses(items: list, origin: str) -> list[dict[str, Any]]:
             }
         )
     return catalog
-
-
-def _known_keys(item: dict[str, Any], known: frozenset[str], where: str, origin: str) -> None:
-    """A misspelt key is an error naming it, never a setting silently ignored."""
-    for key in item:
-        if key not in known:
-            raise ScenarioError(
-                f"Scenario {origin}: unknown key '{key}' in {where}; known keys are "
-                f"{', '.join(sorted(known))}."
-            )
 
 
 def _build(data: dict[str, Any], origin: str) -> Scenario:
@@ -546,13 +332,6 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
     )
 
 
-def _seconds(item: dict[str, Any], key: str, default: float, origin: str, where: str = "") -> float:
-    try:
-        return checked_seconds(item.get(key, default))
-    except ValueError as error:
-        raise ScenarioError(f"Scenario {origin}: '{key}'{where} {error}.") from None
-
-
 def _named(data: dict[str, Any], key: str, kind: str, origin: str) -> dict[str, Named]:
     found = {}
     for item in _objects(data, key, origin):
@@ -586,65 +365,6 @@ def _wrap_up_codes(data, categories: dict[str, Named], origin: str) -> dict[str,
         )
         codes[code.id.lower()] = code
     return codes
-
-
-def _references(item: dict[str, Any], key: str, known: dict, owner: str, origin: str) -> list:
-    """A list of ids of other scenario objects, spelt as they are defined."""
-    names = _strings(item, key, origin) or []
-    unknown = [name for name in names if name.lower() not in known]
-    if unknown:
-        raise ScenarioError(
-            f"Scenario {origin}: '{key}' of {owner} names unknown ids: {', '.join(unknown)}; "
-            f"known: {', '.join(v.id for v in known.values()) or 'none'}."
-        )
-    return [known[name.lower()].id for name in names]
-
-
-def _skill_settings(item: dict[str, Any], skills: dict[str, Named], owner: str, origin: str):
-    """``{"English": {"proficiency": 80, "desireToUse": 50}}`` -> {skill id: (80, 50)}."""
-    given = item.get("skills", {})
-    if not isinstance(given, dict) or not all(isinstance(v, dict) for v in given.values()):
-        raise ScenarioError(
-            f"Scenario {origin}: 'skills' of {owner} must map skill ids to objects such as "
-            '{"proficiency": 80, "desireToUse": 50}.'
-        )
-    settings = {}
-    for name, setting in given.items():
-        _known_keys(setting, frozenset(("proficiency", "desireToUse")), f"skill {name} of {owner}",
-                    origin)  # fmt: skip
-        skill = skills.get(name.lower())
-        if skill is None:
-            raise ScenarioError(
-                f"Scenario {origin}: {owner} has skill {name!r}, which is not in 'skills'."
-            )
-        levels = []
-        for key in ("proficiency", "desireToUse"):
-            value = setting.get(key, 0 if key == "proficiency" else 50)
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-                raise ScenarioError(
-                    f"Scenario {origin}: '{key}' of skill {name} of {owner} must be a whole "
-                    f"number from 0 to 100, not {value!r}."
-                )
-            levels.append(value)
-        settings[skill.id] = (levels[0], levels[1])
-    return settings
-
-
-def _media_level(item: dict[str, Any], origin: str) -> int:
-    level = item.get("mediaLevel", 1)
-    if isinstance(level, bool) or level not in (0, 1, 2, 3):
-        raise ScenarioError(
-            f"Scenario {origin}: 'mediaLevel' of {item.get('id')} must be 0, 1, 2 or 3, "
-            f"not {level!r}."
-        )
-    return level
-
-
-def _flag(item: dict[str, Any], key: str, default: bool, where: str, origin: str) -> bool:
-    value = item.get(key, default)
-    if not isinstance(value, bool):
-        raise ScenarioError(f"Scenario {origin}: '{key}'{where} must be true or false.")
-    return value
 
 
 def _workgroups(data, users: dict[str, User], statuses: list, skills, codes, origin: str) -> dict:
@@ -726,32 +446,3 @@ def _external_numbers(numbers, origin: str) -> dict[str, ExternalNumber]:
         after = _seconds(item, "after", 1.0, origin, f" of external number {number}")
         result[str(number)] = ExternalNumber(behaviour, after)
     return result
-
-
-def _license_pools(pools, origin: str) -> dict[str, int]:
-    if not isinstance(pools, dict) or not all(
-        isinstance(count, int) and not isinstance(count, bool) and count >= 0
-        for count in pools.values()
-    ):
-        raise ScenarioError(
-            f"Scenario {origin}: 'licenses' must map license names to counts of 0 or more."
-        )
-    return {str(name): count for name, count in pools.items()}
-
-
-def _objects(data: dict[str, Any], key: str, origin: str) -> list[dict[str, Any]]:
-    items = data.get(key, [])
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise ScenarioError(f"Scenario {origin}: '{key}' must be a list of objects.")
-    return items
-
-
-def _strings(item: dict[str, Any], key: str, origin: str) -> list[str] | None:
-    """A list of strings of a user or host; a lone string would otherwise become letters."""
-    value = item.get(key)
-    if value is not None and (
-        not isinstance(value, list) or not all(isinstance(entry, str) for entry in value)
-    ):
-        owner = item.get("id") or item.get("address")
-        raise ScenarioError(f"Scenario {origin}: '{key}' of {owner} must be a list of strings.")
-    return list(value) if value is not None else None
