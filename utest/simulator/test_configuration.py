@@ -433,7 +433,7 @@ def test_every_writable_property_is_a_field_of_the_scenario_object(simulator):
     property without its field would be set on the side and change nothing."""
     import dataclasses
 
-    from ICWSLibrary.simulator.configuration import _snake_case
+    from ICWSLibrary.simulator.configuration.objects import _snake_case
     from ICWSLibrary.simulator.scenario import User, Workgroup
 
     store = simulator.model.configuration.store

@@ -1,7 +1,8 @@
 """Feature ``configuration``: reading, writing and watching configuration objects over HTTP.
 
 The rules live in :mod:`..configuration`; this resource reads the query string, the
-``Range`` header and the bodies, and says each refusal the way ICWS does.
+``Range`` header and the bodies; refusals are raised as ConfigurationErrors, which the
+router answers as ICWS does.
 """
 
 from __future__ import annotations
@@ -15,16 +16,10 @@ from ..configuration import (
     ConfigurationWatch,
 )
 from ..sessions import Session
-from ..wire import Request, Response, error_response, invalid_property, json_response
+from ..wire import Request, Response, json_response
 
 # [doc] Range: items=10-20 (both ends included).
 _RANGE = re.compile(r"^\s*items\s*=\s*(\d{1,9})\s*-\s*(\d{1,9})\s*$", re.IGNORECASE)
-_ERROR_IDS = {
-    400: "error.request.invalidRepresentation",
-    403: "error.request.accessDenied",
-    404: "error.request.notFound",
-    501: "simulator.notSimulated",
-}
 
 
 class ConfigurationResource:
@@ -38,26 +33,14 @@ class ConfigurationResource:
         one = re.compile(rf"^configuration/({kinds})/([^/]+)$")
         watch = re.compile(rf"^messaging/subscriptions/configuration/({kinds})/([^/]+)$")
         return [
-            ("GET", listed, self._refusals(self.get_list), True),
-            ("POST", listed, self._refusals(self.create), True),
-            ("GET", one, self._refusals(self.get_one), True),
-            ("PUT", one, self._refusals(self.update), True),
-            ("DELETE", one, self._refusals(self.delete), True),
-            ("PUT", watch, self._refusals(self.watch), True),
+            ("GET", listed, self.get_list, True),
+            ("POST", listed, self.create, True),
+            ("GET", one, self.get_one, True),
+            ("PUT", one, self.update, True),
+            ("DELETE", one, self.delete, True),
+            ("PUT", watch, self.watch, True),
             ("DELETE", watch, self.stop_watching, True),
         ]
-
-    @staticmethod
-    def _refusals(handler):
-        """Answer a ConfigurationError as ICWS answers errors."""
-
-        def answer(request: Request, session: Session, *args) -> Response:
-            try:
-                return handler(request, session, *args)
-            except ConfigurationError as error:
-                return refusal(error)
-
-        return answer
 
     def write_refusal(self, session: Session) -> Response | None:
         """The 403 of a write by a user without the administrator's right, for any
@@ -65,7 +48,7 @@ class ConfigurationResource:
         try:
             self.store.check_admin(session.user)
         except ConfigurationError as error:
-            return refusal(error)
+            return error.response()
         return None
 
     def get_list(self, request: Request, session: Session, kind: str) -> Response:
@@ -148,13 +131,6 @@ class ConfigurationResource:
                 message = self.store.changes(subscription_id, watch)
                 if message is not None:
                     self.state.deliver(session, message)
-
-
-def refusal(error: ConfigurationError) -> Response:
-    """A ConfigurationError answered as ICWS answers errors."""
-    if error.status == 400 and error.property_name:
-        return invalid_property(error.property_name, str(error))
-    return error_response(error.status, _ERROR_IDS[error.status], str(error))
 
 
 def _query(request: Request) -> dict[str, str]:

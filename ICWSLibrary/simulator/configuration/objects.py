@@ -1,0 +1,299 @@
+"""Configuration objects: the scenario's users, workgroups, stations, skills, roles and
+wrap-up codes seen as ICWS configuration objects, and the rules of reading and writing them.
+
+Sources: CONTACT-CENTER.md 2.3-2.5 and the reference pages of the configuration lists:
+- [doc] ``select`` names the properties wanted (``*`` all); without it, only the
+  ``configurationId`` of each item. Properties with a null value are left out.
+- [doc] ``where`` is a comma-delimited list of conditions ``property op value``, all of which
+  must hold; ``op`` is ``eq`` (equals), ``sw`` (starts with) or ``ct`` (contains); each list
+  type supports it on a few properties only.
+- [doc] ``rightsFilter`` is ``view`` or ``admin`` (the default). Reading one object with the
+  admin filter needs the right; a list lists no 403, so it is filtered instead.
+- [doc] ``Range: items=0-199`` pages a list; with properties selected a server returns at
+  most 200 items, without them every item, whatever the Range.
+- [doc] Items sort by ``configurationId.displayName``.
+
+The objects are built from the scenario at each read, so a change made anywhere (an
+administrator's write, the scenario itself) shows in the next read and in subscriptions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from ...protocol.errors import INVALID_PROPERTY_ERROR
+from ..contact import ContactCenter
+from ..errors import SimulatorError
+from ..scenario import Scenario, User, Workgroup, WrapUpCode
+
+RIGHTS_FILTERS = ("view", "admin")
+# [doc] The most items a list answers when properties are selected.
+LIST_LIMIT = 200
+# The right that lets a user read with rightsFilter=admin and write configuration.
+CONFIGURATION_ADMIN = "configurationAdmin"
+# [doc] workgroup queueType ACD.
+ACD_QUEUE_TYPE = 5
+MESSAGE_TYPE = "urn:inin.com:configuration.people:{}Message"
+USER_PROPERTIES = (
+    "extension", "workgroups", "skills", "roles", "defaultWorkstation", "licenseProperties",
+)  # fmt: skip
+WORKGROUP_PROPERTIES = (
+    "extension", "queueType", "hasQueue", "isActive", "members", "supervisors", "skills",
+    "isWrapUpActive", "wrapUpCodes", "wrapUpStatus", "wrapUpTimeout", "noAnswerStatus",
+)  # fmt: skip
+WRAP_UP_CODE_PROPERTIES = ("label", "category", "digits", "isPermanent", "isRightPartyContact")
+
+
+class ConfigurationError(SimulatorError):
+    """A request the store refuses: ``status`` 400, 403, 404 or 501 and a message saying
+    why; a 400 about one property is an invalidPropertyError naming it."""
+
+    def __init__(self, status: int, message: str, property_name: str | None = None):
+        extra = {}
+        if status == 400 and property_name:
+            extra = {"__type": INVALID_PROPERTY_ERROR, "propertyName": property_name}
+            error_id = "error.request.invalidRepresentation.invalidProperty"
+        else:
+            error_id = _ERROR_IDS[status]
+        super().__init__(status, error_id, message, **extra)
+        self.property_name = property_name
+
+
+_ERROR_IDS = {
+    400: "error.request.invalidRepresentation",
+    403: "error.request.accessDenied",
+    404: "error.request.notFound",
+    501: "simulator.notSimulated",
+}
+
+
+def configuration_id(kind: str, object_id: str, display_name: str | None = None) -> dict:
+    """[real] ``{"id": "AVP Sales", "displayName": "AVP Sales",
+    "uri": "/configuration/workgroups/AVP%20Sales"}``."""
+    return {
+        "id": object_id,
+        "displayName": display_name or object_id,
+        "uri": f"/configuration/{kind}/{quote(object_id, safe='')}",
+    }
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """One list type of configuration object."""
+
+    name: str
+    # The objects of the scenario, and for each its id, display name and properties.
+    objects: Callable[[], Iterable[Any]]
+    display_name: Callable[[Any], str]
+    properties: Callable[[Any], dict[str, Any]]
+    # The names ``properties`` answers, which ``select`` may name.
+    names: tuple[str, ...] = ()
+    # [doc] Properties besides the configurationId that ``where`` may test.
+    searchable: tuple[str, ...] = ()
+    # Properties an administrator may write (POST and PUT); empty: read-only here.
+    writable: tuple[str, ...] = ()
+    # Whether configuration subscriptions exist for it (stations are not in the SDK).
+    subscribable: bool = True
+
+    def where_properties(self) -> tuple[str, ...]:
+        return ("configurationId.id", "configurationId.displayName", *self.searchable)
+
+
+@dataclass
+class ConfigurationWatch:
+    """One configuration subscription: which objects, which properties, and what the
+    subscriber last heard of each (id -> object)."""
+
+    kind: str
+    ids: set[str] | None  # lower-case ids; None: every object ("*")
+    properties: list[str]
+    # Asked with the admin filter by a user without the right: sees nothing.
+    hidden: bool
+    known: dict[str, dict] = field(default_factory=dict)
+
+
+def _id_of(value) -> str | None:
+    """An id given as a ConfigurationId object or as plain text."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    return str(value) if isinstance(value, (str, int)) and str(value) else None
+
+
+class Objects:
+    """The scenario's objects seen as configuration objects, one view per type."""
+
+    def __init__(self, scenario: Scenario, contact: ContactCenter):
+        self.scenario = scenario
+        self.contact = contact
+        s = scenario
+        self.types: dict[str, ObjectType] = {
+            "users": ObjectType(
+                "users", lambda: s.users.values(), lambda u: u.display_name, self._user,
+                names=USER_PROPERTIES, searchable=("extension",),
+                # [guess] password: write-only, as configuration tools set it; never read.
+                writable=(
+                    "extension", "workgroups", "skills", "roles", "defaultWorkstation", "password"
+                ),
+            ),
+            "workgroups": ObjectType(
+                "workgroups", lambda: s.workgroups.values(), lambda w: w.id, self._workgroup,
+                names=WORKGROUP_PROPERTIES, searchable=("extension",),
+                writable=(
+                    "extension", "members", "supervisors", "skills", "isActive", "hasQueue",
+                    "isWrapUpActive", "wrapUpCodes", "wrapUpStatus", "wrapUpTimeout",
+                    "noAnswerStatus",
+                ),
+            ),
+            "stations": ObjectType(
+                "stations", lambda: s.stations.values(), lambda st: st.id,
+                lambda st: {"extension": st.extension, "stationType": st.kind},
+                names=("extension", "stationType"), searchable=("extension",), subscribable=False,
+            ),
+            "skills": ObjectType(
+                "skills", lambda: s.skills.values(), lambda n: n.display_name, lambda n: {}
+            ),
+            "roles": ObjectType(
+                "roles", lambda: s.roles.values(), lambda n: n.display_name, lambda n: {}
+            ),
+            "wrap-up-categories": ObjectType(
+                "wrap-up-categories", lambda: s.wrap_up_categories.values(),
+                lambda n: n.display_name, lambda n: {},
+            ),
+            "wrap-up-codes": ObjectType(
+                "wrap-up-codes", lambda: s.wrap_up_codes.values(), lambda c: c.label,
+                self._wrap_up_code, names=WRAP_UP_CODE_PROPERTIES, searchable=("digits",),
+            ),
+        }  # fmt: skip
+
+    # -- the objects --------------------------------------------------------------------------
+
+    def _user(self, user: User) -> dict:
+        station = user.default_workstation
+        return {
+            "extension": user.extension,
+            "workgroups": [
+                configuration_id("workgroups", w.id)
+                for w in self.scenario.workgroups.values()
+                if w.has_member(user.id)
+            ],
+            "skills": _skill_settings_property(user.skills),
+            "roles": [configuration_id("roles", role) for role in user.roles],  # [guess] shape
+            "defaultWorkstation": configuration_id("stations", station) if station else None,
+            "licenseProperties": {
+                "hasClientAccess": "I3_ACCESS_CLIENT" in user.licenses,
+                "mediaLevel": user.media_level,
+                "licenseActive": bool(user.licenses),
+                "additionalLicenses": [  # [guess] licenses as ConfigurationIds
+                    {"id": name, "displayName": name} for name in sorted(user.licenses)
+                ],
+            },
+        }
+
+    def _workgroup(self, workgroup: Workgroup) -> dict:
+        status_id = lambda status: configuration_id("status-messages", status)  # noqa: E731
+        return {
+            "extension": workgroup.extension or None,
+            "queueType": ACD_QUEUE_TYPE,
+            "hasQueue": workgroup.has_queue,
+            "isActive": workgroup.is_active,
+            "members": [self._user_id(m) for m in workgroup.members],
+            "supervisors": [self._user_id(m) for m in workgroup.supervisors],
+            "skills": [
+                {"id": configuration_id("skills", skill), "proficiency": p, "desireToUse": d}
+                for skill, (p, d) in workgroup.skills.items()
+            ],
+            "isWrapUpActive": workgroup.is_wrap_up_active,
+            "wrapUpCodes": [self._code_id(code) for code in workgroup.wrap_up_codes],
+            "wrapUpStatus": status_id(workgroup.wrap_up_status),
+            "wrapUpTimeout": int(workgroup.wrap_up_timeout),
+            "noAnswerStatus": status_id(workgroup.no_answer_status),
+        }
+
+    def _wrap_up_code(self, code: WrapUpCode) -> dict:
+        return {
+            "label": {"defaultValue": code.label},
+            "category": (
+                configuration_id("wrap-up-categories", code.category) if code.category else None
+            ),
+            "digits": code.digits,
+            "isPermanent": False,
+            "isRightPartyContact": False,
+        }
+
+    def _user_id(self, user_id: str) -> dict:
+        user = self.scenario.user(user_id)
+        return configuration_id("users", user.id, user.display_name)
+
+    def _code_id(self, code_id: str) -> dict:
+        code = self.scenario.wrap_up_code(code_id)
+        return configuration_id("wrap-up-codes", code.id, code.label)
+
+    def object_type(self, kind: str) -> ObjectType:
+        found = self.types.get(kind.lower())
+        if found is None:
+            raise ConfigurationError(404, f"The simulator has no configuration type {kind}.")
+        return found
+
+    def identity(self, kind: str, item) -> dict:
+        """The configurationId of one object."""
+        return configuration_id(kind, item.id, self.types[kind].display_name(item))
+
+    def find(self, kind: str, object_id: str):
+        key = str(object_id).casefold()
+        for item in self.object_type(kind).objects():
+            if item.id.casefold() == key:
+                return item
+        return None
+
+    def existing(self, kind: str, object_id: str):
+        """The object of that id; a 404 naming it when there is none."""
+        item = self.find(kind, object_id)
+        if item is None:
+            raise ConfigurationError(404, f"The {kind} object {object_id} was not found.")
+        return item
+
+    def full(self, kind: str, item) -> dict:
+        """Every property of one object, nulls included, under its configurationId."""
+        return {"configurationId": self.identity(kind, item), **self.types[kind].properties(item)}
+
+    def selected(self, kind: str, item, select: list[str] | None) -> dict:
+        """The object as a read answers it: the configurationId, the selected properties
+        (``["*"]``: all), nulls left out."""
+        if not select:
+            return {"configurationId": self.identity(kind, item)}
+        whole = self.full(kind, item)
+        result = {"configurationId": whole["configurationId"]}
+        names = [n for n in whole if n != "configurationId"] if select == ["*"] else select
+        for name in names:
+            if whole.get(name) is not None:
+                result[name] = whole[name]
+        return result
+
+
+def _skill_settings_property(skills: dict[str, tuple[int, int]]) -> dict:
+    """[doc] SkillSettingsProperties: the user's own skills (actualValue) and, with nothing
+    inherited here, the same as effectiveValue."""
+    settings = [
+        {"id": configuration_id("skills", skill), "proficiency": p, "desireToUse": d}
+        for skill, (p, d) in skills.items()
+    ]
+    return {"actualValue": settings, "effectiveValue": settings}
+
+
+def _dotted(value, path: str):
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _snake_case(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _camel(kind: str) -> str:
+    first, *rest = kind.split("-")
+    return first + "".join(part.capitalize() for part in rest)
