@@ -7,7 +7,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..protocol.errors import INVALID_PROPERTY_ERROR, MISSING_PROPERTY_ERROR
 from ..protocol.http import JSON_TYPE
 
 NO_CACHE = "no-cache, no-store, must-revalidate"
@@ -75,26 +74,6 @@ def error_response(status: int, error_id: str, message: str, code: int | None = 
     body.update(extra)
     headers = [("WWW-Authenticate", WWW_AUTHENTICATE)] if status == 401 else []
     return json_response(status, body, headers)
-
-
-def missing_property(name: str, message: str | None = None) -> Response:
-    return error_response(
-        400,
-        "error.request.invalidRepresentation.missingProperty",
-        message or f"The required property {name} is missing.",
-        __type=MISSING_PROPERTY_ERROR,
-        propertyName=name,
-    )
-
-
-def invalid_property(name: str, message: str) -> Response:
-    return error_response(
-        400,
-        "error.request.invalidRepresentation.invalidProperty",
-        message,
-        __type=INVALID_PROPERTY_ERROR,
-        propertyName=name,
-    )
 
 
 def now_compact() -> str:

@@ -12,14 +12,13 @@ import re
 
 from ...protocol.messages import USER_ACTIVATION
 from ..contact import ContactCenter
+from ..errors import InvalidProperty, MissingProperty, SimulatorError
+from ..scenario import Workgroup
 from ..sessions import Session
 from ..wire import (
     Request,
     Response,
-    error_response,
-    invalid_property,
     json_response,
-    missing_property,
 )
 from .status import unknown_user
 
@@ -53,45 +52,43 @@ class ActivationResource:
             activations[user.id] = self.contact.is_activated(workgroup, user)
         return {"workgroupId": workgroup.id, "activations": activations}
 
-    def _workgroup(self, workgroup_id: str):
+    def _workgroup(self, workgroup_id: str) -> Workgroup:
         workgroup = self.scenario.workgroup(workgroup_id)
         if workgroup is None:
-            return error_response(
+            raise SimulatorError(
                 404, "error.request.notFound", f"The workgroup {workgroup_id} was not found."
             )
         return workgroup
 
     @staticmethod
-    def _changes(request: Request) -> dict | Response:
+    def _changes(request: Request) -> dict:
         body = request.json()
         changes = body.get("activations") if isinstance(body, dict) else None
         if not isinstance(changes, dict) or not changes:
-            return missing_property("activations")
+            raise MissingProperty("activations")
         if not all(isinstance(on, bool) for on in changes.values()):
-            return invalid_property("activations", "Each activation is true or false.")
+            raise InvalidProperty("activations", "Each activation is true or false.")
         return changes
 
-    def _refusal(self, session: Session, workgroup, user) -> Response | None:
+    def _check_may_change(self, session: Session, workgroup, user) -> None:
         if user is session.user or workgroup.has_supervisor(session.user.id):
-            return None
-        return error_response(
+            return
+        raise SimulatorError(
             403,
             "error.request.accessDenied",
             f"The user {session.user.id} may not change activations of {user.id} in "
             f"{workgroup.id}.",
         )
 
-    def _apply(self, session: Session, pairs) -> Response | None:
+    def _apply(self, session: Session, pairs) -> None:
         """Check every (workgroup, user, on) first, then apply them all."""
         for workgroup, user, _ in pairs:
             if not workgroup.has_member(user.id):
                 # [guess] status and errorId.
-                return invalid_property(
+                raise InvalidProperty(
                     "activations", f"{user.id} is not a member of workgroup {workgroup.id}."
                 )
-            refusal = self._refusal(session, workgroup, user)
-            if refusal is not None:
-                return refusal
+            self._check_may_change(session, workgroup, user)
         for workgroup, user, on in pairs:
             self.contact.set_activation(workgroup, user, on)
         return None
@@ -99,59 +96,55 @@ class ActivationResource:
     def get_user(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
-            return unknown_user(user_id)
+            raise unknown_user(user_id)
         return json_response(200, self._user_set(user))
 
     def put_user(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
-            return unknown_user(user_id, status=400)  # [doc] the PUT lists no 404
+            raise unknown_user(user_id, status=400)  # [doc] the PUT lists no 404
         changes = self._changes(request)
-        if isinstance(changes, Response):
-            return changes
         pairs = []
         for name, on in changes.items():
             workgroup = self.scenario.workgroup(name)
             if workgroup is None:
-                return invalid_property("activations", f"There is no workgroup {name!r}.")
+                raise InvalidProperty("activations", f"There is no workgroup {name!r}.")
             pairs.append((workgroup, user, on))
-        return self._apply(session, pairs) or json_response(200, self._user_set(user))
+        self._apply(session, pairs)
+        return json_response(200, self._user_set(user))
 
     def get_workgroup(self, request: Request, session: Session, workgroup_id: str) -> Response:
         workgroup = self._workgroup(workgroup_id)
-        if isinstance(workgroup, Response):
-            return workgroup
         return json_response(200, self._workgroup_set(workgroup))
 
     def put_workgroup(self, request: Request, session: Session, workgroup_id: str) -> Response:
         workgroup = self.scenario.workgroup(workgroup_id)
         if workgroup is None:
-            return invalid_property("workgroupId", f"There is no workgroup {workgroup_id!r}.")
+            raise InvalidProperty("workgroupId", f"There is no workgroup {workgroup_id!r}.")
         changes = self._changes(request)
-        if isinstance(changes, Response):
-            return changes
         pairs = []
         for name, on in changes.items():
             user = self.scenario.user(name)
             if user is None:
-                return unknown_user(name, status=400)
+                raise unknown_user(name, status=400)
             pairs.append((workgroup, user, on))
-        return self._apply(session, pairs) or json_response(200, self._workgroup_set(workgroup))
+        self._apply(session, pairs)
+        return json_response(200, self._workgroup_set(workgroup))
 
     def watch_user(self, request: Request, session: Session, subscription_id: str) -> Response:
         body = request.json()
         if not isinstance(body, dict) or not body.get("userId"):
-            return missing_property("userId")
+            raise MissingProperty("userId")
         user = self.scenario.user(str(body["userId"]))
         if user is None:
-            return unknown_user(str(body["userId"]), status=400)
+            raise unknown_user(str(body["userId"]), status=400)
         names = body.get("workgroupIds")
         if not isinstance(names, list) or not names:
-            return missing_property("workgroupIds")
+            raise MissingProperty("workgroupIds")
         workgroups = [self.scenario.workgroup(str(name)) for name in names]
         if None in workgroups:
             unknown = [n for n, w in zip(names, workgroups, strict=True) if w is None]
-            return invalid_property("workgroupIds", f"No such workgroups: {', '.join(unknown)}.")
+            raise InvalidProperty("workgroupIds", f"No such workgroups: {', '.join(unknown)}.")
         session.activation_watches[subscription_id] = (
             user.id.lower(),
             {w.id.lower() for w in workgroups},

@@ -13,15 +13,13 @@ from ...protocol.errors import (
 )
 from ...protocol.http import CSRF_HEADER, SESSION_ID_HEADER
 from ...protocol.messages import AUTH_TOKEN, IC_AUTH, SINGLE_SIGN_ON
+from ..errors import InvalidProperty, MissingProperty, SimulatorError
 from ..sessions import Session
 from ..state import ServerState
 from ..wire import (
     Request,
     Response,
-    error_response,
-    invalid_property,
     json_response,
-    missing_property,
     now_compact,
 )
 
@@ -71,30 +69,30 @@ class ConnectionResource:
         )
         if not language:
             # [guess] The header is named as a missing property.
-            return missing_property("Accept-Language", "The Accept-Language header is required.")
+            raise MissingProperty("Accept-Language", "The Accept-Language header is required.")
         try:
             body = json.loads(request.body or b"null")
         except ValueError as error:
             # [guess] No property can be named, so the parent of the property errorIds.
-            return error_response(
+            raise SimulatorError(
                 400,
                 "error.request.invalidRepresentation",
                 f"The request body is not valid JSON: {error}.",
-            )
+            ) from None
         if not isinstance(body, dict) or not body.get("__type"):
-            return missing_property("__type")
+            raise MissingProperty("__type")
         kind = body["__type"]
         if kind in (AUTH_TOKEN, SINGLE_SIGN_ON):
             return json_response(400, AUTHENTICATION_FAILURE)
         if kind != IC_AUTH:
-            return invalid_property(
+            raise InvalidProperty(
                 "__type", f"The value of __type is not a known connection request type: {kind}."
             )
         for name in ("applicationName", "userID", "password"):
             if body.get(name) is None:
-                return missing_property(name)
+                raise MissingProperty(name)
             if not isinstance(body[name], str):
-                return invalid_property(name, f"The property {name} must be a string.")
+                raise InvalidProperty(name, f"The property {name} must be a string.")
         user = self.scenario.user(body["userID"])
         # A user without a password (created by an administrator who set none) cannot log on.
         if user is None or not user.password or body["password"] != user.password:
@@ -182,7 +180,7 @@ class ConnectionResource:
     def feature(self, request: Request, feature_id: str) -> Response:
         version = self.scenario.features.get(feature_id)
         if version is None:
-            return error_response(
+            raise SimulatorError(
                 400,
                 "error.request.connection.invalidFeatureId",  # [guess] errorId
                 f"The feature {feature_id} is not valid.",

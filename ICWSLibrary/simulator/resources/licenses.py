@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from ...protocol.messages import LICENSE_MESSAGE
+from ..errors import MissingProperty
 from ..sessions import Session
 from ..state import ServerState
-from ..wire import Request, Response, json_response, missing_property
+from ..wire import Request, Response, json_response
 
 # [doc] licenseStatus values.
 AVAILABLE, NOT_ASSIGNED, UNAVAILABLE, UNKNOWN = 2, 3, 4, 9
@@ -39,7 +40,7 @@ class LicenseResource:
     def acquire(self, request: Request, session: Session) -> Response:
         names = _license_list(request)
         if names is None:
-            return missing_property("licenseList")
+            raise MissingProperty("licenseList")
         return json_response(
             200, {"licenseOperationResultList": [self.take(session, n) for n in names]}
         )
@@ -47,7 +48,7 @@ class LicenseResource:
     def replace(self, request: Request, session: Session) -> Response:
         names = _license_list(request)
         if names is None:
-            return missing_property("licenseList")
+            raise MissingProperty("licenseList")
         wanted = {name.upper() for name in names}
         session.licenses = {name for name in session.licenses if name.upper() in wanted}
         return json_response(
@@ -86,7 +87,7 @@ class LicenseResource:
     def subscribe(self, request: Request, session: Session) -> Response:
         names = _license_list(request)
         if names is None:
-            return missing_property("licenseList")
+            raise MissingProperty("licenseList")
         session.license_subscription = {name.upper() for name in names}
         assigned = {name.upper() for name in session.user.licenses}
         self.state.deliver(

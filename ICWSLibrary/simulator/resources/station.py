@@ -8,16 +8,14 @@ import re
 from ...protocol.errors import NO_STATION_ERROR_ID
 from ...protocol.interactions import MEDIA_TYPES as SUPPORTED_MEDIA
 from ...protocol.messages import STATION_CONNECTION_CHANGED
+from ..errors import InvalidProperty, MissingProperty, SimulatorError
 from ..sessions import Session
 from ..state import ServerState
 from ..statuses import Statuses
 from ..wire import (
     Request,
     Response,
-    error_response,
-    invalid_property,
     json_response,
-    missing_property,
 )
 from .licenses import CLIENT_ACCESS, LicenseResource
 
@@ -56,30 +54,26 @@ class StationResource:
     def get_station(self, request: Request, session: Session) -> Response:
         if session.station is None:
             # [real] 400 with errorId "-2147221496" when the session has no station.
-            return error_response(
-                400, NO_STATION_ERROR_ID, "The session has no station connection."
-            )
+            raise SimulatorError(400, NO_STATION_ERROR_ID, "The session has no station connection.")
         return json_response(200, session.station)
 
     def put_station(self, request: Request, session: Session) -> Response:
         body = request.json()
         if not isinstance(body, dict) or not body.get("__type"):
-            return missing_property("__type")
+            raise MissingProperty("__type")
         kind = str(body["__type"]).rsplit(":", 1)[-1]
         setting = SETTINGS.get(kind)
         if setting is None:
-            return invalid_property(
+            raise InvalidProperty(
                 "__type", f"The value of __type is not a station type: {body['__type']}."
             )
-        problem = self._media_problem(body)
-        if problem is not None:
-            return problem
+        self._check_media(body)
         if setting == 3:
             number = body.get("remoteNumber")
             if not number:
-                return missing_property("remoteNumber")
+                raise MissingProperty("remoteNumber")
             if not isinstance(number, str) or not _DIGITS.match(number):
-                return invalid_property(
+                raise InvalidProperty(
                     "remoteNumber", f"The remote number {number!r} is not a number."
                 )
             station = {
@@ -91,11 +85,11 @@ class StationResource:
         else:
             station_id = body.get("workstation")
             if not station_id:
-                return missing_property("workstation")
+                raise MissingProperty("workstation")
             configured = self.scenario.station(str(station_id))
             if configured is None:
                 # [real] ruby-ic's StationNotFoundError: 400 with this errorId.
-                return error_response(
+                raise SimulatorError(
                     400, NO_STATION_ERROR_ID, f"The station {station_id} was not found."
                 )
             station = {
@@ -108,13 +102,13 @@ class StationResource:
                 station["remoteNumber"] = str(body["remoteNumber"])
         if not session.user.may(RIGHT_TO_LOG_ON_TO_STATIONS):
             # [real] the vendor QA's text; [guess] status and errorId.
-            return error_response(
+            raise SimulatorError(
                 403, "error.request.accessDenied", "You are not allowed to log on to this station."
             )
         holder = self._holder(station["id"], session)
         if holder is not None:
             # [doc] licenseStatus StationAlreadyInUseByAnotherUser; [guess] status and errorId.
-            return error_response(
+            raise SimulatorError(
                 400,
                 "error.station.inUse",
                 f"The station {station['id']} is in use by {holder.user.id}.",
@@ -124,7 +118,7 @@ class StationResource:
             # [real] the vendor QA's text; [guess] status and errorId.
             taken = self.licenses.take(session, CLIENT_ACCESS)
             if not taken["isAvailable"]:
-                return error_response(
+                raise SimulatorError(
                     400,
                     "error.license.notAvailable",
                     f"The following licenses were not available: {CLIENT_ACCESS}",
@@ -160,12 +154,12 @@ class StationResource:
     # -- the rules -------------------------------------------------------------------------
 
     @staticmethod
-    def _media_problem(body: dict) -> Response | None:
+    def _check_media(body: dict) -> None:
         media = body.get("supportedMediaTypes")
         if media is None:
             return None
         if not isinstance(media, list) or not all(m in MEDIA_TYPES for m in media):
-            return invalid_property(
+            raise InvalidProperty(
                 "supportedMediaTypes",
                 f"supportedMediaTypes must list media numbers 1 to 9: {media!r}.",
             )

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..errors import InvalidProperty, MissingProperty
 from ..sessions import Session
 from ..statistics import CATALOG_TAG, MAX_WATCHED_KEYS, Statistics
-from ..wire import Request, Response, invalid_property, json_response, missing_property
+from ..wire import Request, Response, json_response
 
 
 class StatisticsResource:
@@ -37,9 +38,9 @@ class StatisticsResource:
         body = request.json()
         keys = body.get("statisticKeys") if isinstance(body, dict) else None
         if not isinstance(keys, list):
-            return missing_property("statisticKeys")
+            raise MissingProperty("statisticKeys")
         if len(keys) > MAX_WATCHED_KEYS:
-            return invalid_property(
+            raise InvalidProperty(
                 "statisticKeys",
                 f"A session may watch at most {MAX_WATCHED_KEYS} statistic keys; this lists "
                 f"{len(keys)}. Watch fewer at once (a PUT replaces the keys watched).",
@@ -69,10 +70,10 @@ class StatisticsResource:
         body = request.json()
         parameter_type = body.get("parameterTypeId") if isinstance(body, dict) else None
         if not isinstance(parameter_type, str) or not parameter_type:
-            return missing_property("parameterTypeId")
+            raise MissingProperty("parameterTypeId")
         values = self.statistics.parameter_values(parameter_type)
         if values is None:
-            return invalid_property(
+            raise InvalidProperty(
                 "parameterTypeId", f"The statistic catalog has no parameter type {parameter_type}."
             )
         return json_response(200, {"parameterValues": values})

@@ -11,6 +11,7 @@ from ...protocol.messages import (
     USER_ACCESS_MESSAGE,
     USER_STATUS_MESSAGE,
 )
+from ..errors import InvalidProperty, MissingProperty, SimulatorError
 from ..scenario import User
 from ..sessions import Session
 from ..state import ServerState
@@ -18,10 +19,7 @@ from ..statuses import Statuses
 from ..wire import (
     Request,
     Response,
-    error_response,
-    invalid_property,
     json_response,
-    missing_property,
 )
 
 RIGHT_TO_SET_OTHERS_STATUS = "setOthersStatus"
@@ -62,7 +60,7 @@ class StatusResource:
     def user_access(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
-            return unknown_user(user_id)
+            raise unknown_user(user_id)
         return json_response(
             200, {"userId": user.id, "statusMessages": self.statuses.allowed(user)}
         )
@@ -70,7 +68,7 @@ class StatusResource:
     def get_user_status(self, request: Request, session: Session, user_id: str) -> Response:
         user = self.scenario.user(user_id)
         if user is None:
-            return unknown_user(user_id)
+            raise unknown_user(user_id)
         return json_response(200, self.statuses.user_status(user))
 
     # -- changing --------------------------------------------------------------------------
@@ -80,24 +78,22 @@ class StatusResource:
         if user is None:
             # [doc] The PUT lists 202, 400, 403, 401, 410, 500: no 404 as for the GET.
             # [guess] The errorId of the GET's 404, with the documented 400.
-            return unknown_user(user_id, status=400)
+            raise unknown_user(user_id, status=400)
         if user is not session.user and not session.user.may(RIGHT_TO_SET_OTHERS_STATUS):
-            return error_response(
+            raise SimulatorError(
                 403,
                 "error.request.accessDenied",
                 f"The user {session.user.id} does not have the right to change the status of {user.id}.",
             )
         body = request.json()
         if not isinstance(body, dict) or not isinstance(body.get("statusId"), str):
-            return missing_property("statusId")
-        until_problem = _until_problem(body.get("until"))
-        if until_problem is not None:
-            return until_problem
+            raise MissingProperty("statusId")
+        _check_until(body.get("until"))
         request_id = str(next(self.state.request_ids))
         completion = {"__type": ASYNC_COMPLETED, "isDelta": False, "requestId": request_id}
         problem = self.statuses.problem(user, body["statusId"])
         if problem and self.scenario.status_errors == "sync":
-            return error_response(400, *problem)
+            raise SimulatorError(400, *problem)
         if problem:
             completion["error"] = {"errorId": problem[0], "message": problem[1]}
         else:
@@ -113,28 +109,25 @@ class StatusResource:
 
     # -- subscriptions ---------------------------------------------------------------------
 
-    def _watched_users(self, request: Request) -> tuple[set[str], list[User]] | Response:
+    def _watched_users(self, request: Request) -> tuple[set[str], list[User]]:
         """The ``userIds`` of a subscription body (lower-cased) and their users, or the 400
         or 404 a real server gives (FIDELITY-AUDIT D13, D14)."""
         body = request.json()
         ids = body.get("userIds") if isinstance(body, dict) else None
         if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
-            return missing_property("userIds")
+            raise MissingProperty("userIds")
         if not ids:
             # [doc] userIds is "List [1,*] ... Required".
-            return invalid_property("userIds", "The property userIds needs at least one user.")
+            raise InvalidProperty("userIds", "The property userIds needs at least one user.")
         users = [self.scenario.user(item) for item in ids]
         unknown = [item for item, user in zip(ids, users, strict=True) if user is None]
         if unknown:
             # [doc] The SDK lists 404 for this PUT.
-            return unknown_user(", ".join(unknown))
+            raise unknown_user(", ".join(unknown))
         return {item.lower() for item in ids}, users
 
     def subscribe_user_statuses(self, request: Request, session: Session) -> Response:
-        watched = self._watched_users(request)
-        if isinstance(watched, Response):
-            return watched
-        user_ids, users = watched
+        user_ids, users = self._watched_users(request)
         self.statuses.watch(session, user_ids)
         # A new or replaced subscription starts with a full snapshot (isDelta false).
         self.state.deliver(
@@ -173,10 +166,7 @@ class StatusResource:
         return json_response(204)
 
     def subscribe_user_access(self, request: Request, session: Session) -> Response:
-        watched = self._watched_users(request)
-        if isinstance(watched, Response):
-            return watched
-        session.access_subscription, users = watched
+        session.access_subscription, users = self._watched_users(request)
         # [doc] SDK StatusMessagesUserAccessMessage: the first message adds every status.
         changes = [
             {
@@ -201,25 +191,25 @@ class StatusResource:
         return json_response(204)
 
 
-def _until_problem(until) -> Response | None:
+def _check_until(until) -> None:
     """[doc] until {untilDateTime (req), hasDate (req), hasTime (req)} (FIDELITY-AUDIT D17)."""
     if until is None:
         return None
     if not isinstance(until, dict):
-        return invalid_property("until", "until must be an object with untilDateTime.")
+        raise InvalidProperty("until", "until must be an object with untilDateTime.")
     for name in ("untilDateTime", "hasDate", "hasTime"):
         if name not in until:
-            return missing_property(f"until.{name}")
+            raise MissingProperty(f"until.{name}")
     try:
         parse_datetime(str(until["untilDateTime"]))
     except ValueError:
-        return invalid_property(
+        raise InvalidProperty(
             "until.untilDateTime", f"{until['untilDateTime']!r} is not a date-time."
-        )
+        ) from None
     if not isinstance(until["hasDate"], bool) or not isinstance(until["hasTime"], bool):
-        return invalid_property("until", "hasDate and hasTime must be true or false.")
+        raise InvalidProperty("until", "hasDate and hasTime must be true or false.")
     return None
 
 
-def unknown_user(user_id: str, status: int = 404) -> Response:
-    return error_response(status, "error.request.notFound", f"The user {user_id} was not found.")
+def unknown_user(user_id: str, status: int = 404) -> SimulatorError:
+    return SimulatorError(status, "error.request.notFound", f"The user {user_id} was not found.")
