@@ -39,10 +39,11 @@ class Mailbox:
     ended: bool = False
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Session(Mailbox):
     id: str = ""
-    user: User | None = None
+    # Every session is some user's (given when it is made).
+    user: User
     token: str = ""
     cookie: str = ""
     language: str = "en-us"

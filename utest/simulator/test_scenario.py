@@ -23,9 +23,9 @@ def test_default_scenario_has_the_documented_users_and_features():
         "configuration", "statistics",
     }  # fmt: skip
     support, sales = scenario.workgroup("support"), scenario.workgroup("2002")
-    assert support.members == ["agent1", "agent2", "agent3", "agent4"]
-    assert sales.members == ["agent5", "agent6", "agent7", "agent8"]
-    assert support.supervisors == sales.supervisors == ["supervisor"]
+    assert list(support.members) == ["agent1", "agent2", "agent3", "agent4"]
+    assert list(sales.members) == ["agent5", "agent6", "agent7", "agent8"]
+    assert list(support.supervisors) == list(sales.supervisors) == ["supervisor"]
     assert all(support.activations.values()) and all(sales.activations.values())
     assert not support.is_wrap_up_active and sales.is_wrap_up_active
     assert sales.wrap_up_codes == ["Sale", "No Sale", "Callback Requested"]

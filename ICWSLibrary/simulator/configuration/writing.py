@@ -73,8 +73,9 @@ class Writing(Objects):
                 raise ConfigurationError(400, f"The user {user.id} cannot delete themselves.")
             self.contact.state.end_user_sessions(item.id, "The user was deleted.")
             for workgroup in self.scenario.workgroups.values():
-                for names in (workgroup.members, workgroup.supervisors):
-                    names[:] = [n for n in names if n.lower() != item.id.lower()]
+                for role in ("members", "supervisors"):
+                    kept = [n for n in getattr(workgroup, role) if n.lower() != item.id.lower()]
+                    setattr(workgroup, role, kept)
                 self.contact.workgroup_changed(workgroup)
             del self.scenario.users[item.id.lower()]
         else:
@@ -190,11 +191,11 @@ class Writing(Objects):
         for workgroup in self.scenario.workgroups.values():
             inside = workgroup.has_member(user.id)
             if workgroup.id.lower() in wanted and not inside:
-                workgroup.members.append(user.id)
+                workgroup.members = (*workgroup.members, user.id)
             elif workgroup.id.lower() not in wanted and inside:
-                workgroup.members[:] = [
+                workgroup.members = tuple(
                     m for m in workgroup.members if m.lower() != user.id.lower()
-                ]
+                )
             else:
                 continue
             self.contact.workgroup_changed(workgroup)

@@ -6,7 +6,6 @@ from .model import (
     ExternalNumber,
     Host,
     Named,
-    Roster,
     Scenario,
     ScenarioError,
     Station,
@@ -16,7 +15,7 @@ from .model import (
 )
 
 __all__ = [
-    "ExternalNumber", "Host", "Named", "Roster", "Scenario", "ScenarioError", "Station", "User",
+    "ExternalNumber", "Host", "Named", "Scenario", "ScenarioError", "Station", "User",
     "Workgroup", "WrapUpCode", "is_scenario_name", "load_scenario", "shipped_scenario",
     "shipped_scenarios",
 ]  # fmt: skip

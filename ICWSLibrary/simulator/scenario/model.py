@@ -82,40 +82,17 @@ class WrapUpCode:
     digits: str | None = None
 
 
-class Roster(list):
-    """A list of user ids that answers "is this user in it?" without regard to case, in
-    constant time: routing and statistics ask it for every member of a 1,000-agent
-    workgroup. Every way of changing the list forgets the set it keeps."""
-
-    _folded: frozenset[str] | None = None
-
-    def __contains__(self, user_id: object) -> bool:
-        if self._folded is None:
-            self._folded = frozenset(str(item).lower() for item in self)
-        return str(user_id).lower() in self._folded
-
-    def _changed(name):  # noqa: N805 - makes the mutators below
-        def mutate(self, *args, **kwargs):
-            self._folded = None
-            return getattr(list, name)(self, *args, **kwargs)
-
-        mutate.__name__ = name
-        return mutate
-
-    for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
-                  "__setitem__", "__delitem__", "__iadd__", "__imul__"):  # fmt: skip
-        locals()[_name] = _changed(_name)
-    del _name, _changed
-
-
 @dataclass
 class Workgroup:
     """An ACD workgroup: its queue, members, who supervises it and who is activated."""
 
     id: str
     extension: str = ""
-    members: Roster = field(default_factory=Roster)
-    supervisors: Roster = field(default_factory=Roster)
+    # Tuples: a change is an assignment, which keeps the sets below right.
+    members: tuple[str, ...] = ()
+    supervisors: tuple[str, ...] = ()
+    _members_folded: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    _supervisors_folded: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     # Lower-case member id -> activated in the workgroup.
     activations: dict[str, bool] = field(default_factory=dict)
     alert_timeout: float = ALERT_TIMEOUT
@@ -131,16 +108,18 @@ class Workgroup:
     wrap_up_timeout: float = WRAP_UP_TIMEOUT
 
     def __setattr__(self, name: str, value) -> None:
-        # A configuration write may assign a plain list: it becomes a Roster.
-        if name in ("members", "supervisors") and not isinstance(value, Roster):
-            value = Roster(value)
+        # Membership is asked for every member of a 1,000-agent workgroup on each change:
+        # answered from a set of lower-case ids, kept with the ids themselves.
+        if name in ("members", "supervisors"):
+            value = tuple(value)
+            super().__setattr__(f"_{name}_folded", frozenset(v.lower() for v in value))
         super().__setattr__(name, value)
 
     def has_member(self, user_id: str) -> bool:
-        return user_id in self.members
+        return user_id.lower() in self._members_folded
 
     def has_supervisor(self, user_id: str) -> bool:
-        return user_id in self.supervisors
+        return user_id.lower() in self._supervisors_folded
 
 
 # How an external number behaves when called: answers after some seconds, is busy, or
