@@ -98,7 +98,7 @@ class Clock:
         try:
             start = self.now()
             end = start + max(0.0, seconds)
-            ran = []
+            ran: list[str] = []
             while True:
                 with self._wake:
                     due = self._heap[0][0] if self._heap else None
@@ -115,7 +115,7 @@ class Clock:
 
     def run_due(self) -> list[str]:
         """Run every event due by now; returns what they were."""
-        ran = []
+        ran: list[str] = []
         while True:
             with self._wake:
                 if not self._heap or self._heap[0][0] > self.now():

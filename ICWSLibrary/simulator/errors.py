@@ -9,6 +9,8 @@ which the Robot library turns into a failure.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..protocol.errors import INVALID_PROPERTY_ERROR, MISSING_PROPERTY_ERROR
 from ..protocol.errors import NO_STATION_ERROR_ID as NO_STATION
 from .wire import Response, error_response
@@ -18,7 +20,7 @@ class SimulatorError(Exception):
     """A request the server refuses, as it answers it."""
 
     def __init__(
-        self, status: int, error_id: str, message: str, code: int | None = None, **extra
+        self, status: int, error_id: str, message: str, code: int | None = None, **extra: Any
     ) -> None:
         super().__init__(message)
         self.status, self.error_id, self.message = status, error_id, message

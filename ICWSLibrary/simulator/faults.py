@@ -109,4 +109,5 @@ def faulty_response(fault: Fault, real: Response | None) -> Response:
     if fault.kind is FaultKind.TRUNCATED and real is not None:
         cut = real.body[: max(1, len(real.body) // 2)]
         return Response(real.status, cut, real.headers)
+    assert real is not None, f"a {fault.kind.value} fault answers with the real response"
     return real

@@ -129,14 +129,16 @@ class ICWSModel:
             cookie_only=asks_messages,
             # An ended session may still learn why, and fetch its last messages.
             allow_ended=request.method == "GET"
+            and session is not None
             and (tail.lower() == "connection" or (asks_messages and bool(session.messages))),
         )
-        if problem is None and self.scenario.host(request.local_address).address != session.host:
-            # [doc] A session lives on the server that accepted its logon; the other host
-            # of a switchover pair does not know it.
-            problem = check_credentials(request, head, None)
         if problem is not None:
             return problem
+        assert session is not None  # credentials hold only for a session
+        if self.scenario.host(request.local_address).address != session.host:
+            # [doc] A session lives on the server that accepted its logon; the other host
+            # of a switchover pair does not know it.
+            return check_credentials(request, head, None) or _not_found(request)
         session.last_used = time.monotonic()
         return self._route(self._session_routes, request, tail, session) or self._unrouted(request)
 

@@ -109,6 +109,7 @@ class ReplayModel(StreamHub):
             problem = self._check_credentials(request, match.group(1), session, match.group(2))
             if problem is not None:
                 return problem
+            assert session is not None  # credentials hold only for a session
             path = f"/icws/{session.placeholder}{match.group(2) or ''}"
             if (match.group(2) or "").lower() == "/messaging/messages" and request.method == "GET":
                 return self._messages(request, session)
@@ -143,7 +144,7 @@ class ReplayModel(StreamHub):
         return key[0] == "POST" and key[1].lower() == "/icws/connection"
 
     def _spent(self, key: tuple) -> bool:
-        candidates = self._by_key.get(key)
+        candidates = self._by_key.get(key) or []
         return bool(candidates) and all(e["seq"] in self._consumed for e in candidates)
 
     @staticmethod
@@ -232,9 +233,10 @@ class ReplayModel(StreamHub):
             elif name == "{{host}}":
                 found = self.base_url.split("://", 1)[-1].rsplit(":", 1)[0]
             else:
-                found = self.templater.value_of(name)
-                if found is None:
+                known = self.templater.value_of(name)
+                if known is None:
                     return name
+                found = known
                 if name[2:].split(":")[0] in extra_kinds:
                     # Scrubbed fields hold their JSON text; put back the plain value.
                     found = json.loads(found)

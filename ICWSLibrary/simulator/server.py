@@ -74,10 +74,15 @@ class _HTTPProtocol(asyncio.Protocol):
         self._transport: asyncio.Transport | None = None
         self._local_address = "127.0.0.1"
         self._stream = None  # the session whose messages this connection streams
-        self._ping = None
+        self._ping: asyncio.TimerHandle | None = None
         self._delayed = False  # a latency fault holds the answer; later requests wait
         self._continued = False  # '100 Continue' already sent for the request being read
         self._partial_timer: asyncio.TimerHandle | None = None  # a request is half-read
+
+    @property
+    def _live_transport(self) -> asyncio.Transport:
+        assert self._transport is not None, "asyncio calls connection_made first"
+        return self._transport
 
     def connection_made(self, transport):
         self._transport = transport
@@ -106,7 +111,7 @@ class _HTTPProtocol(asyncio.Protocol):
             # [guess] A plain-HTTP server refuses a TLS hello at once, as a web server does
             # an unparsable request line, so an https:// client fails by name, not by
             # waiting out its timeout.
-            self._transport.close()
+            self._live_transport.close()
             return
         self._buffer += data
         self._serve_buffer()
@@ -114,7 +119,7 @@ class _HTTPProtocol(asyncio.Protocol):
 
     def _watch_partial_request(self) -> None:
         """Time out a request that started arriving and stopped."""
-        waiting = bool(self._buffer) and not self._delayed and not self._transport.is_closing()
+        waiting = bool(self._buffer) and not self._delayed and not self._live_transport.is_closing()
         if waiting and self._partial_timer is None:
             loop = asyncio.get_running_loop()
             self._partial_timer = loop.call_later(
@@ -146,8 +151,8 @@ class _HTTPProtocol(asyncio.Protocol):
                 f"The ICWS simulator failed to serve a request: {error!r}",
                 INTERNAL_ERROR_CODE,
             )
-            self._transport.write(encode_response(response, keep_alive=False))
-            self._transport.close()
+            self._live_transport.write(encode_response(response, keep_alive=False))
+            self._live_transport.close()
             self._buffer.clear()
 
     def _serve_requests(self) -> None:
@@ -161,8 +166,8 @@ class _HTTPProtocol(asyncio.Protocol):
 
     def _fail(self, status: int, message: str) -> bool:
         response = error_response(status, "error.request.malformed", message)
-        self._transport.write(encode_response(response, keep_alive=False))
-        self._transport.close()
+        self._live_transport.write(encode_response(response, keep_alive=False))
+        self._live_transport.close()
         self._buffer.clear()
         return False
 
@@ -227,9 +232,9 @@ class _HTTPProtocol(asyncio.Protocol):
             return False
         connection = headers.get("connection", "").lower()
         keep_alive = connection != "close" and (version == "HTTP/1.1" or connection == "keep-alive")
-        self._transport.write(encode_response(response, keep_alive))
+        self._live_transport.write(encode_response(response, keep_alive))
         if not keep_alive:
-            self._transport.close()
+            self._live_transport.close()
             return False
         return True
 
@@ -240,12 +245,12 @@ class _HTTPProtocol(asyncio.Protocol):
         """
         if not self._continued and headers.get("expect", "").lower() == "100-continue":
             self._continued = True
-            self._transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            self._live_transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         return False
 
     def _inject(self, fault: Fault, request: Request, version: str, headers: dict) -> bool:
         if fault.kind is FaultKind.DROP:
-            self._transport.abort()
+            self._live_transport.abort()
             return False
         if fault.kind is FaultKind.KILL_SESSION:
             self._simulator.model.end_session_of(request.path, "The session was killed.")
@@ -260,9 +265,9 @@ class _HTTPProtocol(asyncio.Protocol):
                 fault.seconds, self._answer_late, encode_response(response, keep_alive), keep_alive
             )
             return False
-        self._transport.write(encode_response(response, keep_alive))
+        self._live_transport.write(encode_response(response, keep_alive))
         if not keep_alive:
-            self._transport.close()
+            self._live_transport.close()
         return keep_alive
 
     def _answer_late(self, data: bytes, keep_alive: bool) -> None:
@@ -285,7 +290,7 @@ class _HTTPProtocol(asyncio.Protocol):
         """
         lines = ["HTTP/1.1 200 OK"] + [f"{name}: {value}" for name, value in response.headers]
         lines.append("Connection: close")
-        self._transport.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        self._live_transport.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
         self._stream = response.stream
         self._loop = asyncio.get_running_loop()
         if not self._simulator.scenario.stream_backlog:
@@ -463,7 +468,7 @@ class ICWSSimulator:
         addresses = [host.address for host in self.scenario.hosts]
         for attempt in range(20):
             port = self.requested_port
-            servers = []
+            servers: list[asyncio.AbstractServer] = []
             try:
                 for address in addresses:
                     server = await loop.create_server(
@@ -477,8 +482,8 @@ class ICWSSimulator:
                     servers.append(server)
                     port = server.sockets[0].getsockname()[1]
             except OSError:
-                for server in servers:
-                    server.close()
+                for listening in servers:
+                    listening.close()
                 # With port 0 the first address chose a port another address may lack.
                 if self.requested_port == 0 and len(addresses) > 1 and attempt < 19:
                     continue
@@ -628,7 +633,10 @@ class ICWSSimulator:
 
         The sessions stay alive; their messages queue until a client reconnects.
         """
+        loop = self._loop
+        if loop is None:
+            return 0
         streams = [t for t in list(self._connections) if t.get_protocol()._stream is not None]
         for transport in streams:
-            self._loop.call_soon_threadsafe(transport.abort)
+            loop.call_soon_threadsafe(transport.abort)
         return len(streams)

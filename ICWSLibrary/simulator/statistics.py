@@ -29,6 +29,7 @@ from ..protocol.statistics import (
 )
 from .contact import ContactCenter
 from .scenario import Workgroup
+from .sessions import Session
 
 WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
 # [real] Interval values clients ask for. Both count from the server's start here.
@@ -64,7 +65,7 @@ class Statistics:
         self.state = contact.state
         self.definitions = {d.identifier.casefold(): d for d in _definitions()}
         # Sessions with a statistic watch: settling looks at these alone.
-        self.watching: dict[str, object] = {}
+        self.watching: dict[str, Session] = {}
         self.state.on_settle(self.settle)
 
     # -- values -----------------------------------------------------------------------------
@@ -167,7 +168,7 @@ class Statistics:
     # -- the catalog and parameter values ---------------------------------------------------
 
     def catalog_message(self) -> dict:
-        categories = {}
+        categories: dict[str, list[dict]] = {}
         for definition in self.definitions.values():
             category = definition.identifier.split(":", 1)[0]
             categories.setdefault(category, []).append(_definition_contract(definition))
@@ -224,7 +225,8 @@ def _definitions() -> list[Definition]:
 
     def average_wait(stats: Statistics, wg, _user):
         answered = stats.tally("answered", wg)
-        return round(stats.tally("waited", wg) / answered, 3) if answered else None
+        waited = stats.contact.tallies_kept.waited[wg.id.lower()]
+        return round(waited / answered, 3) if answered else None
 
     w = "inin.workgroup:"
     compute = {

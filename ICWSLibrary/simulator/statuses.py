@@ -97,7 +97,9 @@ class Statuses:
         state["notes"] = notes or ""
         state["forwardNumber"] = forward_number
         # [doc] until "will only be applied if CanHaveDate and CanHaveTime are true".
-        keeps_until = bool(status) and (status.get("canHaveDate") or status.get("canHaveTime"))
+        keeps_until = status is not None and bool(
+            status.get("canHaveDate") or status.get("canHaveTime")
+        )
         state["until"] = until if keeps_until else None
         state["statusChanged"] = now_compact()
         return self.tell_watchers(user, before, always=("statusChanged",))

@@ -68,7 +68,7 @@ def json_response(status: int, value: Any = None, headers=()) -> Response:
 
 
 def error_response(status: int, error_id: str, message: str, code: int | None = None, **extra):
-    body = {"errorId": error_id, "message": message}
+    body: dict[str, Any] = {"errorId": error_id, "message": message}
     if code is not None:
         body["errorCode"] = code
     body.update(extra)

@@ -59,7 +59,7 @@ class ConfigurationError(SimulatorError):
             error_id = "error.request.invalidRepresentation.invalidProperty"
         else:
             error_id = _ERROR_IDS[status]
-        super().__init__(status, error_id, message, **extra)
+        super().__init__(status, error_id, message, None, **extra)
         self.property_name = property_name
 
 
@@ -225,11 +225,16 @@ class Objects:
         }
 
     def _user_id(self, user_id: str) -> dict:
+        """A member's configurationId (the scenario checks members name users)."""
         user = self.scenario.user(user_id)
+        if user is None:
+            return configuration_id("users", user_id)
         return configuration_id("users", user.id, user.display_name)
 
     def _code_id(self, code_id: str) -> dict:
         code = self.scenario.wrap_up_code(code_id)
+        if code is None:
+            return configuration_id("wrap-up-codes", code_id)
         return configuration_id("wrap-up-codes", code.id, code.label)
 
     def object_type(self, kind: str) -> ObjectType:

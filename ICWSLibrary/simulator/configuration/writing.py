@@ -45,11 +45,13 @@ class Writing(Objects):
                 400, f"The {kind} object {object_id} already exists.", "configurationId"
             )
         display = given.get("displayName") if isinstance(given, dict) else None
+        item: User | Workgroup
         if kind == "users":
-            item = User(id=object_id, password="", display_name=str(display or object_id))
+            user_item = User(id=object_id, password="", display_name=str(display or object_id))
             changes = self._check_changes(kind, body)
-            self.scenario.users[item.id.lower()] = item
-            self.contact.state.add_user(item)
+            self.scenario.users[user_item.id.lower()] = user_item
+            self.contact.state.add_user(user_item)
+            item = user_item
         else:
             item = Workgroup(id=object_id)
             changes = self._check_changes(kind, body)

@@ -81,8 +81,9 @@ class Chats:
             interaction = self.interactions.new(CHAT, Eic_CallDirection="I", Eic_CallType="E")
             self.chats[interaction.id] = Chat([first])
             self.router.enter_queue(
-                interaction, workgroup, **attributes, Eic_RemoteId=first.user_id
-            )
+                interaction, workgroup, Eic_RemoteName=attributes["Eic_RemoteName"],
+                Eic_RemoteAddress=attributes["Eic_RemoteAddress"], Eic_RemoteId=first.user_id,
+            )  # fmt: skip
             return interaction
         assert user is not None
         interaction = self.interactions.new(

@@ -313,8 +313,9 @@ class Interactions:
         )
         previous = interaction.indexed_holder
         for hook in self._agent_hooks:
-            for agent in {previous, holder} - {None}:
-                hook(agent)
+            for agent in {previous, holder}:
+                if agent is not None:
+                    hook(agent)
         if previous != holder:
             if previous is not None:
                 held = self.by_agent.get(previous, {})
@@ -429,9 +430,9 @@ class Interactions:
             if not watchers:
                 del self._queue_watchers[key]
         for interaction_id in list(self._watchers):
-            watchers = self._watchers[interaction_id]
-            watchers.pop(session.id, None)
-            if not watchers:
+            watching = self._watchers[interaction_id]
+            watching.pop(session.id, None)
+            if not watching:
                 del self._watchers[interaction_id]
 
     # -- alerts -----------------------------------------------------------------------------
@@ -488,6 +489,7 @@ def _queue_delta(subscription_id, watch: QueueWatch, interaction, queues, change
 
 def _alert_detail(interaction: Interaction, session: Session, action: int) -> dict:
     attributes = interaction.attributes
+    assert interaction.agent is not None, "only an interaction alerting someone alerts"
     detail = {
         "interactionId": interaction.id,
         "interactionType": attributes.get("Eic_ObjectType"),  # [guess] the value form

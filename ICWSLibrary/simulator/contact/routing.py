@@ -71,7 +71,7 @@ class Router:
         return interaction
 
     def enter_queue(
-        self, interaction: Interaction, workgroup: Workgroup, route: bool = True, **attributes
+        self, interaction: Interaction, workgroup: Workgroup, *, route: bool = True, **attributes
     ) -> None:
         """The interaction waits, Offering, in the workgroup's queue, and ACD routes it
         (unless the caller routes once it has released the agent who had it)."""

@@ -3,7 +3,7 @@ event moves only the counters it touches, and statistics read them as they are."
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from ..clock import Clock
 from ..scenario import Workgroup
@@ -14,9 +14,10 @@ from .lifecycle import Lifecycle
 class Tallies:
     def __init__(self, clock: Clock, lifecycle: Lifecycle) -> None:
         self.clock = clock
-        # (event, workgroup, agent or "") -> count, and ("waited", workgroup, "") -> seconds
-        # answered interactions waited in all.
-        self.counts: Counter = Counter()
+        # (event, workgroup, agent or "") -> count; workgroup -> seconds the answered
+        # interactions waited in all.
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.waited: defaultdict[str, float] = defaultdict(float)
         # Interaction id -> the workgroup through which an agent last answered it.
         self._answered_through: dict[str, str] = {}
         lifecycle.on("entered", self._entered)
@@ -35,7 +36,7 @@ class Tallies:
         self.counts["answered", group, ""] += 1
         self.counts["answered", group, agent] += 1
         if interaction.queued_at is not None:
-            self.counts["waited", group, ""] += self.clock.now() - interaction.queued_at
+            self.waited[group] += self.clock.now() - interaction.queued_at
 
     def _ending(self, interaction: Interaction, by_agent: bool) -> None:
         """[doc] Abandoned: the remote party hung up while it waited for an agent;

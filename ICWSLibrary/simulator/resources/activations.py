@@ -49,7 +49,8 @@ class ActivationResource:
         activations = {}
         for member in workgroup.members:
             user = self.scenario.user(member)
-            activations[user.id] = self.contact.is_activated(workgroup, user)
+            if user is not None:
+                activations[user.id] = self.contact.is_activated(workgroup, user)
         return {"workgroupId": workgroup.id, "activations": activations}
 
     def _workgroup(self, workgroup_id: str) -> Workgroup:
@@ -141,9 +142,10 @@ class ActivationResource:
         names = body.get("workgroupIds")
         if not isinstance(names, list) or not names:
             raise MissingProperty("workgroupIds")
-        workgroups = [self.scenario.workgroup(str(name)) for name in names]
-        if None in workgroups:
-            unknown = [n for n, w in zip(names, workgroups, strict=True) if w is None]
+        found = {str(name): self.scenario.workgroup(str(name)) for name in names}
+        workgroups = [w for w in found.values() if w is not None]
+        unknown = [name for name, w in found.items() if w is None]
+        if unknown:
             raise InvalidProperty("workgroupIds", f"No such workgroups: {', '.join(unknown)}.")
         session.activation_watches[subscription_id] = (
             user.id.lower(),

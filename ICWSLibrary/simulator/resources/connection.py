@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 from urllib.parse import parse_qs
 
 from ...protocol.errors import (
@@ -108,7 +109,7 @@ class ConnectionResource:
             for value in parse_qs(request.query).get("include", [])
             for item in value.split(",")
         }
-        answer = {
+        answer: dict[str, Any] = {
             "csrfToken": session.token,
             "sessionId": session.id,
             "alternateHostList": [h.name for h in self.scenario.hosts if h.accepting],

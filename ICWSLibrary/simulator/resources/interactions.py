@@ -13,6 +13,7 @@ import re
 from urllib.parse import parse_qs
 
 from ...protocol.interactions import QUEUE_TYPE_NAMES as QUEUE_TYPES
+from ...protocol.interactions import STATION_QUEUE as STATION
 from ...protocol.interactions import USER_QUEUE as USER
 from ...protocol.interactions import WORKGROUP_QUEUE as WORKGROUP
 from ...protocol.names import did_you_mean
@@ -34,6 +35,7 @@ from ..errors import (
     NotFound,
     SimulatorError,
 )
+from ..scenario import User, Workgroup
 from ..sessions import MAX_WATCHES, Session
 from ..wire import Request, Response, json_response
 
@@ -204,11 +206,12 @@ class InteractionResource:
             kind = int(kind)
         if not isinstance(kind, int) or isinstance(kind, bool) or kind not in QUEUE_TYPES:
             raise InvalidProperty("queueType", f"queueType must be 0 to 3, not {kind!r:.40}.")
+        owner: Workgroup | User | str | None
         if kind == WORKGROUP:
             owner = self.scenario.workgroup(name)
-        elif kind == 3:
-            owner = self.scenario.station(name)
-            owner = owner.id if owner else None
+        elif kind == STATION:
+            station = self.scenario.station(name)
+            owner = station.id if station else None
         else:
             owner = self.scenario.user(name)
         if owner is None:
@@ -386,7 +389,7 @@ class InteractionResource:
                 "disposition", f"disposition must be 0 (Success), 1 (Failure) or 2 (Retry), "
                 f"not {disposition!r}."
             )  # fmt: skip
-        self.contact.dispose_callback(interaction, session.user, disposition)
+        self.contact.dispose_callback(interaction, session.user, int(disposition or 0))
 
     def send_chat(self, session: Session, interaction: Interaction, body: dict):
         chat = self.contact.chats.of(interaction)

@@ -105,7 +105,7 @@ class StationResource:
             raise SimulatorError(
                 403, "error.request.accessDenied", "You are not allowed to log on to this station."
             )
-        holder = self._holder(station["id"], session)
+        holder = self._holder(str(station["id"]), session)
         if holder is not None:
             # [doc] licenseStatus StationAlreadyInUseByAnotherUser; [guess] status and errorId.
             raise SimulatorError(

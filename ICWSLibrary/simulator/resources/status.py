@@ -119,8 +119,9 @@ class StatusResource:
         if not ids:
             # [doc] userIds is "List [1,*] ... Required".
             raise InvalidProperty("userIds", "The property userIds needs at least one user.")
-        users = [self.scenario.user(item) for item in ids]
-        unknown = [item for item, user in zip(ids, users, strict=True) if user is None]
+        found = {item: self.scenario.user(item) for item in ids}
+        users = [user for user in found.values() if user is not None]
+        unknown = [item for item, user in found.items() if user is None]
         if unknown:
             # [doc] The SDK lists 404 for this PUT.
             raise unknown_user(", ".join(unknown))

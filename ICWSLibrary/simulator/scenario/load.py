@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,9 @@ from .model import (
     WrapUpCode,
 )
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ImportError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 # The package whose folder scenarios/ holds the shipped scenarios.
@@ -410,8 +411,8 @@ def _workgroups(data, users: dict[str, User], statuses: list, skills, codes, ori
         workgroup = Workgroup(
             id=str(name),
             extension=str(item.get("extension", "")),
-            members=members,
-            supervisors=supervisors,
+            members=tuple(members),
+            supervisors=tuple(supervisors),
             # Members not named are activated, as new members of a workgroup are.
             activations={m.lower(): given.get(m.lower(), True) for m in members},
             alert_timeout=_seconds(item, "alertTimeout", ALERT_TIMEOUT, origin, where),
