@@ -66,7 +66,7 @@ def test_contact_center_scale_script_prints_every_table_and_target():
                  "--waiting", "0", "5", "--rounds", "1", "--times", "2")  # fmt: skip
     number = r"[\d.]+ / [\d.]+ / [\d.]+"
     for title in ("GET of a user status", "routing one inbound call", "cycles/s",
-                  "status change", "hang-up and pickup", "configuration/users"):  # fmt: skip
+                  "status change", "hang-up of a connected call", "configuration/users"):  # fmt: skip
         assert title in output, title
     assert re.search(rf"^\s+20\s+1\s+5\s+{number}$", output, re.M)
     assert re.search(r"[\d.]+ KiB per agent .* [\d.]+ KiB per waiting interaction", output)

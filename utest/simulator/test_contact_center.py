@@ -56,6 +56,19 @@ def test_a_call_waits_offering_while_nobody_is_eligible_then_routes(simulator):
     assert agent.state(call_id) == "A"
 
 
+def test_an_agent_who_becomes_ready_gets_the_call_of_their_own_queue_behind_older_ones(
+    simulator,
+):
+    # Routing offers, of each queue, as many of its oldest calls as agents are ready for
+    # it: older calls in a queue nobody can serve must not hide a newer one that can be.
+    older = [simulator.place_inbound_call("Support") for _ in range(3)]
+    newer = simulator.place_inbound_call("Sales")
+    Agent(simulator.url, "agent5", "7005")  # Sales only
+    states = {i["interactionId"]: i["state"] for i in simulator.interactions()}
+    assert states[newer] == "A"
+    assert [states[call] for call in older] == ["O", "O", "O"]
+
+
 @pytest.mark.parametrize(
     ("user", "why"),
     [("agent5", "not a member"), ("kevin.glinski", "not a member")],

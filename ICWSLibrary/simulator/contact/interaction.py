@@ -11,6 +11,7 @@ CONTACT-CENTER.md 2.1, 2.8.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -138,6 +139,8 @@ class Interaction:
     # state) under which Interactions.counts counts it.
     indexed_holder: str | None = None
     counted_as: tuple[str, str] | None = None
+    # The (workgroup, media) under which Interactions.waiting holds it.
+    waits_as: tuple[str, int] | None = None
 
     @property
     def state(self) -> str:
@@ -211,10 +214,9 @@ class Interactions:
         self._ids = itertools.count(1_000_000_001)
         # Lower-case user id -> the interactions whose agent they are.
         self.by_agent: dict[str, dict[str, Interaction]] = {}
-        # Id -> interaction, for those waiting in a workgroup queue with no agent.
-        self.waiting: dict[str, Interaction] = {}
-        # Id -> (lower-case workgroup id, media) of each waiting interaction.
-        self.waiting_for: dict[str, tuple[str, int]] = {}
+        # (lower-case workgroup id, media) -> id -> interaction, for those waiting in a
+        # workgroup queue with no agent: what ACD routes.
+        self.waiting: dict[tuple[str, int], dict[str, Interaction]] = {}
         # Queue key -> {(session id, subscription id): (session, watch)}.
         self._queue_watchers: dict[QueueKey, dict[tuple[str, str], tuple[Session, QueueWatch]]] = {}
         # Interaction id -> sessions watching it.
@@ -274,8 +276,14 @@ class Interactions:
         """On an interaction now: dialling, offered, alerting, connected or held."""
         return any(i.state in ACTIVE for i in self.by_agent.get(user.id.lower(), {}).values())
 
-    def waiting_oldest_first(self) -> list[Interaction]:
-        return sorted(self.waiting.values(), key=lambda interaction: interaction.number)
+    def oldest_waiting(self, counts: dict[tuple[str, int], int]) -> list[Interaction]:
+        """Of each (workgroup, media) key, the ``count`` interactions waiting longest;
+        all of them oldest first."""
+        found: list[Interaction] = []
+        for key, count in counts.items():
+            waiting = self.waiting.get(key, {}).values()
+            found += heapq.nsmallest(count, waiting, key=lambda interaction: interaction.number)
+        return sorted(found, key=lambda interaction: interaction.number)
 
     # -- telling subscribers ----------------------------------------------------------------
 
@@ -325,13 +333,20 @@ class Interactions:
             if holder is not None:
                 self.by_agent.setdefault(holder, {})[interaction.id] = interaction
             interaction.indexed_holder = holder
-        if interaction.is_waiting():
-            self.waiting[interaction.id] = interaction
-            assert interaction.workgroup is not None
-            self.waiting_for[interaction.id] = (interaction.workgroup.id.lower(), interaction.media)
-        else:
-            self.waiting.pop(interaction.id, None)
-            self.waiting_for.pop(interaction.id, None)
+        waits_as = (
+            (interaction.workgroup.id.lower(), interaction.media)
+            if interaction.is_waiting() and interaction.workgroup is not None
+            else None
+        )
+        if waits_as != interaction.waits_as:
+            if interaction.waits_as is not None:
+                waiting = self.waiting[interaction.waits_as]
+                del waiting[interaction.id]
+                if not waiting:
+                    del self.waiting[interaction.waits_as]
+            if waits_as is not None:
+                self.waiting.setdefault(waits_as, {})[interaction.id] = interaction
+            interaction.waits_as = waits_as
         counted = (
             (interaction.workgroup.id.lower(), interaction.state)
             if interaction.allocated and interaction.workgroup is not None

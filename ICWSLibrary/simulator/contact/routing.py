@@ -110,10 +110,13 @@ class Router:
         Each (workgroup, media) has its ready agents read once from the availability
         index, so a pass costs the waiting interactions plus the ready agents, never their
         product, and nothing in proportion to the members who cannot take anything."""
-        wanted = Counter(self.interactions.waiting_for.values())
-        if not any(self._anyone_ready(*key) for key in wanted):
+        ready_for = {key: self._ready_count(*key) for key in self.interactions.waiting}
+        ready_for = {key: count for key, count in ready_for.items() if count}
+        if not ready_for:
             return  # calls wait behind busy agents: a change costs nothing per call waiting
-        waiting = self.interactions.waiting_oldest_first()
+        # Of each queue and medium at most as many as agents are ready, the oldest first.
+        waiting = self.interactions.oldest_waiting(ready_for)
+        wanted = Counter((i.workgroup.id.lower(), i.media) for i in waiting if i.workgroup)
         candidates: dict[tuple[str, int], deque[str]] = {}
         partial: set[tuple[str, int]] = set()
         for interaction in waiting:
@@ -133,9 +136,11 @@ class Router:
                 candidates[key], _ = self._ready_agents(workgroup, interaction.media, None)
                 self._offer(interaction, workgroup, candidates[key])
 
-    def _anyone_ready(self, workgroup_id: str, media: int) -> bool:
+    def _ready_count(self, workgroup_id: str, media: int) -> int:
         workgroup = self.scenario.workgroup(workgroup_id)
-        return workgroup is not None and bool(self.availability.of(workgroup).ready.get(media))
+        if workgroup is None:
+            return 0
+        return len(self.availability.of(workgroup).ready.get(media, ()))
 
     def _offer(self, interaction: Interaction, workgroup: Workgroup, ready: deque[str]) -> bool:
         """Alert the first agent of ``ready`` who may still take it (each is checked again:
