@@ -20,11 +20,17 @@ from ..protocol.dates import parse_datetime
 from ..protocol.messages import STATISTIC_VALUE
 from ..protocol.names import did_you_mean
 from ..protocol.statistics import (
+    DOUBLE,
+    DURATIONS,
     ERROR_NAMES,
     ERROR_VALUE_TYPE,
+    INTEGER,
     INTERVAL_PARAMETER,
     KNOWN_STATISTICS,
     MALFORMED_KEY,
+    PERCENTS,
+    TIME_DURATION,
+    TIMESTAMP,
     UNKNOWN_KEY,
     USER_PARAMETER,
     WORKGROUP_PARAMETER,
@@ -39,10 +45,6 @@ if TYPE_CHECKING:
 
 WORKGROUP, INTERVAL, USER = WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER
 VALUES_PATH = "/messaging/subscriptions/statistics/statistic-values"
-# [doc] statisticValueType groups.
-INTEGER, DOUBLE, STRING, BOOL, TIMESTAMP, TIME_DURATION = 0, 1, 2, 3, 4, 5
-DURATIONS = (6, 7, 8)  # Duration, FutureDuration, FiniteDuration: seconds
-PERCENTS = (9, 11)  # Percent, WeightedPercent
 
 
 @dataclass(frozen=True)

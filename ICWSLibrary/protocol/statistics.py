@@ -21,8 +21,14 @@ ERROR_NAMES = {
 }  # fmt: skip
 
 
-# [doc] statisticValueType: Int 0, Duration 6, Percent 9.
-INT, DURATION, PERCENT = 0, 6, 9
+# [doc] statisticValueType groups: Int 0, Double 1, String 2, Bool 3, Timestamp 4,
+# TimeDuration 5 (the moment it started), Duration, FutureDuration and FiniteDuration 6-8
+# (seconds), Percent 9 and WeightedPercent 11.
+INTEGER, DOUBLE, STRING, BOOL, TIMESTAMP, TIME_DURATION = 0, 1, 2, 3, 4, 5
+DURATIONS = (6, 7, 8)
+PERCENTS = (9, 11)
+# The value types of the statistics the simulator computes.
+INT, DURATION, PERCENT = INTEGER, DURATIONS[0], PERCENTS[0]
 VALUE_TYPE_NAMES = {INT: "count", DURATION: "duration", PERCENT: "percent"}
 
 
