@@ -9,23 +9,19 @@ missing. Reached as ``ICWSSimulator.control(...)`` or ``ICWSModel.control``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .contact import ChatParty, Interaction
+from .contact import ChatParty, ContactCenter, Interaction
 from .errors import ControlError, SimulatorError
 from .scenario import User, Workgroup
-
-if TYPE_CHECKING:
-    from .model import ICWSModel
+from .state import ServerState
+from .statuses import Statuses
 
 
 class Controls:
-    def __init__(self, model: ICWSModel) -> None:
-        self._model = model
-        self._state = model.state
-        self._scenario = model.scenario
-        self._contact = model.contact
-        self._statuses = model.statuses
+    def __init__(self, state: ServerState, contact: ContactCenter, statuses: Statuses) -> None:
+        self._state = state
+        self._scenario = state.scenario
+        self._contact = contact
+        self._statuses = statuses
 
     # -- sessions ---------------------------------------------------------------------------
 

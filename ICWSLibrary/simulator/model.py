@@ -66,7 +66,7 @@ class ICWSModel:
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
         # What tests and keywords do to the server from outside ICWS.
-        self.control = Controls(self)
+        self.control = Controls(self.state, self.contact, self.statuses)
         self._sessionless: list = []
         self._session_routes: list = []
         resources = (
