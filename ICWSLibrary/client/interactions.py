@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..protocol.dates import format_datetime
 from ..protocol.errors import NO_STATION_ERROR_ID
 from ..protocol.interactions import (
+    CAPABILITIES,
     DISCONNECTED_STATES,
     QUEUE_TYPE_NAMES,
     START_ALERTING,
@@ -80,6 +81,21 @@ def state_letters(state: str) -> str:
             return letter
     known = ", ".join(f"{name} ({letter})" for letter, name in STATES.items())
     raise ICWSError(f"Unknown interaction state {state!r}: use one of {known}, or Disconnected.")
+
+
+def capability_bit(name: str) -> int:
+    """The ``Eic_Capabilities`` bit of a capability named without regard to case."""
+    bit = CAPABILITIES.get(str(name).strip().casefold())
+    if bit is None:
+        raise ICWSError(
+            f"Unknown interaction capability {name!r}: use one of {', '.join(CAPABILITIES)}."
+        )
+    return bit
+
+
+def capability_names(mask: int) -> list[str]:
+    """The capabilities whose bits are set in ``mask``."""
+    return [name for name, bit in CAPABILITIES.items() if mask & bit]
 
 
 def created_id(answer, what: str = "an interaction") -> str:
@@ -269,6 +285,17 @@ class InteractionAPI:
     def state(self, interaction_id: str) -> str:
         """The ``Eic_State`` letter of the interaction ("" when not set)."""
         return self.attributes(interaction_id, ["Eic_State"])["Eic_State"]
+
+    def capabilities(self, interaction_id: str) -> int:
+        """The ``Eic_Capabilities`` bitmask of the interaction (0 when not set)."""
+        text = self.attributes(interaction_id, ["Eic_Capabilities"])["Eic_Capabilities"]
+        try:
+            return int(text or 0)
+        except ValueError:
+            raise ICWSError(
+                f"Interaction {interaction_id} has Eic_Capabilities {text!r:.60}, which is "
+                "not a number."
+            ) from None
 
     def set_attributes(self, interaction_id: str, attributes: dict) -> None:
         body = {"attributes": {str(k): str(v) for k, v in attributes.items()}}

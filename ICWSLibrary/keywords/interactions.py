@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from robot.api.deco import keyword
 
-from ..client.interactions import state_letters, state_name
+from ..client.interactions import capability_bit, capability_names, state_letters, state_name
 from .base import LibraryComponent
 from .explain import simulator_explains, where_is
 
@@ -216,6 +216,37 @@ class InteractionKeywords(LibraryComponent):
             message,
         )
         self.info(f"Interaction {interaction_id} is {state_name(letter)}.")
+
+    @keyword("Interaction Should Have Capability")
+    def interaction_should_have_capability(
+        self, interaction_id: str, capability: str, message: str | None = None
+    ) -> None:
+        """Fails unless the interaction's ``Eic_Capabilities`` allows ``capability`` now.
+
+        ``Eic_Capabilities`` is the bitmask agent desktops read to enable their buttons:
+        what the user may do to the interaction in its present state. ``capability`` is
+        one of ``pickup``, ``disconnect``, ``hold``, ``mute`` and ``record``, in any case.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Interaction Should Have Capability | ${id} | pickup |
+        | Pick Up Interaction | ${id} |
+        | Interaction Should Have Capability | ${id} | hold |
+        """
+        bit = capability_bit(capability)
+        mask = self.connected_session().interactions.capabilities(interaction_id)
+        self.fail_unless(
+            bool(mask & bit),
+            lambda: (
+                f"Expected interaction {interaction_id} to allow {capability.strip()}, but "
+                f"its Eic_Capabilities {mask} allow "
+                f"{', '.join(capability_names(mask)) or 'nothing'}."
+            ),
+            message,
+        )
+        self.info(f"Interaction {interaction_id} allows {capability.strip()}.")
 
     @keyword("Wait Until Interaction State Is")
     def wait_until_interaction_state_is(

@@ -19,5 +19,9 @@ STATE_NAMES = {
     "I": "Internally Disconnected", "E": "Externally Disconnected",
 }  # fmt: skip
 DISCONNECTED_STATES = "IE"
+# Eic_Capabilities: a bitmask of what may be done to an interaction now, which desktops
+# read to enable their buttons. [real] The bits the vendor's own Mac client tests
+# (macclient/Interaction.m); the others are not known.
+CAPABILITIES = {"disconnect": 2, "pickup": 4, "mute": 32, "hold": 256, "record": 1024}
 # [doc] alertAction: StartAlerting 1, StopAlerting 2.
 START_ALERTING, STOP_ALERTING = 1, 2

@@ -219,3 +219,17 @@ def test_a_failed_chat_wait_shows_the_end_of_a_long_transcript(simulator, chat_a
     message = str(failure.value)
     assert len(message) < 4000, len(message)
     assert "(30 earlier lines left out)" in message and "line 39" in message
+
+
+def test_a_missing_capability_says_what_the_interaction_allows(simulator, agent):
+    call_id = picked_up_call(simulator, agent)
+    agent.interaction_should_have_capability(call_id, "Hold")
+    with pytest.raises(AssertionError) as failure:
+        agent.interaction_should_have_capability(call_id, "pickup")
+    assert str(failure.value) == (
+        f"Expected interaction {call_id} to allow pickup, but its Eic_Capabilities 1314 "
+        "allow disconnect, mute, hold, record."
+    )
+    with pytest.raises(ICWSError, match="Unknown interaction capability 'answer': use one of "
+                       "disconnect, pickup, mute, hold, record"):  # fmt: skip
+        agent.interaction_should_have_capability(call_id, "answer")

@@ -205,7 +205,8 @@ def test_the_remote_party_hanging_up_is_externally_disconnected(simulator):
     agent.call("POST", f"/interactions/{call_id}/pickup")
     simulator.hang_up(call_id)
     assert agent.state(call_id) == "E"
-    assert agent.attribute(call_id, "Eic_CallStateString") == "Disconnected"
+    # [doc] As a CIC client shows it.
+    assert agent.attribute(call_id, "Eic_CallStateString") == "Disconnected (Remote Disconnect)"
 
 
 def test_blind_transfers_to_a_user_a_workgroup_and_outside(simulator):
@@ -586,3 +587,60 @@ def test_a_watch_started_during_an_alert_learns_of_it_at_once(simulator):
     (first,) = agent.of_type(CHANGED)
     assert first == {"__type": CHANGED, "isDelta": False, "interactionID": call_id,
                      "attributes": {"Eic_State": "A", "Eic_WorkgroupName": "Support"}}  # fmt: skip
+
+
+def test_call_state_strings_say_what_a_cic_client_shows(simulator):
+    # [doc] The vendor's "Understanding an interaction's state": ACD texts name the agent.
+    one = Agent(simulator.url, "agent1", "7001")
+    two = Agent(simulator.url, "agent2", "7002")
+    simulator.set_user_status("agent2", "At Lunch")
+    call_id = simulator.place_inbound_call("Support")
+
+    def text():
+        return one.attribute(call_id, "Eic_CallStateString")
+
+    assert text() == "ACD \u2013 Alerting: Agent 1"
+    simulator.advance_time(15)  # not answered: back to the queue
+    assert text() == "ACD \u2013 Wait Agent -> Last Attempted: Agent 1"
+    simulator.set_user_status("agent2", "Available")
+    assert text() == "ACD \u2013 Alerting: Agent 2"
+    assert two.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert text() == "ACD \u2013 Assigned: Agent 2"
+    assert two.call("POST", f"/interactions/{call_id}/disconnect").status_code == 200
+    assert text() == "Disconnected (Local Disconnect)"
+    waiting = simulator.place_inbound_call("Sales")
+    boss = Agent(simulator.url, "supervisor")
+    assert boss.attribute(waiting, "Eic_CallStateString") == "ACD \u2013 Wait Agent"
+
+
+def test_capabilities_say_what_the_holder_may_do_now(simulator):
+    # [real] The bits a vendor desktop reads: disconnect 2, pickup 4, mute 32, hold 256,
+    # record 1024.
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+
+    def capabilities():
+        return int(agent.attribute(call_id, "Eic_Capabilities"))
+
+    assert capabilities() == 2 | 4
+    agent.call("POST", f"/interactions/{call_id}/pickup")
+    assert capabilities() == 2 | 256 | 32 | 1024
+    agent.call("POST", f"/interactions/{call_id}/hold", {"on": True})
+    assert capabilities() == 2 | 4 | 256 | 32 | 1024
+    agent.call("POST", f"/interactions/{call_id}/disconnect")
+    assert capabilities() == 0
+
+
+def test_an_interaction_says_which_call_and_station_it_is(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support", "3175550100")
+    key = agent.attribute(call_id, "Eic_CallIdKey")
+    assert key.startswith(call_id) and len(key) == len(call_id) + 8 and key[-8:].isdigit()
+    assert agent.attribute(call_id, "Eic_StationName") == "7001"
+    assert agent.attribute(call_id, "Eic_LocalAddress") == "7001"
+    assert agent.attribute(call_id, "Eic_RemoteTn") == "3175550100"
+    outbound = agent.call("POST", "/interactions", {
+        "__type": "urn:inin.com:interactions:createCallParameters", "target": "3175550199",
+    }).json()["interactionId"]  # fmt: skip
+    assert agent.attribute(outbound, "Eic_UserName") == "agent1"
+    assert agent.attribute(outbound, "Eic_RemoteTn") == "3175550199"

@@ -15,7 +15,7 @@ from ..statuses import Statuses
 from ..wire import now_compact
 from .interaction import DISCONNECTED, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
-from .routing import Router
+from .routing import Router, station_attributes
 
 
 def state_text(interaction: Interaction) -> str:
@@ -50,7 +50,8 @@ class Actions:
             interaction.agent = user
             interaction.station = session.station["id"] if session.station else None
             self.interactions.change(interaction, Eic_LocalUserId=user.id,
-                                     Eic_LocalName=user.display_name, Eic_UserName=user.id)  # fmt: skip
+                                     Eic_LocalName=user.display_name, Eic_UserName=user.id,
+                                     **station_attributes(session))  # fmt: skip
         elif state in ("C", "H") and interaction.agent is user:
             if state == "H":
                 self.hold(interaction, False)

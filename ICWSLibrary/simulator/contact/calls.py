@@ -8,7 +8,7 @@ from ..sessions import Session
 from ..state import ServerState
 from .actions import Actions
 from .interaction import CALL, GENERIC, Interaction, Interactions, link
-from .routing import Router
+from .routing import Router, station_attributes
 
 # [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
 DIAL_DELAY = 0.2
@@ -37,7 +37,11 @@ class Calls:
             Eic_RemoteName=(callee.display_name if callee else group.id if group else target),
             Eic_LocalUserId=caller.id,
             Eic_LocalName=caller.display_name,
+            # [real] Desktops match Eic_Recorders against Eic_UserName on one's own calls.
+            Eic_UserName=caller.id,
             Eic_WorkgroupName=workgroup.id if workgroup else "",
+            Eic_RemoteTn=target,  # [guess] the number dialled
+            **station_attributes(session),
         )
         interaction.agent = caller
         interaction.station = session.station["id"] if session.station else None

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...protocol.interactions import (
+    CAPABILITIES,
     DISCONNECTED_STATES,
     MEDIA_TYPES,
     START_ALERTING,
@@ -44,11 +46,18 @@ CALL, CHAT, GENERIC, CALLBACK = (MEDIA_TYPES[m] for m in ("call", "chat", "gener
 MEDIA_NAMES = {number: name for name, number in MEDIA_TYPES.items()}
 # [guess] Eic_ObjectType values.
 OBJECT_TYPES = {CALL: "Call", CHAT: "Chat", GENERIC: "Generic Object", CALLBACK: "Callback"}
-# [doc] Eic_CallStateString texts of each Eic_State letter.
+# What each Eic_State letter means, as explanations and refusals name it.
 STATE_TEXT = {
     "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
     "H": "On Hold", "I": "Disconnected", "E": "Disconnected",
 }  # fmt: skip
+# [doc] Eic_CallStateString as a CIC client shows it (the vendor's "Understanding an
+# interaction's state" and Eic_CallStateString pages): the ACD texts name the agent.
+ACD = "ACD \u2013"
+LOCAL_DISCONNECT, REMOTE_DISCONNECT = (
+    "Disconnected (Local Disconnect)",
+    "Disconnected (Remote Disconnect)",
+)
 ACTIVE = frozenset("SROACH")
 DISCONNECTED = frozenset(DISCONNECTED_STATES)
 # The Eic_State transitions the model makes ("" is a new interaction). [doc] A call is
@@ -130,8 +139,9 @@ class Interaction:
     creator: User | None = None
     # Clock time it last entered a workgroup queue, for wait statistics.
     queued_at: float | None = None
-    # The users ACD offered it to, in order, for explaining its routing.
+    # The users ACD offered it to, in order, for explaining its routing; the last of them.
     offered_to: list[str] = field(default_factory=list)
+    last_offered: User | None = None
     # The queues it was in when its watchers were last told, so that a change is told to
     # the watchers of the queues it leaves as well as those it enters.
     told_queues: frozenset[QueueKey] = frozenset()
@@ -183,6 +193,48 @@ class Interaction:
         }
 
 
+def call_state_string(interaction: Interaction, letter: str) -> str:
+    """[doc] Eic_CallStateString of the interaction in state ``letter``."""
+    agent, through_queue = interaction.agent, interaction.workgroup is not None
+    if letter == "O" and through_queue:
+        if interaction.media == GENERIC:
+            return "Generic Object Waiting"
+        if interaction.last_offered is not None:
+            return f"{ACD} Wait Agent -> Last Attempted: {interaction.last_offered.display_name}"
+        return f"{ACD} Wait Agent"
+    if letter == "A" and interaction.acd and agent is not None:
+        return f"{ACD} Alerting: {agent.display_name}"
+    if letter == "C" and through_queue and agent is not None:
+        return f"{ACD} Assigned: {agent.display_name}"
+    if letter == "I":
+        return LOCAL_DISCONNECT
+    if letter == "E":
+        return REMOTE_DISCONNECT
+    return STATE_TEXT[letter]
+
+
+def capabilities(interaction: Interaction, letter: str) -> int:
+    """Eic_Capabilities of the interaction in state ``letter``: what its holder may do.
+
+    [guess] From the state and the medium: an offered or alerting interaction may be
+    picked up or disconnected; a connected one disconnected and held, and a call muted
+    and recorded; a held one picked up (taken off hold) as well; a disconnected one
+    nothing. Only the bits a real client reads are set (see protocol.interactions)."""
+    bits = CAPABILITIES
+    if letter in ("O", "A"):
+        return bits["pickup"] | bits["disconnect"]
+    if letter in ("S", "R"):
+        return bits["disconnect"]
+    if letter not in ("C", "H"):
+        return 0
+    found = bits["disconnect"] | bits["hold"]
+    if letter == "H":
+        found |= bits["pickup"]
+    if interaction.media == CALL:
+        found |= bits["mute"] | bits["record"]
+    return found
+
+
 def link(*interactions: Interaction) -> Parties:
     """Make the interactions parties of one conversation."""
     parties = Parties(list(interactions))
@@ -232,8 +284,10 @@ class Interactions:
     def new(self, media: int, **attributes) -> Interaction:
         number = next(self._ids)
         interaction = Interaction(str(number), media, Attributes(), number)
+        # [doc] Eic_CallIdKey: the call id and the date it began, YYYYMMDD.
         for name, value in {
             "Eic_CallId": interaction.id,
+            "Eic_CallIdKey": interaction.id + time.strftime("%Y%m%d", time.gmtime()),
             "Eic_ObjectType": OBJECT_TYPES[media],
             "Eic_InitiationTime": now_compact(),
             **attributes,
@@ -259,7 +313,12 @@ class Interactions:
 
     def set_state(self, interaction: Interaction, letter: str, **attributes) -> None:
         self.change(
-            interaction, Eic_State=letter, Eic_CallStateString=STATE_TEXT[letter], **attributes
+            interaction,
+            Eic_State=letter,
+            Eic_CallStateString=attributes.pop("Eic_CallStateString", None)
+            or call_state_string(interaction, letter),
+            Eic_Capabilities=str(capabilities(interaction, letter)),
+            **attributes,
         )
 
     def remove(self, interaction: Interaction) -> None:

@@ -24,6 +24,19 @@ from .availability import Availability
 from .interaction import CALL, MEDIA_NAMES, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
 
+
+def station_attributes(session: Session | None) -> dict[str, str]:
+    """The attributes naming where an interaction rings: [guess] the station's id and its
+    extension (its number, for a remote number), as the vendor's attributes reference
+    describes Eic_StationName and Eic_LocalAddress."""
+    station = session.station if session is not None else None
+    if not station:
+        return {"Eic_StationName": "", "Eic_LocalAddress": "", "Eic_LocalTn": ""}
+    number = str(station.get("extension") or station.get("id") or "")
+    return {"Eic_StationName": str(station.get("id", "")), "Eic_LocalAddress": number,
+            "Eic_LocalTn": number}  # fmt: skip
+
+
 # [guess] The license an agent needs for ACD interactions (CONTACT-CENTER 2.7: unverified).
 ACD_LICENSE = "I3_ACCESS_ACD"
 
@@ -63,6 +76,9 @@ class Router:
     ) -> Interaction:
         """An interaction arriving in a workgroup queue, Offering, then routed by ACD."""
         defaults = {"Eic_CallDirection": "I", "Eic_CallType": "E"}
+        if media == CALL and address:
+            # [guess] The remote party's number, as Eic_RemoteTn holds it for a call.
+            defaults["Eic_RemoteTn"] = address
         interaction = self.interactions.new(media, **{**defaults, **attributes})
         self.enter_queue(
             interaction, workgroup, Eic_RemoteAddress=address, Eic_RemoteName=name,
@@ -82,6 +98,7 @@ class Router:
         self.interactions.set_state(
             interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id, Eic_LocalUserId="",
             Eic_LocalName="", Eic_UserName="", Eic_LineQueueTimestamp=now_compact(),
+            **station_attributes(None),
         )  # fmt: skip
         if route:
             self.route_waiting()
@@ -282,8 +299,10 @@ class Router:
         interaction.acd = acd
         if acd:
             interaction.offered_to.append(user.id)
+            interaction.last_offered = user
         self.interactions.set_state(interaction, "A", Eic_LocalUserId=user.id,
-                                    Eic_LocalName=user.display_name, Eic_UserName=user.id)  # fmt: skip
+                                    Eic_LocalName=user.display_name, Eic_UserName=user.id,
+                                    **station_attributes(session))  # fmt: skip
         self.interactions.tell_alerting(interaction, START_ALERTING)
         if acd:
             assert interaction.workgroup is not None
@@ -310,7 +329,12 @@ class Router:
         self.interactions.stop_alerting(interaction)
         interaction.agent, interaction.station = None, None
         self.interactions.set_state(
-            interaction, "O", Eic_LocalUserId="", Eic_LocalName="", Eic_UserName=""
+            interaction,
+            "O",
+            Eic_LocalUserId="",
+            Eic_LocalName="",
+            Eic_UserName="",
+            **station_attributes(None),
         )
 
     def _session_ended(self, session: Session, station: dict | None) -> None:
