@@ -24,12 +24,20 @@ A Generic Interaction Is Routed To The Agent, Answered, Held And Hung Up
     ${id}    Create Test Interaction    remote_name=Web visitor
     Next Alert Should Be    ${id}
     Interaction Attribute Should Be    ${id}    Eic_WorkgroupName    ${ICWS_WORKGROUP}
+    Pick Up Interaction    ${id}
+    Wait Until Interaction State Is    ${id}    Connected    timeout=5s
+    Hold And Unhold    ${id}
+    Hang Up And See It Leave The Agent's Queue    ${id}
+
+Capabilities Follow The Interaction's State
+    Connect As Agent
+    Activate User In Workgroup    ${ICWS_WORKGROUP}
+    ${id}    Create Test Interaction
+    Next Alert Should Be    ${id}
     Interaction Should Have Capability    ${id}    pickup
     Pick Up Interaction    ${id}
     Wait Until Interaction State Is    ${id}    Connected    timeout=5s
     Interaction Should Have Capability    ${id}    disconnect
-    Hold And Unhold    ${id}
-    Hang Up And See It Leave The Agent's Queue    ${id}
 
 A Queue Watch Sees Interactions Arrive And Leave
     Connect As Agent    ready=${False}
