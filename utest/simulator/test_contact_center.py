@@ -315,10 +315,10 @@ def test_acting_needs_the_interaction_in_ones_queues(simulator):
     stranger = Agent(simulator.url, "agent5")
     call_id = simulator.place_inbound_call("Support")
     assert stranger.call("POST", f"/interactions/{call_id}/pickup").status_code == 403
+    # [doc] Another agent's interaction: a member without queue rights on it gets 403.
     member = Agent(simulator.url, "agent3")
     refused = member.call("POST", f"/interactions/{call_id}/hold", {"on": True})
-    assert refused.status_code == 400 and "Alerting" in error_of(refused)["message"]
-    assert member.call("POST", f"/interactions/{call_id}/hold", {}).status_code == 400
+    assert refused.status_code == 403 and "queue rights" in error_of(refused)["message"]
 
 
 def test_a_member_may_pick_up_a_waiting_interaction_from_the_workgroup_queue(simulator):
@@ -644,3 +644,39 @@ def test_an_interaction_says_which_call_and_station_it_is(simulator):
     }).json()["interactionId"]  # fmt: skip
     assert agent.attribute(outbound, "Eic_UserName") == "agent1"
     assert agent.attribute(outbound, "Eic_RemoteTn") == "3175550199"
+
+
+def test_on_another_agent_s_call_only_a_supervisor_acts_and_only_as_queue_rights_allow(
+    simulator,
+):
+    agent = Agent(simulator.url, "agent1", "7001", media=(1, 4))  # calls and generic objects
+    call_id = simulator.place_inbound_call("Support")
+    agent.call("POST", f"/interactions/{call_id}/pickup")
+    member = Agent(simulator.url, "agent2", "7002")
+    creator = Agent(simulator.url, "kevin.glinski")
+    boss = Agent(simulator.url, "supervisor", "7009")
+    for who in (member, boss):
+        for action, body in (("hold", {"on": True}), ("mute", {"on": True}),
+                             ("send-digits", {"dtmfDigits": "1"}),
+                             ("blind-transfer", {"target": "agent2"})):  # fmt: skip
+            refused = who.call("POST", f"/interactions/{call_id}/{action}", body)
+            assert refused.status_code == 403, (who.id, action, refused.text)
+    message = error_of(member.call("POST", f"/interactions/{call_id}/disconnect"))["message"]
+    assert message == (
+        f"The user agent2 has no queue rights to disconnect interaction {call_id}, which is "
+        "agent1's: only a supervisor of its workgroup holds queue rights on it."
+    )
+    generic = creator.call("POST", "/interactions", {
+        "__type": "urn:inin.com:interactions:createGenericInteractionParameters",
+        "queueId": {"queueType": 2, "queueName": "Support"},
+    }).json()["interactionId"]  # fmt: skip
+    assert agent.state(generic) == "O"  # agent1 is busy
+    # The supervisor's pick up takes the call over; the agent is off the phone.
+    assert boss.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert boss.attribute(call_id, "Eic_UserName") == "supervisor"
+    assert boss.state(call_id) == "C"
+    status = agent.call("GET", "/status/user-statuses/agent1").json()
+    assert status["onPhone"] is False
+    assert agent.state(generic) == "A", "free again, agent1 gets the waiting interaction"
+    assert boss.call("POST", f"/interactions/{generic}/disconnect").status_code == 200
+    assert agent.state(generic) == "I"

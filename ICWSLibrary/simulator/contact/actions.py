@@ -56,6 +56,14 @@ class Actions:
             if state == "H":
                 self.hold(interaction, False)
             return
+        elif (
+            state in ("A", "C", "H")
+            and interaction.workgroup is not None
+            and interaction.workgroup.has_supervisor(user.id)
+        ):
+            # [guess] A supervisor's pick up takes the interaction over from its agent.
+            self._take_over(session, interaction)
+            return
         else:
             holder = interaction.agent
             raise InvalidState(
@@ -63,6 +71,21 @@ class Actions:
                 + (f" for {holder.id}" if holder is not None and holder is not user else "")
             )
         self.connect(interaction)
+
+    def _take_over(self, session: Session, interaction: Interaction) -> None:
+        previous = interaction.agent
+        self.interactions.stop_alerting(interaction)
+        interaction.cancel_timer()
+        user = session.user
+        interaction.agent = user
+        interaction.station = session.station["id"] if session.station else None
+        self.interactions.change(interaction, Eic_LocalUserId=user.id,
+                                 Eic_LocalName=user.display_name, Eic_UserName=user.id,
+                                 **station_attributes(session))  # fmt: skip
+        if interaction.state != "C":
+            self.connect(interaction)
+        self.released(previous, from_acd=interaction.acd)
+        self.update_on_phone(user)
 
     def connect(self, interaction: Interaction) -> None:
         """The interaction is answered: Connected, and its other parties with it."""

@@ -26,6 +26,7 @@ from ..contact import (
     Interaction,
     QueueWatch,
 )
+from ..contact.rights import check_may_act
 from ..errors import (
     Forbidden,
     InvalidProperty,
@@ -47,6 +48,10 @@ CREATE_CALLBACK = "createCallbackParameters"
 CREATE_CHAT = "createChatParameters"
 # Known creation types the simulator does not model yet.
 NOT_SIMULATED_TYPES = ("createEmailParameters", "createCallbackResponseCallParameters")
+# The actions queue rights govern on an interaction another agent has.
+TELEPHONY_ACTIONS = frozenset(
+    {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits"}
+)
 _DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
 # A number as people dial it (+1 (317) 555-0100, 555.0100 x12) or a SIP or tel URI.
 _DIAL_STRING = re.compile(r"^(\+?[0-9(][0-9 ()./*#x,-]*|(sip|sips|tel):\S+)$", re.IGNORECASE)
@@ -265,11 +270,14 @@ class InteractionResource:
 
     def _acting(self, handler):
         def act(request: Request, session: Session, interaction: Interaction) -> Response:
+            action = request.path.rsplit("/", 1)[-1]
+            if action in TELEPHONY_ACTIONS:
+                check_may_act(session.user, interaction, action)
             body = request.json()
             try:
                 handler(session, interaction, body if isinstance(body, dict) else {})
             except InvalidState as refused:
-                raise refused.of(request.path.rsplit("/", 1)[-1], interaction.id) from None
+                raise refused.of(action, interaction.id) from None
             return json_response(200)
 
         return self._found(act)
