@@ -156,6 +156,16 @@ An Unanswered Call Goes To The Next Agent And Marks The First Not Answering
     ...    AND    Simulator Set User Status    agent1    Available
     ...    AND    Simulator Set User Status    agent2    Available
 
+A Call Needing A Skill Alerts Only An Agent Who Has It
+    [Tags]    simulator
+    Log On Agent At Station    agent2    7002
+    Connect As Agent
+    Simulator Set Agent Idle Time    agent2    10 min
+    ${id}    Simulator Place Inbound Call    ${ICWS_WORKGROUP}    skills=Hardware:50
+    Interaction Attribute Should Be    ${id}    Eic_UserName    ${ICWS_AGENT}
+    ${why}    Simulator Explain Routing    ${id}
+    Should Contain    ${why}    agent2: lacks skill Hardware (has none, needs 50).
+
 Only A Free Member Of The Workgroup Is Alerted
     [Tags]    simulator
     Log On Agent At Station    agent5    7005

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .contact import ChatParty, ContactCenter, Interaction
 from .errors import ControlError, SimulatorError
-from .scenario import User, Workgroup
+from .scenario import ScenarioError, User, Workgroup
+from .scenario.checks import skill_requirements
 from .state import ServerState
 from .statuses import Statuses
 
@@ -62,10 +63,21 @@ class Controls:
 
     # -- the contact center -----------------------------------------------------------------
 
-    def place_inbound_call(self, workgroup_id: str, ani: str = "", name: str = "") -> str:
-        """A call from outside arrives in a workgroup's queue; returns its interaction id."""
+    def place_inbound_call(
+        self, workgroup_id: str, ani: str = "", name: str = "", skills: dict | None = None
+    ) -> str:
+        """A call from outside arrives in a workgroup's queue; returns its interaction id.
+        ``skills`` (skill id -> the least proficiency) are what ACD requires of its agent."""
         with self._state.changing():
-            return self._contact.place_inbound(self._workgroup(workgroup_id), ani, name).id
+            workgroup = self._workgroup(workgroup_id)
+            needed = None
+            if skills:
+                try:
+                    needed = skill_requirements(skills, self._scenario.skills, "the call", "")
+                except ScenarioError as error:
+                    raise ControlError(str(error).lstrip(": ")) from None
+            call = self._contact.router.place_inbound(workgroup, ani, name, skills=needed)
+            return call.id
 
     def place_inbound_chat(self, workgroup_id: str, name: str = "") -> str:
         """A visitor outside the server starts a chat with a workgroup; returns its id."""

@@ -27,6 +27,20 @@ def _refused_as_failure():
         raise AssertionError(str(error)) from None
 
 
+def _skill_levels(text: str) -> dict[str, int]:
+    """``Hardware:50, English:40`` -> {"Hardware": 50, "English": 40}."""
+    levels = {}
+    for part in text.split(","):
+        name, colon, level = part.strip().rpartition(":")
+        if not colon or not name.strip() or not level.strip().isdigit():
+            raise AssertionError(
+                f"Skills are given as Skill:level pairs separated by commas, such as "
+                f"'Hardware:50, English:40'; {part.strip()!r} is not one."
+            )
+        levels[name.strip()] = int(level)
+    return levels
+
+
 @library(scope="GLOBAL", version=__version__, doc_format="ROBOT")
 class Simulator:
     """Starts and controls the bundled ICWS simulator, a stand-in for a CIC server.
@@ -272,7 +286,11 @@ class Simulator:
 
     @keyword("Simulator Place Inbound Call")
     def simulator_place_inbound_call(
-        self, workgroup: str, ani: str | None = None, name: str | None = None
+        self,
+        workgroup: str,
+        ani: str | None = None,
+        name: str | None = None,
+        skills: str | None = None,
     ) -> str:
         """A call from outside arrives in ``workgroup``'s queue; returns its interaction id.
 
@@ -283,15 +301,23 @@ class Simulator:
         calls. It then alerts that agent; unanswered, it goes back to the queue after the
         workgroup's alert timeout and the agent gets the no-answer status.
 
-        Example:
+        ``skills`` are the skills the call requires, each with the least proficiency
+        (0-100), as ``Hardware:50, English:40``: ACD offers it only to an agent with each
+        of them at that level or higher (and with those the workgroup's scenario
+        ``requiredSkills`` adds).
+
+        Examples:
         | ${id} = | Simulator Place Inbound Call | Support | ani=3175550100 | name=Pat Caller |
+        | ${id} = | Simulator Place Inbound Call | Support | skills=Hardware:50, English:40 |
         """
+        needed = _skill_levels(skills) if skills else None
         with _refused_as_failure():
             interaction_id = self._controls("place calls").place_inbound_call(
-                workgroup, ani or "", name or ""
+                workgroup, ani or "", name or "", needed
             )
         logger.info(
-            f"Inbound call {interaction_id} from {ani or 'an unknown number'} to {workgroup}."
+            f"Inbound call {interaction_id} from {ani or 'an unknown number'} to {workgroup}"
+            + (f", needing {skills}." if skills else ".")
         )
         return interaction_id
 

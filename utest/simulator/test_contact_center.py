@@ -680,3 +680,61 @@ def test_on_another_agent_s_call_only_a_supervisor_acts_and_only_as_queue_rights
     assert agent.state(generic) == "A", "free again, agent1 gets the waiting interaction"
     assert boss.call("POST", f"/interactions/{generic}/disconnect").status_code == 200
     assert agent.state(generic) == "I"
+
+
+def test_acd_offers_a_call_only_to_an_agent_with_the_skills_it_requires(simulator):
+    # Default scenario: agent1 English 80, Hardware 60; agent2 English 60, Spanish 90.
+    one = Agent(simulator.url, "agent1", "7001")
+    two = Agent(simulator.url, "agent2", "7002")
+    simulator.set_agent_idle("agent2", 600)  # agent2 would be offered it first
+    control = simulator.control()
+    call_id = control.place_inbound_call("Support", skills={"Hardware": 50})
+    assert one.state(call_id) == "A" and one.attribute(call_id, "Eic_UserName") == "agent1"
+    assert "agent2: lacks skill Hardware (has none, needs 50)." in simulator.explain_routing(
+        call_id
+    )
+    # Too little proficiency: nobody can take it; it waits while others are routed.
+    one.call("POST", f"/interactions/{call_id}/disconnect")
+    expert = control.place_inbound_call("Support", skills={"hardware": 70})
+    plain = simulator.place_inbound_call("Support")
+    assert two.state(expert) == "O"
+    assert two.state(plain) == "A", "the agent passed over stays ready for the next call"
+    lines = simulator.explain_routing(expert)
+    assert "agent1: lacks skill Hardware (has 60, needs 70)." in lines
+    with pytest.raises(KeyError, match="requires skill 'Juggling', which is not a skill"):
+        control.place_inbound_call("Support", skills={"Juggling": 10})
+
+
+def test_a_workgroup_may_require_skills_of_every_interaction_it_queues():
+    from ICWSLibrary.simulator.model import ICWSModel
+
+    from .test_contact_model import Desk
+
+    licenses = ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD"]
+    model = ICWSModel(load_scenario({
+        "skills": [{"id": "Hardware"}],
+        "users": [{"id": name, "password": "1234", "licenses": licenses,
+                   "rights": ["stationLogon"], "skills": {"Hardware": {"proficiency": level}}}
+                  for name, level in (("novice", 30), ("expert", 40))],
+        "stations": [{"id": "s1", "extension": "1"}, {"id": "s2", "extension": "2"}],
+        "licenses": {name: 2 for name in licenses},
+        "workgroups": [{"id": "Desk", "members": ["novice", "expert"],
+                        "requiredSkills": {"Hardware": 40}}],
+    }))  # fmt: skip
+    try:
+        desk = Desk(model)
+        for user, station in (("novice", "s1"), ("expert", "s2")):
+            desk.log_on(user)
+            desk.station(user, station)
+        model.control.set_agent_idle("novice", 600)  # longest idle, but not skilled enough
+        call = model.contact.find(model.control.place_inbound_call("Desk"))
+        assert call.state == "A" and call.agent.id == "expert"
+        lines = model.control.explain_routing(call.id)
+        assert "novice: lacks skill Hardware (has 30, needs 40)." in lines
+    finally:
+        model.close()
+    with pytest.raises(
+        ScenarioError, match="proficiency workgroup Desk requires in skill Hardware"
+    ):
+        load_scenario({"skills": [{"id": "Hardware"}], "users": [],
+                       "workgroups": [{"id": "Desk", "requiredSkills": {"Hardware": 101}}]})  # fmt: skip

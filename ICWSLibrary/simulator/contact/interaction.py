@@ -137,6 +137,9 @@ class Interaction:
     allocated: bool = True
     # The user whose session created it, who may follow it wherever it goes.
     creator: User | None = None
+    # [doc] Skills ACD requires of the agent it offers the interaction to: skill id -> the
+    # least proficiency.
+    skills: dict[str, int] = field(default_factory=dict)
     # Clock time it last entered a workgroup queue, for wait statistics.
     queued_at: float | None = None
     # The users ACD offered it to, in order, for explaining its routing; the last of them.

@@ -25,6 +25,29 @@ from .interaction import CALL, MEDIA_NAMES, STATE_TEXT, Interaction, Interaction
 from .lifecycle import Lifecycle
 
 
+def required_skills(interaction: Interaction) -> dict[str, int]:
+    """The skills ACD requires for the interaction: its workgroup's, then its own."""
+    workgroup = interaction.workgroup
+    return {**(workgroup.required_skills if workgroup else {}), **interaction.skills}
+
+
+def missing_skills(user: User, interaction: Interaction) -> list[str]:
+    """[doc] ACD offers an interaction only to an agent with each skill it requires, at
+    least as proficient as it requires: what ``user`` lacks, as "skill X (has 40, needs
+    50)"; empty when they have it all."""
+    needed = required_skills(interaction)
+    if not needed:
+        return []
+    have = {skill.casefold(): level for skill, (level, _desire) in user.skills.items()}
+    lacks = []
+    for skill, level in needed.items():
+        held = have.get(skill.casefold())
+        if held is None or held < level:
+            lacks.append(f"skill {skill} (has {held if held is not None else 'none'}, "
+                         f"needs {level})")  # fmt: skip
+    return lacks
+
+
 def station_attributes(session: Session | None) -> dict[str, str]:
     """The attributes naming where an interaction rings: [guess] the station's id and its
     extension (its number, for a remote number), as the vendor's attributes reference
@@ -72,14 +95,22 @@ class Router:
     # -- queueing ---------------------------------------------------------------------------
 
     def place_inbound(
-        self, workgroup: Workgroup, address: str, name: str, media: int = CALL, **attributes
+        self,
+        workgroup: Workgroup,
+        address: str,
+        name: str,
+        media: int = CALL,
+        skills: dict[str, int] | None = None,
+        **attributes,
     ) -> Interaction:
-        """An interaction arriving in a workgroup queue, Offering, then routed by ACD."""
+        """An interaction arriving in a workgroup queue, Offering, then routed by ACD to
+        an agent with ``skills`` (skill id -> the least proficiency) if given."""
         defaults = {"Eic_CallDirection": "I", "Eic_CallType": "E"}
         if media == CALL and address:
             # [guess] The remote party's number, as Eic_RemoteTn holds it for a call.
             defaults["Eic_RemoteTn"] = address
         interaction = self.interactions.new(media, **{**defaults, **attributes})
+        interaction.skills = dict(skills or {})
         self.enter_queue(
             interaction, workgroup, Eic_RemoteAddress=address, Eic_RemoteName=name,
             Eic_RemoteId=address,
@@ -160,15 +191,25 @@ class Router:
         return len(self.availability.of(workgroup).ready.get(media, ()))
 
     def _offer(self, interaction: Interaction, workgroup: Workgroup, ready: deque[str]) -> bool:
-        """Alert the first agent of ``ready`` who may still take it (each is checked again:
-        one alerted for another workgroup in this pass is busy now)."""
+        """Alert the first agent of ``ready`` who may still take it and has the skills it
+        requires. Each is checked again (one alerted for another workgroup in this pass is
+        busy now); one who lacks the skills stays ready for the next interaction."""
+        lacking: list[str] = []
+        offered = False
         while ready:
-            user = self.scenario.user(ready.popleft())
+            user_id = ready.popleft()
+            user = self.scenario.user(user_id)
             session = self.eligible_session(user, workgroup, interaction.media) if user else None
-            if user is not None and session is not None:
-                self.alert(interaction, user, session, acd=True)
-                return True
-        return False
+            if user is None or session is None:
+                continue
+            if missing_skills(user, interaction):
+                lacking.append(user_id)
+                continue
+            self.alert(interaction, user, session, acd=True)
+            offered = True
+            break
+        ready.extendleft(reversed(lacking))
+        return offered
 
     def _ready_agents(
         self, workgroup: Workgroup, media: int, count: int | None
@@ -279,11 +320,13 @@ class Router:
                 )
                 continue
             found = self.eligibility(user, interaction.workgroup, interaction.media)
-            lines.append(
-                f"{user.id}: eligible (ACD offers it to the longest idle)."
-                if isinstance(found, Session)
-                else f"{user.id}: {found}."
-            )
+            lacks = missing_skills(user, interaction)
+            if isinstance(found, Session) and lacks:
+                lines.append(f"{user.id}: lacks {', '.join(lacks)}.")
+            elif isinstance(found, Session):
+                lines.append(f"{user.id}: eligible (ACD offers it to the longest idle).")
+            else:
+                lines.append(f"{user.id}: {found}.")
         if len(lines) == 1 and only is None:
             lines.append(f"Workgroup {interaction.workgroup.id} has no members.")
         return lines

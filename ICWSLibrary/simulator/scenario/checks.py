@@ -68,6 +68,31 @@ def _skill_settings(item: dict[str, Any], skills: dict[str, Named], owner: str, 
     return settings
 
 
+def skill_requirements(given: Any, skills: dict[str, Named], owner: str, origin: str):
+    """``{"Hardware": 50}`` -> {skill id: 50}: skills needed, each with the least
+    proficiency (0-100) an agent must have."""
+    if not isinstance(given, dict):
+        raise ScenarioError(
+            f"{origin}: the skills {owner} requires must map skill ids to the least "
+            f'proficiency, such as {{"Hardware": 50}}, not {given!r:.60}.'
+        )
+    needed = {}
+    for name, level in given.items():
+        skill = skills.get(str(name).lower())
+        if skill is None:
+            known = ", ".join(s.id for s in skills.values()) or "none"
+            raise ScenarioError(
+                f"{origin}: {owner} requires skill {name!r}, which is not a skill; known: {known}."
+            )
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 100:
+            raise ScenarioError(
+                f"{origin}: the proficiency {owner} requires in skill {name} must be a whole "
+                f"number from 0 to 100, not {level!r}."
+            )
+        needed[skill.id] = level
+    return needed
+
+
 def _media_level(item: dict[str, Any], origin: str) -> int:
     level = item.get("mediaLevel", 1)
     if isinstance(level, bool) or level not in (0, 1, 2, 3):

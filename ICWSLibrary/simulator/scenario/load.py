@@ -23,6 +23,7 @@ from .checks import (
     _seconds,
     _skill_settings,
     _strings,
+    skill_requirements,
 )
 from .model import (
     ALERT_TIMEOUT,
@@ -155,7 +156,7 @@ WORKGROUP_KEYS = frozenset(
     (
         "id", "extension", "members", "supervisors", "activations", "alertTimeout",
         "noAnswerStatus", "skills", "isActive", "hasQueue", "isWrapUpActive", "wrapUpCodes",
-        "wrapUpStatus", "wrapUpTimeout",
+        "wrapUpStatus", "wrapUpTimeout", "requiredSkills",
     )
 )  # fmt: skip
 SIP_KEYS = ("sipAddress", "sipUser", "sipPassword")
@@ -418,6 +419,9 @@ def _workgroups(data, users: dict[str, User], statuses: list, skills, codes, ori
             alert_timeout=_seconds(item, "alertTimeout", ALERT_TIMEOUT, origin, where),
             no_answer_status=no_answer,
             skills=_skill_settings(item, skills, f"workgroup {name}", origin),
+            required_skills=skill_requirements(
+                item.get("requiredSkills", {}), skills, f"workgroup {name}", f"Scenario {origin}"
+            ),
             is_active=_flag(item, "isActive", True, where, origin),
             has_queue=_flag(item, "hasQueue", True, where, origin),
             is_wrap_up_active=_flag(item, "isWrapUpActive", False, where, origin),

@@ -98,6 +98,9 @@ class Workgroup:
     alert_timeout: float = ALERT_TIMEOUT
     no_answer_status: str = NO_ANSWER_STATUS
     skills: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # [guess] Skills every interaction entering the queue requires: skill id -> the least
+    # proficiency an agent must have for ACD to offer it to them.
+    required_skills: dict[str, int] = field(default_factory=dict)
     is_active: bool = True
     has_queue: bool = True
     # After-call work: a disconnected ACD interaction puts its agent in wrap_up_status
