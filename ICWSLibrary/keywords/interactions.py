@@ -20,8 +20,10 @@ class InteractionKeywords(LibraryComponent):
         the call on behalf of that workgroup; ``notes`` go with it. Fails clearly when the
         session has no station: use `Log On To Workstation` first.
 
-        The call starts in state ``System`` (dialing), then ``Proceeding`` until the far
-        end answers (``Connected``).
+        The call starts in state ``System`` (``Eic_CallStateString`` ``Initializing``,
+        then ``Dialing``). As on CIC, it is then ``Connected`` at once, unless the user has
+        call analysis on: then it is ``Proceeding`` until the far end answers. A busy or
+        unanswered far end ends it ``Externally Disconnected``.
 
         Example:
         | Log On To Workstation | 7001 |

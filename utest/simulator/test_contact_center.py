@@ -235,10 +235,11 @@ def test_blind_transfers_to_a_user_a_workgroup_and_outside(simulator):
     assert third not in {i["interactionId"] for i in simulator.interactions()}
 
 
-def test_an_outbound_call_dials_proceeds_and_is_answered(start_simulator):
-    simulator = start_simulator(
-        {"externalNumbers": {"*": {"after": 3}, "5550111": {"behaviour": "busy"}}}
-    )
+def test_an_outbound_call_initializes_dials_and_connects_as_on_cic(start_simulator):
+    simulator = start_simulator({
+        "externalNumbers": {"*": {"after": 3}, "5550111": {"behaviour": "busy"},
+                            "5550122": {"behaviour": "no answer", "after": 20}},
+    })  # fmt: skip
     agent = Agent(simulator.url, "agent1")
     refused = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550100"})
     assert refused.status_code == 400 and error_of(refused)["errorId"] == "-2147221496"
@@ -247,16 +248,41 @@ def test_an_outbound_call_dials_proceeds_and_is_answered(start_simulator):
     assert created.status_code == 201
     call_id = created.json()["interactionId"]
     assert created.headers["Location"].endswith(f"/interactions/{call_id}")
-    assert agent.state(call_id) == "S"
+
+    def where(interaction_id):
+        return agent.state(interaction_id), agent.attribute(interaction_id, "Eic_CallStateString")
+
+    # [doc] Initializing, then Dialing; without call analysis Connected once dialled
+    # ("Connected means the same as Proceeding").
+    assert where(call_id) == ("S", "Initializing")
     assert agent.attribute(call_id, "Eic_CallDirection") == "O"
-    simulator.advance_time(0.3)
-    assert agent.state(call_id) == "R"
-    simulator.advance_time(3)
-    assert agent.state(call_id) == "C"
+    simulator.advance_time(0.1)
+    assert where(call_id) == ("S", "Dialing")
+    simulator.advance_time(0.1)
+    assert where(call_id) == ("C", "Connected")
     agent.call("POST", f"/interactions/{call_id}/disconnect")
     busy = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550111"}).json()
     simulator.advance_time(0.3)
-    assert agent.state(busy["interactionId"]) == "E"
+    assert where(busy["interactionId"]) == ("E", "Disconnected (Busy)")
+    silent = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550122"}).json()
+    simulator.advance_time(19)
+    assert where(silent["interactionId"]) == ("C", "Connected")
+    simulator.advance_time(2)
+    assert where(silent["interactionId"]) == ("E", "Disconnected (No Answer)")
+
+
+def test_with_call_analysis_a_call_proceeds_until_the_far_end_answers(start_simulator):
+    simulator = start_simulator({"externalNumbers": {"*": {"after": 3}}})
+    simulator.scenario.user("agent1").call_analysis = True
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = agent.call("POST", "/interactions", {"__type": CALL, "target": "5550100"}).json()[
+        "interactionId"
+    ]
+    simulator.advance_time(0.3)
+    assert agent.state(call_id) == "R"
+    assert agent.attribute(call_id, "Eic_CallStateString") == "Proceeding"
+    simulator.advance_time(3)
+    assert agent.state(call_id) == "C"
 
 
 def test_an_intercom_call_alerts_the_user_and_connects_both_sides(simulator):
@@ -409,7 +435,8 @@ def test_a_transfer_to_a_target_nobody_has_is_refused_naming_the_nearest(simulat
 
 
 def test_advancing_time_runs_the_events_that_events_schedule_within_it(start_simulator):
-    # Dialling (0.2 s) schedules "answer after 3 s": 3.5 s covers both, as a clock would.
+    # Dialling (0.1 s) schedules the network taking the call (0.1 s later), which schedules
+    # "answer after 3 s": 3.5 s covers all three, as a clock would.
     simulator = start_simulator({"externalNumbers": {"*": {"after": 3}}})
     agent = Agent(simulator.url, "agent1")
     agent.log_on("7001")
@@ -419,11 +446,12 @@ def test_advancing_time_runs_the_events_that_events_schedule_within_it(start_sim
     assert agent.state(call_id) == "C"
     assert [line.split(": ", 1)[1] for line in ran] == [
         f"call {call_id} dialled",
+        f"call {call_id} taken by the network",
         f"the far end of call {call_id} answered",
     ]
-    # Each at its own time: dialled at about 0.2 s, answered 3 s after that.
-    (dialled, answered) = (float(line.split(" s: ")[0]) for line in ran)
-    assert 0 <= dialled <= 0.2 and answered - dialled == pytest.approx(3, abs=0.05)
+    # Each at its own time: dialled at about 0.1 s, taken at 0.2 s, answered 3 s after.
+    (dialled, taken, answered) = (float(line.split(" s: ")[0]) for line in ran)
+    assert 0 <= dialled <= taken <= 0.2 and answered - taken == pytest.approx(3, abs=0.05)
     assert simulator.advance_time(1) == []
 
 

@@ -119,7 +119,7 @@ class Actions:
             raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
         interaction.digits.append(digits)
 
-    def disconnect(self, interaction: Interaction, by_agent: bool) -> None:
+    def disconnect(self, interaction: Interaction, by_agent: bool, why: str = "") -> None:
         """[doc] Hung up by the local party: I; by the remote party: E. The interaction
         lingers in its queues, then leaves them. A party leaving a conversation of three or
         more leaves the rest talking; the last other party of a call is hung up on."""
@@ -127,8 +127,9 @@ class Actions:
             return
         self.lifecycle.emit("ending", interaction, by_agent)
         self.interactions.stop_alerting(interaction)
+        text = {"Eic_CallStateString": f"Disconnected ({why})"} if why else {}
         self.interactions.set_state(
-            interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact()
+            interaction, "I" if by_agent else "E", Eic_TerminationTime=now_compact(), **text
         )
         if not any(self.lifecycle.emit("disconnected", interaction)):
             self.linger(interaction)

@@ -10,7 +10,8 @@ from .actions import Actions
 from .interaction import CALL, GENERIC, Interaction, Interactions, link
 from .routing import Router, station_attributes
 
-# [guess] Seconds from creating an outbound call (System, "Dialing") to Proceeding.
+# [guess] Seconds from creating an outbound call ("Initializing") to dialling it, and from
+# dialling to the network taking it (Connected, or Proceeding with call analysis).
 DIAL_DELAY = 0.2
 
 
@@ -45,8 +46,8 @@ class Calls:
         )
         interaction.agent = caller
         interaction.station = session.station["id"] if session.station else None
-        self.interactions.set_state(interaction, "S")
         if callee or group:
+            self.interactions.set_state(interaction, "S")
             here = caller.extension or caller.id
             if callee:
                 other = self.interactions.new(
@@ -64,18 +65,39 @@ class Calls:
             self.router.after(DIAL_DELAY, interaction, lambda: self._proceed(interaction),
                               f"intercom call {interaction.id} dialled")  # fmt: skip
             return interaction
+        # [doc] Eic_CallStateString: "Initializing" (CIC formats the number and looks for a
+        # line), then "Dialing"; then "Proceeding" only with call analysis on, otherwise
+        # "Connected means the same as Proceeding".
+        self.interactions.set_state(interaction, "S", Eic_CallStateString="Initializing")
         far_end = self.scenario.external_number(target)
 
-        def dialled() -> None:
-            self._proceed(interaction)
+        def taken() -> None:
+            if interaction.state != "S":
+                return
+            if far_end.behaviour == "busy":
+                # [guess] The state string says why it ended.
+                self.actions.disconnect(interaction, by_agent=False, why="Busy")
+                return
+            if caller.call_analysis:
+                self.interactions.set_state(interaction, "R")
+            else:
+                self.actions.connect(interaction)
             if far_end.behaviour == "answer":
                 self.router.after(far_end.after, interaction,
                                   lambda: self._far_end_answers(interaction),
                                   f"the far end of call {interaction.id} answered")  # fmt: skip
-            elif far_end.behaviour == "busy":
-                self.actions.disconnect(interaction, by_agent=False)
+            else:
+                self.router.after(far_end.after, interaction,
+                                  lambda: self._not_answered(interaction),
+                                  f"nobody answered call {interaction.id}")  # fmt: skip
 
-        self.router.after(DIAL_DELAY, interaction, dialled, f"call {interaction.id} dialled")
+        def dialling() -> None:
+            if interaction.state == "S":
+                self.interactions.set_state(interaction, "S", Eic_CallStateString="Dialing")
+                self.router.after(DIAL_DELAY / 2, interaction, taken,
+                                  f"call {interaction.id} taken by the network")  # fmt: skip
+
+        self.router.after(DIAL_DELAY / 2, interaction, dialling, f"call {interaction.id} dialled")
         return interaction
 
     def create_generic(
@@ -104,3 +126,8 @@ class Calls:
     def _far_end_answers(self, interaction: Interaction) -> None:
         if interaction.state == "R":
             self.actions.connect(interaction)
+
+    def _not_answered(self, interaction: Interaction) -> None:
+        """[guess] A far end that rings unanswered: the call ends, saying so."""
+        if interaction.state in ("R", "C"):
+            self.actions.disconnect(interaction, by_agent=False, why="No Answer")

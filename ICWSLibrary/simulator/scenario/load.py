@@ -149,7 +149,7 @@ USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
-        "licenses", "extension", "skills", "roles", "mediaLevel",
+        "licenses", "extension", "skills", "roles", "mediaLevel", "callAnalysis",
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
@@ -251,6 +251,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             skills=_skill_settings(item, skills, f"user {item['id']}", origin),
             roles=_references(item, "roles", roles, f"user {item['id']}", origin),
             media_level=_media_level(item, origin),
+            call_analysis=_flag(item, "callAnalysis", False, f" of user {item['id']}", origin),
         )
         users[user.id.lower()] = user
     stations = {}
@@ -448,6 +449,8 @@ def _external_numbers(numbers, origin: str) -> dict[str, ExternalNumber]:
                 f"Scenario {origin}: the behaviour of external number {number} must be one of "
                 f"{', '.join(EXTERNAL_BEHAVIOURS)}, not {behaviour!r}."
             )
-        after = _seconds(item, "after", 1.0, origin, f" of external number {number}")
+        # [guess] An unanswered number rings half a minute unless the scenario says.
+        ring = 30.0 if behaviour == "no answer" else 1.0
+        after = _seconds(item, "after", ring, origin, f" of external number {number}")
         result[str(number)] = ExternalNumber(behaviour, after)
     return result
