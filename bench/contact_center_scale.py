@@ -61,8 +61,9 @@ class Center:
             for g in range(workgroups)
         ]  # fmt: skip
         stations = [{"id": f"s{n}", "extension": str(10_000 + n)} for n in range(agents)]
+        # Actions take effect at once: this measures what the model costs, not a delay.
         scenario = {"users": users, "workgroups": groups, "stations": stations,
-                    "disconnectedLinger": 0,
+                    "disconnectedLinger": 0, "actionDelay": 0,
                     "licenses": {name: agents + 1 for name in LICENSES}}  # fmt: skip
         self.model = ICWSModel(load_scenario(scenario))
         self.sessions: dict[str, tuple[str, dict]] = {}

@@ -1,4 +1,9 @@
-"""Fixtures shared by the unit tests: a real simulator on a free port, always stopped."""
+"""Fixtures shared by the unit tests: a real simulator on a free port, always stopped.
+
+The simulators here show an interaction action's effect at once (``actionDelay`` 0), so
+that tests of the simulator's rules read the state right after the action; the shipped
+scenarios' delay (as a real server has one) is tested where it matters, with the
+scenario saying so."""
 
 from pathlib import Path
 
@@ -6,13 +11,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SCENARIOS = REPO / "ICWSLibrary" / "simulator" / "scenarios"
+AT_ONCE = {"actionDelay": 0}
 
 
 @pytest.fixture
 def simulator():
     from ICWSLibrary.simulator.server import ICWSSimulator
 
-    server = ICWSSimulator()
+    server = ICWSSimulator(scenario=AT_ONCE)
     server.start()
     try:
         yield server
@@ -28,6 +34,8 @@ def start_simulator():
     started = []
 
     def start(scenario=None):
+        if scenario is None or (isinstance(scenario, dict) and "actionDelay" not in scenario):
+            scenario = {**AT_ONCE, **(scenario or {})}
         server = ICWSSimulator(scenario=scenario)
         started.append(server)
         server.start()

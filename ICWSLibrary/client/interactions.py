@@ -146,7 +146,7 @@ class QueueView:
 
     def state_of(self, interaction_id: str) -> str | None:
         attributes = self.interactions.get(interaction_id)
-        return None if attributes is None else _get(attributes, "Eic_State")
+        return None if attributes is None else attribute_value(attributes, "Eic_State")
 
 
 def _is_id(value) -> bool:
@@ -162,7 +162,7 @@ def _is_entry(item) -> bool:
     )
 
 
-def _get(attributes: dict, name: str) -> str:
+def attribute_value(attributes: dict, name: str) -> str:
     """An attribute by name without regard to case, as ICWS names them."""
     if name in attributes:
         return attributes[name]
@@ -174,8 +174,10 @@ class InteractionAPI:
     def __init__(self, session: Caller, channel: MessageChannel):
         self._session = session
         self.queues: dict[str, QueueView] = {}
-        # Watched interactions: id -> attributes seen; the server's deallocated ids.
+        # Watched interactions: id -> attributes seen, and the names watched; the server's
+        # deallocated ids.
         self.watched: dict[str, dict[str, str]] = {}
+        self.watch_names: dict[str, list[str]] = {}
         self.deallocated: set[str] = set()
         self.alerting: list[str] = []
         self.alerts_returned: set[str] = set()
@@ -280,7 +282,7 @@ class InteractionAPI:
             )
         if not names:
             return dict(found)
-        return {name: _get(found, name) for name in names}
+        return {name: attribute_value(found, name) for name in names}
 
     def state(self, interaction_id: str) -> str:
         """The ``Eic_State`` letter of the interaction ("" when not set)."""
@@ -398,9 +400,12 @@ class InteractionAPI:
 
         def appeared() -> bool:
             for key, attributes in view.interactions.items():
-                if key in view.returned or _get(attributes, "Eic_State") in DISCONNECTED:
+                if key in view.returned or attribute_value(attributes, "Eic_State") in DISCONNECTED:
                     continue
-                if all(_get(attributes, n).casefold() == v.casefold() for n, v in filters.items()):
+                if all(
+                    attribute_value(attributes, n).casefold() == v.casefold()
+                    for n, v in filters.items()
+                ):
                     found.append(key)
                     return True
             return False
@@ -432,7 +437,11 @@ class InteractionAPI:
         found: list[str] = []
 
         def alerting() -> bool:
-            queued = [k for k, a in user_queue.interactions.items() if _get(a, "Eic_State") == "A"]
+            queued = [
+                k
+                for k, a in user_queue.interactions.items()
+                if attribute_value(a, "Eic_State") == "A"
+            ]
             for key in self.alerting + queued:
                 if key not in self.alerts_returned:
                     found.append(key)
@@ -444,34 +453,75 @@ class InteractionAPI:
         self.alerts_returned.add(found[0])
         return found[0]
 
+    def watch(self, interaction_id: str, names=("Eic_State",)) -> dict[str, str]:
+        """Watch the interaction's ``names`` (with those watched already), so waits follow
+        its messages; returns the attributes as now known."""
+        key = str(interaction_id)
+        watched = self.watch_names.get(key, [])
+        wanted = watched + [n for n in names if n.casefold() not in {w.casefold() for w in watched}]
+        if key in self.watched and wanted == watched:
+            return self.watched[key]
+        self.channel.start()
+        self.watched.setdefault(key, {})
+        try:
+            # [doc] A PUT names every attribute the watch tells (it replaces the list).
+            self._session.call(
+                "PUT",
+                f"/messaging/subscriptions/interactions/{path_segment(key)}",
+                {"attributeNames": wanted},
+            )
+        except ICWSError as error:
+            if not watched:
+                self.watched.pop(key, None)
+            raise error.in_context(f"Watching interaction {key} was refused") from None
+        self.watch_names[key] = wanted
+        now = self.attributes(key, wanted)
+        # A message that came meanwhile is as new as the read, or newer.
+        self.watched[key] = {**now, **self.watched.get(key, {})}
+        return self.watched[key]
+
+    @whole_wait(on_timeout=None)
+    def wait_until_shown(
+        self, interaction_id: str, shows, names=("Eic_State",), *, timeout: float
+    ) -> dict[str, str] | None:
+        """Wait until ``shows(attributes)`` holds for the interaction's watched ``names``
+        (attributes None once the server deallocated it); the attributes then, or None at
+        the timeout.
+
+        [real] A server answers an action before its effect shows (the vendor's own QA
+        waits after pickup and disconnect): an action keyword waits here, so that the next
+        read does not race the server. The watch starts after the action: its first read
+        sees an effect that came first, its messages one that comes later."""
+        key = str(interaction_id)
+        if key not in self.deallocated:
+            self.watch(key, names)
+        seen: list[dict[str, str] | None] = []
+
+        def shown() -> bool:
+            attributes = None if key in self.deallocated else self.watched.get(key, {})
+            if shows(attributes):
+                seen.append(attributes)
+                return True
+            return False
+
+        if self.channel.wait_until(shown, timeout):
+            return seen[0] if seen[0] is not None else {}
+        return None
+
     @whole_wait(on_timeout=(False, ""))
     def wait_until_state(self, interaction_id: str, state: str, timeout: float) -> tuple[bool, str]:
         """Wait until the interaction is in ``state`` (letter or name); returns whether it
         got there and the last letter seen."""
         letters = state_letters(state)
         key = str(interaction_id)
-        if key not in self.watched:
-            self.channel.start()
-            self.watched[key] = {}
-            try:
-                self._session.call(
-                    "PUT",
-                    f"/messaging/subscriptions/interactions/{path_segment(key)}",
-                    {"attributeNames": ["Eic_State"]},
-                )
-            except ICWSError as error:
-                self.watched.pop(key, None)
-                raise error.in_context(f"Watching interaction {key} was refused") from None
-            letter = self.state(key)
-            # A message that came meanwhile is as new as the read, or newer.
-            self.watched[key] = {"Eic_State": letter, **self.watched.get(key, {})}
+        self.watch(key)
 
         def current() -> str | None:
             for view in self.queues.values():
                 letter = view.state_of(key)
                 if letter:
                     return letter
-            return _get(self.watched.get(key, {}), "Eic_State")
+            return attribute_value(self.watched.get(key, {}), "Eic_State")
 
         def reached() -> bool:
             letter = current()

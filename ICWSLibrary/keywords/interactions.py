@@ -6,7 +6,13 @@ from datetime import timedelta
 
 from robot.api.deco import keyword
 
-from ..client.interactions import capability_bit, capability_names, state_letters, state_name
+from ..client.interactions import (
+    attribute_value,
+    capability_bit,
+    capability_names,
+    state_letters,
+    state_name,
+)
 from .base import LibraryComponent
 from .explain import simulator_explains, where_is
 
@@ -283,11 +289,36 @@ class InteractionKeywords(LibraryComponent):
         self.connected_session().interactions.act(interaction_id, action, body, verb=verb)
         self.info(f"Interaction {interaction_id} {done}.")
 
+    def _until_shown(self, interaction_id: str, done: str, shows, names=("Eic_State",)) -> None:
+        """Return once the server shows the action's effect, as a CIC shows it some time
+        after answering; fail after the library's ``wait_timeout`` saying where it is."""
+        session = self.connected_session()
+        seconds = self.ctx.get_timeout(None)
+        shown = session.interactions.wait_until_shown(interaction_id, shows, names, timeout=seconds)
+        if shown is not None:  # {} when the server deallocated it meanwhile
+            self.info(f"Interaction {interaction_id} {done}.")
+            return
+        raise AssertionError(
+            f"The server accepted the action, but interaction {interaction_id} still was not "
+            f"{done.removeprefix('is ')} {seconds:g} s later."
+            + where_is(session, interaction_id)
+            + simulator_explains(session, interaction_id)
+        )
+
+    def _act_and_wait(self, interaction_id, action, body, verb, done, shows, names=("Eic_State",)):
+        self.connected_session().interactions.act(interaction_id, action, body, verb=verb)
+        self._until_shown(interaction_id, done, shows, names)
+
     @keyword("Pick Up Interaction")
     def pick_up_interaction(self, interaction_id: str) -> None:
         """Answers an interaction alerting the user, or takes one waiting in a workgroup
         queue the user is a member of. The session needs a station that takes the
         interaction's medium (see `Log On To Workstation`), as a call needs one to ring.
+
+        Returns once the server shows the interaction ``Connected``: a CIC answers the
+        request first and connects a moment later (on a remote-number station, when that
+        phone answers), so the next keyword sees the effect on any server. Fails after the
+        library's ``wait_timeout`` saying where the interaction is.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -296,11 +327,11 @@ class InteractionKeywords(LibraryComponent):
         | Pick Up Interaction | ${id} |
         | Interaction State Should Be | ${id} | Connected |
         """
-        self._act(interaction_id, "pickup", None, "pick up", "is picked up")
+        self._act_and_wait(interaction_id, "pickup", None, "pick up", "is connected", _in("C"))
 
     @keyword("Hold Interaction")
     def hold_interaction(self, interaction_id: str) -> None:
-        """Puts a connected interaction on hold.
+        """Puts a connected interaction on hold; returns once the server shows it held.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -310,11 +341,11 @@ class InteractionKeywords(LibraryComponent):
         | Hold Interaction | ${id} |
         | Interaction State Should Be | ${id} | Held |
         """
-        self._act(interaction_id, "hold", {"on": True}, "hold", "is on hold")
+        self._act_and_wait(interaction_id, "hold", {"on": True}, "hold", "is on hold", _in("H"))
 
     @keyword("Unhold Interaction")
     def unhold_interaction(self, interaction_id: str) -> None:
-        """Takes a held interaction off hold: it is connected again.
+        """Takes a held interaction off hold; returns once it is connected again.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -325,11 +356,13 @@ class InteractionKeywords(LibraryComponent):
         | Unhold Interaction | ${id} |
         | Interaction State Should Be | ${id} | Connected |
         """
-        self._act(interaction_id, "hold", {"on": False}, "take off hold", "is off hold")
+        self._act_and_wait(interaction_id, "hold", {"on": False}, "take off hold",
+                           "is connected again", _in("C"))  # fmt: skip
 
     @keyword("Mute Interaction")
     def mute_interaction(self, interaction_id: str) -> None:
-        """Mutes the user's side of a connected interaction.
+        """Mutes the user's side of a connected interaction; returns once the server shows
+        it muted (``Eic_Muted``).
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -338,11 +371,12 @@ class InteractionKeywords(LibraryComponent):
         | Pick Up Interaction | ${id} |
         | Mute Interaction | ${id} |
         """
-        self._act(interaction_id, "mute", {"on": True}, "mute", "is muted")
+        self._act_and_wait(interaction_id, "mute", {"on": True}, "mute", "is muted",
+                           _muted(True), names=("Eic_Muted",))  # fmt: skip
 
     @keyword("Unmute Interaction")
     def unmute_interaction(self, interaction_id: str) -> None:
-        """Unmutes the user's side of an interaction.
+        """Unmutes the user's side of an interaction; returns once the server shows it.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |
@@ -352,11 +386,13 @@ class InteractionKeywords(LibraryComponent):
         | Mute Interaction | ${id} |
         | Unmute Interaction | ${id} |
         """
-        self._act(interaction_id, "mute", {"on": False}, "unmute", "is unmuted")
+        self._act_and_wait(interaction_id, "mute", {"on": False}, "unmute", "is unmuted",
+                           _muted(False), names=("Eic_Muted",))  # fmt: skip
 
     @keyword("Disconnect Interaction")
     def disconnect_interaction(self, interaction_id: str) -> None:
-        """Hangs up the interaction: it becomes ``Internally Disconnected``.
+        """Hangs up the interaction: it becomes ``Internally Disconnected``. Returns once
+        the server shows it disconnected (or gone).
 
         Example:
         | Log On To Workstation | 7001 |
@@ -364,14 +400,15 @@ class InteractionKeywords(LibraryComponent):
         | Disconnect Interaction | ${call} |
         | Interaction State Should Be | ${call} | Internally Disconnected |
         """
-        self._act(interaction_id, "disconnect", None, "disconnect", "is disconnected")
+        self._act_and_wait(interaction_id, "disconnect", None, "disconnect",
+                           "is disconnected", _ended)  # fmt: skip
 
     @keyword("Transfer Interaction")
     def transfer_interaction(self, interaction_id: str, target: str) -> None:
         """Transfers the interaction blind to ``target``: a number, a user (id or
         extension), or a workgroup queue as ``workgroup:NAME``.
 
-        The interaction leaves the user's queues at once. ``workgroup:NAME`` names the
+        Returns once the interaction is no longer the user's. ``workgroup:NAME`` names the
         workgroup's queue itself; a bare name is sent as a dial string, which a server
         places as its dial plan says (the simulator, like dialling a workgroup's extension,
         queues it in that workgroup). A target that is no number, user, extension or
@@ -385,8 +422,17 @@ class InteractionKeywords(LibraryComponent):
         | Pick Up Interaction | ${id} |
         | Transfer Interaction | ${id} | workgroup:Sales |
         """
-        self.connected_session().interactions.transfer(interaction_id, target)
-        self.info(f"Interaction {interaction_id} is transferred to {target}.")
+        session = self.connected_session()
+        session.interactions.transfer(interaction_id, target)
+        me = session.user_id.casefold()
+
+        def moved(attributes) -> bool:
+            return (
+                attributes is None or attribute_value(attributes, "Eic_UserName").casefold() != me
+            )
+
+        self._until_shown(interaction_id, f"is transferred to {target}", moved,
+                          names=("Eic_State", "Eic_UserName"))  # fmt: skip
 
     @keyword("Send Digits")
     def send_digits(self, interaction_id: str, digits: str) -> None:
@@ -400,3 +446,25 @@ class InteractionKeywords(LibraryComponent):
         """
         self._act(interaction_id, "send-digits", {"dtmfDigits": str(digits)}, "send digits on",
                   f"got digits {digits}")  # fmt: skip
+
+
+def _in(*letters: str):
+    """The effect shows as the interaction in one of these states."""
+    return lambda attributes: (
+        attributes is not None and attribute_value(attributes, "Eic_State") in letters
+    )
+
+
+def _muted(on: bool):
+    return lambda attributes: (
+        attributes is not None
+        and (
+            attribute_value(attributes, "Eic_Muted")
+            in (("1", "true", "True") if on else ("0", "", "false", "False"))
+        )
+    )
+
+
+def _ended(attributes) -> bool:
+    """Disconnected, or gone from the server already."""
+    return attributes is None or attribute_value(attributes, "Eic_State") in ("I", "E")

@@ -233,3 +233,15 @@ def test_a_missing_capability_says_what_the_interaction_allows(simulator, agent)
     with pytest.raises(ICWSError, match="Unknown interaction capability 'answer': use one of "
                        "disconnect, pickup, mute, hold, record"):  # fmt: skip
         agent.interaction_should_have_capability(call_id, "answer")
+
+
+def test_an_action_whose_interaction_is_already_gone_has_taken_effect(simulator, agent):
+    # A replay delivered the disconnection and the deallocation at once: the wait found
+    # the interaction gone ({}), which the keyword took for "not shown" and failed 10 s on.
+    call_id = picked_up_call(simulator, agent)
+    session = agent.get_session()
+    session.interactions.wait_until_shown = lambda *args, **kwargs: {}
+    agent.disconnect_interaction(call_id)
+    session.interactions.wait_until_shown = lambda *args, **kwargs: None
+    with pytest.raises(AssertionError, match="still was not disconnected 1 s later"):
+        agent.disconnect_interaction(call_id)

@@ -766,3 +766,37 @@ def test_a_workgroup_may_require_skills_of_every_interaction_it_queues():
     ):
         load_scenario({"skills": [{"id": "Hardware"}], "users": [],
                        "workgroups": [{"id": "Desk", "requiredSkills": {"Hardware": 101}}]})  # fmt: skip
+
+
+def test_an_action_is_answered_before_its_effect_shows(start_simulator):
+    # [real] The vendor's QA waits after pickup and disconnect: a server answers first.
+    simulator = start_simulator({"actionDelay": 0.5})
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = simulator.place_inbound_call("Support")
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert agent.state(call_id) == "A", "answered, not yet connected"
+    simulator.advance_time(0.5)
+    assert agent.state(call_id) == "C"
+    assert agent.call("POST", f"/interactions/{call_id}/hold", {"on": True}).status_code == 200
+    assert agent.call("POST", f"/interactions/{call_id}/disconnect").status_code == 200
+    assert agent.state(call_id) == "C"
+    simulator.advance_time(0.5)
+    assert agent.state(call_id) == "I", "held, then disconnected, in the order asked"
+    # A refusal is answered at once, as before.
+    refused = agent.call("POST", f"/interactions/{call_id}/hold", {"on": True})
+    assert refused.status_code == 400
+
+
+def test_a_remote_number_station_connects_when_that_phone_answers(start_simulator):
+    simulator = start_simulator({"externalNumbers": {"3175550123": {"after": 4}}})
+    agent = Agent(simulator.url, "agent1")
+    body = {"__type": "urn:inin.com:connection:remoteNumberSettings",
+            "remoteNumber": "3175550123", "supportedMediaTypes": [1]}  # fmt: skip
+    assert agent.call("PUT", "/connection/station", body).status_code == 200
+    call_id = simulator.place_inbound_call("Support")
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    # [real] It "will still be alerting at this point, since the remote end hasn't
+    # picked up".
+    assert agent.state(call_id) == "A"
+    simulator.advance_time(4)
+    assert agent.state(call_id) == "C"

@@ -10,6 +10,7 @@ import pytest
 from ICWSLibrary.simulator.contact import CALL, TRANSITIONS
 from ICWSLibrary.simulator.contact.interaction import link
 from ICWSLibrary.simulator.model import ICWSModel, Request
+from ICWSLibrary.simulator.scenario import load_scenario
 
 IC_AUTH = "urn:inin.com:connection:icAuthConnectionRequestSettings"
 WORKSTATION = "urn:inin.com:connection:workstationSettings"
@@ -48,7 +49,7 @@ class Desk:
 
 @pytest.fixture
 def model():
-    model = ICWSModel()
+    model = ICWSModel(load_scenario({"actionDelay": 0}))
     yield model
     model.close()
 

@@ -23,7 +23,7 @@ from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
 from ..statuses import Statuses
-from .actions import Actions
+from .actions import Actions, Effect
 from .activations import Activations
 from .availability import ROUTED_MEDIA, Availability
 from .callbacks import RETRY, Callbacks
@@ -51,7 +51,7 @@ from .tallies import Tallies
 from .wrapup import SEGMENT_SEPARATOR, WrapUp
 
 __all__ = [
-    "ACD_LICENSE", "ACTIVE", "ROUTED_MEDIA", "CALL", "CALLBACK", "CHAT", "DIAL_DELAY", "DISCONNECTED",
+    "ACD_LICENSE", "ACTIVE", "ROUTED_MEDIA", "Effect", "CALL", "CALLBACK", "CHAT", "DIAL_DELAY", "DISCONNECTED",
     "GENERIC", "MEDIA_NAMES", "RETRY", "SEGMENT_SEPARATOR", "STATE_TEXT", "TRANSITIONS",
     "Attributes", "Chat", "ChatParty", "ContactCenter", "Interaction", "Parties", "QueueWatch",
 ]  # fmt: skip
@@ -129,17 +129,20 @@ class ContactCenter:
     def change(self, interaction: Interaction, **attributes) -> None:
         self.registry.change(interaction, **attributes)
 
-    def pick_up(self, session: Session, interaction: Interaction) -> None:
-        self.actions.pick_up(session, interaction)
+    # The telephony actions check now and return their effect, which the caller applies
+    # (the interactions resource: once the server has answered, as a CIC does).
 
-    def hold(self, interaction: Interaction, on: bool) -> None:
-        self.actions.hold(interaction, on)
+    def pick_up(self, session: Session, interaction: Interaction) -> Effect:
+        return self.actions.pick_up(session, interaction)
 
-    def mute(self, interaction: Interaction, on: bool) -> None:
-        self.actions.mute(interaction, on)
+    def hold(self, interaction: Interaction, on: bool) -> Effect:
+        return self.actions.hold(interaction, on)
 
-    def send_digits(self, interaction: Interaction, digits: str) -> None:
-        self.actions.send_digits(interaction, digits)
+    def mute(self, interaction: Interaction, on: bool) -> Effect:
+        return self.actions.mute(interaction, on)
+
+    def send_digits(self, interaction: Interaction, digits: str) -> Effect:
+        return self.actions.send_digits(interaction, digits)
 
     def disconnect(self, interaction: Interaction, by_agent: bool) -> None:
         self.actions.disconnect(interaction, by_agent)

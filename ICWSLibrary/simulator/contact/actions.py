@@ -7,6 +7,8 @@ wrap-up is announced on the lifecycle, not called from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..errors import InvalidState
 from ..scenario import User, Workgroup
 from ..sessions import Session
@@ -16,6 +18,11 @@ from ..wire import now_compact
 from .interaction import DISCONNECTED, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
 from .routing import Router, station_attributes
+
+# What an action does, once the server has answered it (see resources/interactions.py).
+Effect = Callable[[], None]
+# [doc] stationSetting of a remote number.
+REMOTE_NUMBER = 3
 
 
 def state_text(interaction: Interaction) -> str:
@@ -38,39 +45,63 @@ class Actions:
         self.router = router
         self.lifecycle = lifecycle
 
-    def pick_up(self, session: Session, interaction: Interaction) -> None:
+    def pick_up(self, session: Session, interaction: Interaction) -> Effect:
         """Answer an interaction alerting this user, waiting in a workgroup queue they are a
-        member of, or held by them."""
+        member of, or held by them; a supervisor's pick up takes it over from its agent.
+        Refused at once (InvalidState) when it cannot be; the effect follows."""
         user = session.user
         state = interaction.state
         if state == "A" and interaction.agent is user:
-            self.interactions.stop_alerting(interaction)
-        elif state == "O" and interaction.workgroup and interaction.workgroup.has_member(user.id):
+            return lambda: self._answer(session, interaction, "A")
+        if state == "O" and interaction.workgroup and interaction.workgroup.has_member(user.id):
             # [doc] Interactions in a workgroup queue "can be picked up by its member agents".
-            interaction.agent = user
-            interaction.station = session.station["id"] if session.station else None
-            self.interactions.change(interaction, Eic_LocalUserId=user.id,
-                                     Eic_LocalName=user.display_name, Eic_UserName=user.id,
-                                     **station_attributes(session))  # fmt: skip
-        elif state in ("C", "H") and interaction.agent is user:
-            if state == "H":
-                self.hold(interaction, False)
-            return
-        elif (
+            return lambda: self._answer(session, interaction, "O")
+        if state in ("C", "H") and interaction.agent is user:
+            return lambda: self._retrieve(interaction, user)
+        if (
             state in ("A", "C", "H")
             and interaction.workgroup is not None
             and interaction.workgroup.has_supervisor(user.id)
         ):
             # [guess] A supervisor's pick up takes the interaction over from its agent.
-            self._take_over(session, interaction)
-            return
+            return lambda: self._take_over(session, interaction)
+        holder = interaction.agent
+        raise InvalidState(
+            f"it is {state_text(interaction)}"
+            + (f" for {holder.id}" if holder is not None and holder is not user else "")
+        )
+
+    def _answer(self, session: Session, interaction: Interaction, was: str) -> None:
+        user = session.user
+        if interaction.state != was or interaction.agent not in (None, user):
+            return  # it changed meanwhile (the caller hung up, ACD offered it elsewhere)
+        if was == "O":
+            interaction.agent = user
+            interaction.station = session.station["id"] if session.station else None
+            self.interactions.change(interaction, Eic_LocalUserId=user.id,
+                                     Eic_LocalName=user.display_name, Eic_UserName=user.id,
+                                     **station_attributes(session))  # fmt: skip
         else:
-            holder = interaction.agent
-            raise InvalidState(
-                f"it is {state_text(interaction)}"
-                + (f" for {holder.id}" if holder is not None and holder is not user else "")
-            )
+            self.interactions.stop_alerting(interaction)
+        station = session.station or {}
+        if station.get("stationSetting") == REMOTE_NUMBER:
+            # [real] The vendor's QA: on a remote-number station the interaction "will still
+            # be alerting at this point, since the remote end hasn't picked up".
+            far_phone = self.scenario.external_number(str(station.get("remoteNumber", "")))
+            interaction.cancel_timer()
+            self.router.after(far_phone.after, interaction,
+                              lambda: self._far_phone_answers(interaction, user),
+                              f"{user.id}'s phone answered {interaction.id}")  # fmt: skip
+            return
         self.connect(interaction)
+
+    def _far_phone_answers(self, interaction: Interaction, user: User) -> None:
+        if interaction.agent is user and interaction.state in ("A", "O"):
+            self.connect(interaction)
+
+    def _retrieve(self, interaction: Interaction, user: User) -> None:
+        if interaction.agent is user and interaction.state == "H":
+            self.interactions.set_state(interaction, "C")
 
     def _take_over(self, session: Session, interaction: Interaction) -> None:
         previous = interaction.agent
@@ -104,20 +135,32 @@ class Actions:
                 self.interactions.stop_alerting(other)
                 self.connect(other)
 
-    def hold(self, interaction: Interaction, on: bool) -> None:
-        if interaction.state != ("C" if on else "H"):
+    def hold(self, interaction: Interaction, on: bool) -> Effect:
+        before, after = ("C", "H") if on else ("H", "C")
+        if interaction.state != before:
             raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
-        self.interactions.set_state(interaction, "H" if on else "C")
 
-    def mute(self, interaction: Interaction, on: bool) -> None:
+        def effect() -> None:
+            if interaction.state == before:
+                self.interactions.set_state(interaction, after)
+
+        return effect
+
+    def mute(self, interaction: Interaction, on: bool) -> Effect:
         if interaction.state not in ("C", "H"):
             raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
-        self.interactions.change(interaction, Eic_Muted="1" if on else "0")  # [guess] value form
 
-    def send_digits(self, interaction: Interaction, digits: str) -> None:
+        def effect() -> None:
+            if interaction.state in ("C", "H"):
+                # [guess] the value form
+                self.interactions.change(interaction, Eic_Muted="1" if on else "0")
+
+        return effect
+
+    def send_digits(self, interaction: Interaction, digits: str) -> Effect:
         if interaction.state != "C":
             raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
-        interaction.digits.append(digits)
+        return lambda: interaction.digits.append(digits)
 
     def disconnect(self, interaction: Interaction, by_agent: bool, why: str = "") -> None:
         """[doc] Hung up by the local party: I; by the remote party: E. The interaction
@@ -160,6 +203,8 @@ class Actions:
     ) -> None:
         """Blind transfer: to a user (alerting), a workgroup (queued and routed) or a
         number outside the server (the interaction leaves it)."""
+        if interaction.state not in ("A", "C", "H") or not interaction.allocated:
+            return  # it ended meanwhile
         previous, from_acd = interaction.agent, interaction.acd
         self.interactions.stop_alerting(interaction)
         interaction.cancel_timer()

@@ -9,6 +9,7 @@ unknown interaction, 403 for one outside the user's queues, 400 for bad bodies.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import parse_qs
 
@@ -23,6 +24,7 @@ from ..contact import (
     RETRY,
     ChatParty,
     ContactCenter,
+    Effect,
     Interaction,
     QueueWatch,
 )
@@ -275,12 +277,31 @@ class InteractionResource:
                 check_may_act(session.user, interaction, action)
             body = request.json()
             try:
-                handler(session, interaction, body if isinstance(body, dict) else {})
+                effect = handler(session, interaction, body if isinstance(body, dict) else {})
             except InvalidState as refused:
                 raise refused.of(action, interaction.id) from None
+            if effect is not None:
+                self._after_the_answer(effect, f"{action} of {interaction.id} took effect")
             return json_response(200)
 
         return self._found(act)
+
+    def _after_the_answer(self, effect: Effect, what: str) -> None:
+        """[real] A server answers an action before its effect shows (the vendor's own QA
+        waits after pickup and disconnect): the effect follows the scenario's actionDelay
+        later, on the simulator's clock. Checked when asked, it does nothing if the
+        interaction changed meanwhile."""
+        delay = self.scenario.action_delay
+        if delay <= 0:
+            effect()
+            return
+
+        def take_effect() -> None:
+            # It changed meanwhile: the request was answered already, nothing more to say.
+            with contextlib.suppress(SimulatorError):
+                effect()
+
+        self.state.clock.later(delay, take_effect, what)
 
     def pick_up(self, session: Session, interaction: Interaction, body: dict):
         station = session.station
@@ -292,20 +313,20 @@ class InteractionResource:
                 f"Cannot pick up interaction {interaction.id}: the session has no station "
                 f"that takes {medium} interactions."
             )
-        self.contact.pick_up(session, interaction)
+        return self.contact.pick_up(session, interaction)
 
     def disconnect(self, session: Session, interaction: Interaction, body: dict):
-        self.contact.disconnect(interaction, by_agent=True)
+        return lambda: self.contact.disconnect(interaction, by_agent=True)
 
     def hold(self, session: Session, interaction: Interaction, body: dict):
         if not isinstance(body.get("on"), bool):
             raise MissingProperty("on")
-        self.contact.hold(interaction, body["on"])
+        return self.contact.hold(interaction, body["on"])
 
     def mute(self, session: Session, interaction: Interaction, body: dict):
         if not isinstance(body.get("on"), bool):
             raise MissingProperty("on")
-        self.contact.mute(interaction, body["on"])
+        return self.contact.mute(interaction, body["on"])
 
     def send_digits(self, session: Session, interaction: Interaction, body: dict):
         digits = body.get("dtmfDigits")
@@ -313,7 +334,7 @@ class InteractionResource:
             raise MissingProperty("dtmfDigits")
         if not isinstance(digits, str) or not _DIGITS.match(digits):
             raise InvalidProperty("dtmfDigits", f"{digits!r} are not DTMF digits.")
-        self.contact.send_digits(interaction, digits)
+        return self.contact.send_digits(interaction, digits)
 
     def blind_transfer(self, session: Session, interaction: Interaction, body: dict):
         target, queue = body.get("target"), body.get("queueID")
@@ -329,19 +350,19 @@ class InteractionResource:
                 raise InvalidProperty("queueID", "queueID must be an object.")
             kind, owner = self._queue(queue)
             if kind == WORKGROUP:
-                return self.contact.transfer(interaction, target_workgroup=owner)
+                return lambda: self.contact.transfer(interaction, target_workgroup=owner)
             if kind == USER:
-                return self.contact.transfer(interaction, target_user=owner)
+                return lambda: self.contact.transfer(interaction, target_user=owner)
             raise InvalidProperty("queueID.queueType", "Transfer to a user or workgroup queue.")
         target = str(target)
         user = self.scenario.user_at(target)
         if user is not None:
-            return self.contact.transfer(interaction, target_user=user)
+            return lambda: self.contact.transfer(interaction, target_user=user)
         # [guess] A bare workgroup name or extension reaches the workgroup's queue, as
         # dialling a workgroup's extension does on CIC.
         workgroup = self.scenario.workgroup(target)
         if workgroup is not None:
-            return self.contact.transfer(interaction, target_workgroup=workgroup)
+            return lambda: self.contact.transfer(interaction, target_workgroup=workgroup)
         if not _DIAL_STRING.match(target):
             # [guess] A real server refuses a target its dial plan cannot place; a typo must
             # not make the call vanish as if it went outside.
@@ -350,7 +371,7 @@ class InteractionResource:
                 f"'{target}' is not a number, a user or an extension of this server."
                 + did_you_mean(target, self._transfer_targets(), "targets"),
             )
-        self.contact.transfer(interaction, number=target)
+        return lambda: self.contact.transfer(interaction, number=target)
 
     def _transfer_targets(self) -> dict[str, str]:
         """Each target a transfer may name, compared as itself and shown as a user gives it."""

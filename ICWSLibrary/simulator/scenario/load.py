@@ -26,6 +26,7 @@ from .checks import (
     skill_requirements,
 )
 from .model import (
+    ACTION_DELAY,
     ALERT_TIMEOUT,
     EXTERNAL_BEHAVIOURS,
     NO_ANSWER_STATUS,
@@ -141,7 +142,7 @@ SCENARIO_KEYS = frozenset(
         "version", "hosts",
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
-        "stations", "workgroups", "externalNumbers", "disconnectedLinger",
+        "stations", "workgroups", "externalNumbers", "disconnectedLinger", "actionDelay",
         "skills", "roles", "wrapUpCategories", "wrapUpCodes",
     )
 )  # fmt: skip
@@ -320,6 +321,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         workgroups=workgroups,
         external_numbers=_external_numbers(data.get("externalNumbers", {}), origin),
         disconnected_linger=_seconds(data, "disconnectedLinger", 2.0, origin),
+        action_delay=_seconds(data, "actionDelay", ACTION_DELAY, origin),
         features={str(name): int(version) for name, version in data.get("features", {}).items()},
         version={str(key): str(value) for key, value in data.get("version", {}).items()},
         hosts=hosts,

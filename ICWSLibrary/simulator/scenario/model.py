@@ -59,6 +59,9 @@ class Station:
     sip: dict[str, str] = field(default_factory=dict)
 
 
+# [real] A server answers an action before its effect (the vendor's QA waits after pickup
+# and disconnect); [guess] how long after.
+ACTION_DELAY = 0.05
 # [doc] The no-answer status of a workgroup, already in the default status catalog.
 NO_ANSWER_STATUS = "ACD - Agent Not Answering"
 # [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
@@ -186,6 +189,9 @@ class Scenario:
     # Seconds a disconnected interaction stays in its queues before it is removed.
     # [guess] Real servers remove it within a few seconds (CONTACT-CENTER 2.10, item 6).
     disconnected_linger: float = 2.0
+    # Seconds from answering an interaction action (pick up, hold, mute, digits,
+    # disconnect, transfer) to its effect showing.
+    action_delay: float = ACTION_DELAY
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
