@@ -19,6 +19,9 @@ STATE_NAMES = {
     "I": "Internally Disconnected", "E": "Externally Disconnected",
 }  # fmt: skip
 DISCONNECTED_STATES = "IE"
+# [guess] The licence an agent's session must hold for ACD to offer it interactions
+# (CONTACT-CENTER 2.7: unverified).
+ACD_LICENSE = "I3_ACCESS_ACD"
 # Eic_Capabilities: a bitmask of what may be done to an interaction now, which desktops
 # read to enable their buttons. [real] The bits the vendor's own Mac client tests
 # (macclient/Interaction.m); the others are not known.

@@ -423,9 +423,11 @@ class Simulator:
 
         The reasons, in the order ACD checks them: the workgroup is not active, not
         activated in the workgroup, in after-call work, a status that does not
-        take ACD interactions, no ACD licence, busy with another interaction, not logged
-        on, logged on to no station, the station is not ready for interactions, the station
-        does not take the interaction's media. A failing contact-center wait of
+        take ACD interactions, no ACD licence assigned, busy with another interaction, not
+        logged on, logged on to no station, no ACD licence held (none was free in the pool
+        at station logon), the station is not ready for interactions, the station does not
+        take the interaction's media; then a skill the interaction requires that the agent
+        lacks. A failing contact-center wait of
         ICWSLibrary adds the same lines to its failure.
 
         Example:

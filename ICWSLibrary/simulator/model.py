@@ -61,6 +61,8 @@ class ICWSModel:
         self.licenses = LicenseResource(self.state)
         self.station = StationResource(self.state, self.statuses, self.licenses)
         self.contact = ContactCenter(self.state, self.statuses)
+        # A licence acquired or released may change who ACD offers interactions to.
+        self.licenses.on_change(self.contact.licences_changed)
         self.interactions = InteractionResource(self.contact)
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))

@@ -800,3 +800,25 @@ def test_a_remote_number_station_connects_when_that_phone_answers(start_simulato
     assert agent.state(call_id) == "A"
     simulator.advance_time(4)
     assert agent.state(call_id) == "C"
+
+
+def test_an_exhausted_acd_licence_pool_leaves_the_agent_out(start_simulator):
+    # With a pool of one, two agents rang at once: ACD looked at the licences assigned,
+    # not at those the agents' sessions hold.
+    simulator = start_simulator({"licenses": {"I3_ACCESS_CLIENT": 10, "I3_ACCESS_ACD": 1,
+                                              "I3_LICENSE_BASIC_STATION": 10}})  # fmt: skip
+    one = Agent(simulator.url, "agent1", "7001")  # takes the pool's only ACD licence
+    Agent(simulator.url, "agent2", "7002")
+    calls = [simulator.place_inbound_call("Support") for _ in range(2)]
+    states = {i["interactionId"]: (i["state"], i["user"]) for i in simulator.interactions()}
+    assert states[calls[0]] == ("A", "agent1")
+    assert states[calls[1]] == ("O", None)
+    assert "agent2: holds no I3_ACCESS_ACD licence (none was free in the pool at station " \
+        "logon, or it was released)." in simulator.explain_routing(calls[1])  # fmt: skip
+    # Released, the licence leaves agent1 out too; agent2 acquires it and gets the call.
+    assert one.call("DELETE", "/licenses").status_code == 200
+    two = Agent(simulator.url, "agent2")
+    taken = two.call("POST", "/licenses", {"licenseList": ["I3_ACCESS_ACD"]}).json()
+    assert taken["licenseOperationResultList"][0]["isAvailable"] is True
+    states = {i["interactionId"]: (i["state"], i["user"]) for i in simulator.interactions()}
+    assert states[calls[1]] == ("A", "agent2")

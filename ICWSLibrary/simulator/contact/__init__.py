@@ -19,6 +19,7 @@ Sources: CONTACT-CENTER.md 2.1, 2.3, 2.5, 2.6, 2.8, 2.9.
 
 from __future__ import annotations
 
+from ...protocol.interactions import ACD_LICENSE
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
@@ -46,7 +47,7 @@ from .interaction import (
     QueueWatch,
 )
 from .lifecycle import Lifecycle
-from .routing import ACD_LICENSE, Router
+from .routing import Router
 from .tallies import Tallies
 from .wrapup import SEGMENT_SEPARATOR, WrapUp
 
@@ -172,6 +173,10 @@ class ContactCenter:
 
     def eligible_session(self, user: User, workgroup: Workgroup, media: int) -> Session | None:
         return self.router.eligible_session(user, workgroup, media)
+
+    def licences_changed(self, user: User) -> None:
+        self.availability.touch(user.id)
+        self.router.route_waiting()
 
     def is_busy(self, user: User) -> bool:
         return self.registry.is_busy(user)

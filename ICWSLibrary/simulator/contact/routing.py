@@ -13,7 +13,7 @@ import heapq
 from collections import Counter, deque
 from collections.abc import Callable
 
-from ...protocol.interactions import START_ALERTING
+from ...protocol.interactions import ACD_LICENSE, START_ALERTING
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
@@ -58,10 +58,6 @@ def station_attributes(session: Session | None) -> dict[str, str]:
     number = str(station.get("extension") or station.get("id") or "")
     return {"Eic_StationName": str(station.get("id", "")), "Eic_LocalAddress": number,
             "Eic_LocalTn": number}  # fmt: skip
-
-
-# [guess] The license an agent needs for ACD interactions (CONTACT-CENTER 2.7: unverified).
-ACD_LICENSE = "I3_ACCESS_ACD"
 
 
 class Router:
@@ -269,6 +265,13 @@ class Router:
         stations = [session.station for session in sessions if session.station]
         if not stations:
             return "logged on to no station"
+        if not any(ACD_LICENSE in session.licenses for session in sessions):
+            # [doc] An agent holds a licence from the server's pool: with the pool in use
+            # (the scenario's 'licenses'), ACD leaves them out.
+            return (
+                f"holds no {ACD_LICENSE} licence (none was free in the pool at station "
+                "logon, or it was released)"
+            )
         for session in sessions:
             station = session.station
             if (

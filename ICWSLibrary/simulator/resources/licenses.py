@@ -8,9 +8,11 @@ error; each result says why with a ``licenseStatus``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...protocol.messages import LICENSE_MESSAGE
 from ..errors import MissingProperty
+from ..scenario import User
 from ..sessions import Session
 from ..state import ServerState
 from ..wire import Request, Response, json_response
@@ -24,7 +26,16 @@ class LicenseResource:
     def __init__(self, state: ServerState):
         self.state = state
         self.scenario = state.scenario
+        self._changed: list[Callable[[User], None]] = []
         state.on_session_end(lambda session, station: session.licenses.clear())
+
+    def on_change(self, hook: Callable[[User], None]) -> None:
+        """Call ``hook(user)`` after the licences a session of ``user`` holds change."""
+        self._changed.append(hook)
+
+    def _tell(self, session: Session) -> None:
+        for hook in self._changed:
+            hook(session.user)
 
     def routes(self) -> list:
         licenses = re.compile(r"^licenses$")
@@ -41,9 +52,8 @@ class LicenseResource:
         names = _license_list(request)
         if names is None:
             raise MissingProperty("licenseList")
-        return json_response(
-            200, {"licenseOperationResultList": [self.take(session, n) for n in names]}
-        )
+        results = [self.take(session, n) for n in names]
+        return json_response(200, {"licenseOperationResultList": results})
 
     def replace(self, request: Request, session: Session) -> Response:
         names = _license_list(request)
@@ -51,12 +61,13 @@ class LicenseResource:
             raise MissingProperty("licenseList")
         wanted = {name.upper() for name in names}
         session.licenses = {name for name in session.licenses if name.upper() in wanted}
-        return json_response(
-            200, {"licenseOperationResultList": [self.take(session, n) for n in names]}
-        )
+        results = [self.take(session, n) for n in names]
+        self._tell(session)
+        return json_response(200, {"licenseOperationResultList": results})
 
     def release_all(self, request: Request, session: Session) -> Response:
         session.licenses.clear()
+        self._tell(session)
         return json_response(200)  # [guess] the SDK lists only error answers
 
     def take(self, session: Session, name: str) -> dict:
@@ -78,6 +89,7 @@ class LicenseResource:
                           errorDetails=f"All {self.scenario.licenses[pool]} {pool} licenses are in use.")  # fmt: skip
             return result
         session.licenses.add(pool)
+        self._tell(session)
         result.update(licenseName=pool, isAvailable=True, licenseStatus=AVAILABLE)
         return result
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...protocol.errors import NO_STATION_ERROR_ID
+from ...protocol.interactions import ACD_LICENSE
 from ...protocol.interactions import MEDIA_TYPES as SUPPORTED_MEDIA
 from ...protocol.messages import STATION_CONNECTION_CHANGED
 from ..errors import InvalidProperty, MissingProperty, SimulatorError
@@ -123,6 +124,10 @@ class StationResource:
                     "error.license.notAvailable",
                     f"The following licenses were not available: {CLIENT_ACCESS}",
                 )
+        if ACD_LICENSE in session.user.licenses and ACD_LICENSE not in session.licenses:
+            # [guess] A CIC client acquires the ACD licence assigned to its user as it logs
+            # on; from a pool in use to its end, the agent stays out of ACD routing.
+            self.licenses.take(session, ACD_LICENSE)
         station["allowedMediaTypes"] = list(body.get("supportedMediaTypes") or [1])
         station["readyForInteractions"] = bool(body.get("readyForInteractions", True))
         self._change(session, station)
