@@ -822,3 +822,29 @@ def test_an_exhausted_acd_licence_pool_leaves_the_agent_out(start_simulator):
     assert taken["licenseOperationResultList"][0]["isAvailable"] is True
     states = {i["interactionId"]: (i["state"], i["user"]) for i in simulator.interactions()}
     assert states[calls[1]] == ("A", "agent2")
+
+
+def test_the_acd_licence_covers_the_media_of_its_level(start_simulator):
+    # [real] A user's licence says its media level and the media it covers.
+    simulator = start_simulator({"users": [
+        {"id": "caller", "password": "1234", "mediaLevel": 1, "mediaTypes": [1],
+         "licenses": ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD"], "rights": ["stationLogon"]},
+        {"id": "nobody", "password": "1234", "mediaLevel": 0,
+         "licenses": ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD"], "rights": ["stationLogon"]},
+    ], "workgroups": [{"id": "Desk", "members": ["caller", "nobody"]}],
+       "stations": [{"id": "s1", "extension": "1"}, {"id": "s2", "extension": "2"}]})  # fmt: skip
+    Agent(simulator.url, "caller", "s1", media=(1, 2))
+    Agent(simulator.url, "nobody", "s2", media=(1, 2))
+    chat = simulator.place_inbound_chat("Desk")
+    lines = simulator.explain_routing(chat)
+    assert "caller: the ACD licence covers no chat interactions (media level 1: call)." in lines
+    assert "nobody: licensed for no ACD media (mediaLevel 0)." in lines
+    call = simulator.place_inbound_call("Desk")
+    assert {i["interactionId"]: i["user"] for i in simulator.interactions()}[call] == "caller"
+    body = Agent(simulator.url, "caller").call(
+        "GET", "/configuration/users/caller", params={"select": "licenseProperties",
+                                                     "rightsFilter": "view"},
+    ).json()  # fmt: skip
+    assert body["licenseProperties"]["mediaTypes"] == [1]
+    with pytest.raises(ScenarioError, match="media level 1 of x covers at most 1 media"):
+        load_scenario({"users": [{"id": "x", "password": "1", "mediaTypes": [1, 2]}]})

@@ -186,6 +186,10 @@ class Objects:
             "licenseProperties": {
                 "hasClientAccess": "I3_ACCESS_CLIENT" in user.licenses,
                 "mediaLevel": user.media_level,
+                # [real] A user body has "mediaTypes": [2] and "allocationType": 0 beside
+                # mediaLevel 1; [guess] the media numbers are the SDK's, 0 the usual type.
+                **({"mediaTypes": list(user.media_types)} if user.media_types else {}),
+                "allocationType": 0,
                 "licenseActive": bool(user.licenses),
                 "additionalLicenses": [  # [guess] licenses as ConfigurationIds
                     {"id": name, "displayName": name} for name in sorted(user.licenses)

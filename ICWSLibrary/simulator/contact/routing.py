@@ -257,6 +257,14 @@ class Router:
             return f"status '{status_id}' does not take ACD interactions"
         if ACD_LICENSE not in user.licenses:
             return f"has no {ACD_LICENSE} licence"
+        if user.media_level == 0:
+            return "licensed for no ACD media (mediaLevel 0)"
+        if user.media_types is not None and media not in user.media_types:
+            covered = ", ".join(MEDIA_NAMES.get(m, str(m)) for m in user.media_types) or "none"
+            return (
+                f"the ACD licence covers no {MEDIA_NAMES.get(media, media)} interactions "
+                f"(media level {user.media_level}: {covered})"
+            )
         if self.interactions.is_busy(user):
             return "busy with another interaction"
         sessions = self.state.sessions.of_user(user.id)

@@ -103,6 +103,28 @@ def _media_level(item: dict[str, Any], origin: str) -> int:
     return level
 
 
+def media_types(item: dict[str, Any], level: int, origin: str) -> tuple[int, ...] | None:
+    """The media an ACD licence of media level ``level`` covers (SDK media numbers 1-9);
+    None: every medium."""
+    given = item.get("mediaTypes")
+    if given is None:
+        return None
+    if not isinstance(given, list) or not all(
+        isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 9 for m in given
+    ):
+        raise ScenarioError(
+            f"Scenario {origin}: 'mediaTypes' of {item.get('id')} must list media numbers "
+            f"1 to 9 (1 call, 2 chat, 4 generic, 5 callback...), not {given!r:.60}."
+        )
+    if level in (1, 2) and len(set(given)) > level:
+        # [doc] Media level 1 licenses one medium, 2 two, 3 all of them.
+        raise ScenarioError(
+            f"Scenario {origin}: media level {level} of {item.get('id')} covers at most "
+            f"{level} media, not {len(set(given))}."
+        )
+    return tuple(given)
+
+
 def _flag(item: dict[str, Any], key: str, default: bool, where: str, origin: str) -> bool:
     value = item.get(key, default)
     if not isinstance(value, bool):

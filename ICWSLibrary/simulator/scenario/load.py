@@ -23,6 +23,7 @@ from .checks import (
     _seconds,
     _skill_settings,
     _strings,
+    media_types,
     skill_requirements,
 )
 from .model import (
@@ -150,7 +151,7 @@ USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
-        "licenses", "extension", "skills", "roles", "mediaLevel", "callAnalysis",
+        "licenses", "extension", "skills", "roles", "mediaLevel", "mediaTypes", "callAnalysis",
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
@@ -252,6 +253,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             skills=_skill_settings(item, skills, f"user {item['id']}", origin),
             roles=_references(item, "roles", roles, f"user {item['id']}", origin),
             media_level=_media_level(item, origin),
+            media_types=media_types(item, _media_level(item, origin), origin),
             call_analysis=_flag(item, "callAnalysis", False, f" of user {item['id']}", origin),
         )
         users[user.id.lower()] = user

@@ -37,6 +37,8 @@ class User:
     roles: list[str] = field(default_factory=list)
     # [doc] licenseProperties.mediaLevel: None 0, Media1 1, Media2 2, Media3 3.
     media_level: int = 1
+    # The media the user's ACD licence covers (SDK media numbers); None: every medium.
+    media_types: tuple[int, ...] | None = None
     # [doc] Call analysis on: an outbound call is Proceeding until the far end answers
     # (off, the default: "Connected means the same as Proceeding").
     call_analysis: bool = False
