@@ -502,3 +502,18 @@ def test_reads_refuse_what_selects_or_matches_nothing_and_writes_count_a_member_
     assert created.status_code == 201
     members = get(admin, "workgroups/Dup", select="members").json()["members"]
     assert [m["id"] for m in members] == ["agent3"]
+
+
+def test_additional_licenses_are_the_add_ons_with_their_allocation_uri(start_simulator):
+    # [real] A user body lists add-ons only (the client access and ACD licences are
+    # hasClientAccess and mediaLevel), each with a display name and a uri.
+    simulator = start_simulator({"users": [{
+        "id": "recorded", "password": "1234", "rights": ["configurationAdmin"],
+        "licenses": ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_ACCESS_RECORDER"],
+    }], "workgroups": []})  # fmt: skip
+    session = RawSession(simulator.url, "recorded")
+    body = get(session, "users/recorded", select="licenseProperties").json()
+    assert body["licenseProperties"]["additionalLicenses"] == [{
+        "id": "I3_ACCESS_RECORDER", "displayName": "Recorder Access",
+        "uri": "/configuration/license-allocations/I3_ACCESS_RECORDER",
+    }]  # fmt: skip

@@ -191,8 +191,16 @@ class Objects:
                 **({"mediaTypes": list(user.media_types)} if user.media_types else {}),
                 "allocationType": 0,
                 "licenseActive": bool(user.licenses),
-                "additionalLicenses": [  # [guess] licenses as ConfigurationIds
-                    {"id": name, "displayName": name} for name in sorted(user.licenses)
+                # [real] Add-ons only (the client access and ACD licences are the fields
+                # above), each with a display name and the uri of its licence allocation.
+                "additionalLicenses": [
+                    {
+                        "id": name,
+                        "displayName": _licence_name(name),
+                        "uri": f"/configuration/license-allocations/{quote(name, safe='')}",
+                    }
+                    for name in sorted(user.licenses)
+                    if name not in BASE_LICENCES
                 ],
             },
         }
@@ -291,6 +299,18 @@ def _skill_settings_property(skills: dict[str, tuple[int, int]]) -> dict:
         for skill, (p, d) in skills.items()
     ]
     return {"actualValue": settings, "effectiveValue": settings}
+
+
+# The licences licenseProperties states in fields of their own, not as add-ons.
+BASE_LICENCES = frozenset({"I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_LICENSE_BASIC_STATION"})
+
+
+def _licence_name(name: str) -> str:
+    """[guess] A licence's display name: I3_ACCESS_RECORDER -> "Recorder Access"."""
+    words = name.removeprefix("I3_").split("_")
+    if words and words[0] == "ACCESS":
+        words = [*words[1:], "ACCESS"]
+    return " ".join(word.capitalize() for word in words if word) or name
 
 
 def _dotted(value, path: str):
