@@ -199,7 +199,7 @@ def test_sessionless_information(simulator):
     # together on a real server: CIC 2017 R3 brought connection 11.
     assert ids == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
-        "configuration", "statistics",
+        "configuration", "statistics", "licenses",
     }  # fmt: skip
     one = requests.get(f"{simulator.url}/icws/connection/features/messaging")
     assert one.json() == {"featureId": "messaging", "version": 2}

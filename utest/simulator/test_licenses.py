@@ -87,3 +87,13 @@ def test_replace_keeps_only_the_listed_licenses_and_the_subscription_says_what_i
     ]
     bad = a.request("POST", "/licenses", json={"licenses": []})
     assert bad.status_code == 400 and error_of(bad)["propertyName"] == "licenseList"
+
+
+def test_the_licenses_feature_is_advertised(simulator):
+    # Acquiring, replacing, releasing and watching licences are simulated: a client that
+    # asks the feature list first must find them (it answered 400 for the feature).
+    import requests
+
+    answer = requests.get(f"{simulator.url}/icws/connection/features/licenses")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["featureId"] == "licenses" and answer.json()["version"] >= 1
