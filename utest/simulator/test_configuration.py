@@ -180,7 +180,12 @@ def test_an_administrator_creates_updates_and_deletes_a_workgroup(simulator):
     }
     created = admin.request("POST", "/configuration/workgroups", json=body)
     assert created.status_code == 201, created.text
-    assert created.json()["configurationId"]["id"] == "Billing"
+    # [doc] Configuration.UpdateOperationResult {id, uri, licenseProblems}.
+    assert created.json() == {
+        "id": "Billing",
+        "uri": "/configuration/workgroups/Billing",
+        "licenseProblems": [],
+    }
     read = get(admin, "workgroups/billing", select="members,extension,isWrapUpActive").json()
     assert [m["id"] for m in read["members"]] == ["agent3", "agent4"]
     assert read["extension"] == "2003" and read["isWrapUpActive"] is True
@@ -281,7 +286,7 @@ def test_a_configuration_subscription_hears_added_changed_and_removed(simulator)
     assert changed["changed"] == [
         {"configurationId": first["added"][1]["configurationId"], "extension": "2222"}
     ]
-    assert [i["id"] for i in removed["removed"]] == ["New"]
+    assert removed["removed"] == ["New"]  # [doc] String[]
     stop = agent.request("DELETE", "/messaging/subscriptions/configuration/workgroups/w")
     assert stop.status_code == 204
     admin.request("PUT", "/configuration/workgroups/Sales", json={"extension": "2002"})
@@ -517,3 +522,18 @@ def test_additional_licenses_are_the_add_ons_with_their_allocation_uri(start_sim
         "id": "I3_ACCESS_RECORDER", "displayName": "Recorder Access",
         "uri": "/configuration/license-allocations/I3_ACCESS_RECORDER",
     }]  # fmt: skip
+
+
+def test_order_by_sorts_a_list_by_a_property_either_way(simulator):
+    # [doc] "To order in descending order use: orderBy=configurationId.id desc"; it was
+    # ignored (ascending came back).
+    agent = RawSession(simulator.url, "agent1")
+    view = {"rightsFilter": "view", "where": "configurationId.id sw agent"}
+    ascending = ids(get(agent, "users", **view))
+    descending = ids(get(agent, "users", orderBy="configurationId.id desc", **view))
+    assert descending == sorted(ascending, key=str.casefold, reverse=True) != ascending
+    by_extension = ids(get(agent, "users", orderBy="extension asc", **view))
+    assert by_extension[0] == "agent1"
+    refused = get(agent, "users", orderBy="favouriteColour desc", **view)
+    assert refused.status_code == 400
+    assert error_of(refused)["propertyName"] == "orderBy"

@@ -89,20 +89,48 @@ class Reading(Objects):
             )
         return self.selected(kind, item, names)
 
-    def search(self, user: User, kind: str, select, where, rights_filter, first=0, last=None):
-        """The items of a list read: filtered, sorted by display name, and paged."""
+    def search(
+        self, user: User, kind: str, select, where, rights_filter, first=0, last=None,
+        order_by: str | None = None,
+    ):  # fmt: skip
+        """The items of a list read: filtered, sorted (by display name unless ``order_by``
+        says otherwise), and paged."""
         hidden = self.filters_out(user, rights_filter)
         names = self.check_select(kind, select)
         conditions = self.check_where(kind, where)
+        path, descending = self.check_order_by(kind, order_by)
         if hidden:
             return []
         object_type = self.types[kind]
         items = sorted(object_type.objects(), key=lambda i: object_type.display_name(i).casefold())
+        if path != "configurationId.displayName" or descending:
+            items.sort(key=lambda item: self._sort_key(kind, item, path), reverse=descending)
         found = [item for item in items if self._meets(kind, item, conditions)]
         if names:
             end = len(found) if last is None else last + 1
             found = found[first:end][:LIST_LIMIT]
         return [self.selected(kind, item, names) for item in found]
+
+    def check_order_by(self, kind: str, order_by: str | None) -> tuple[str, bool]:
+        """[doc] ``orderBy``: a property and ``asc`` or ``desc`` ("To order in descending
+        order use: orderBy=configurationId.id desc"); by display name when not given."""
+        if not order_by or not order_by.strip():
+            return "configurationId.displayName", False
+        path, _, direction = order_by.strip().partition(" ")
+        direction = direction.strip().lower() or "asc"
+        known = self.types[kind].where_properties()
+        if path not in known or direction not in ("asc", "desc"):
+            raise ConfigurationError(
+                400,
+                f"orderBy must be a property of {kind} the list sorts by ({', '.join(known)}) "
+                f"and asc or desc, not {order_by!r:.80}.",
+                "orderBy",
+            )
+        return path, direction == "desc"
+
+    def _sort_key(self, kind: str, item, path: str) -> tuple[bool, str]:
+        value = _dotted(self.full(kind, item), path)
+        return value is None, str(value or "").casefold()
 
     def _meets(self, kind: str, item, conditions) -> bool:
         if not conditions:

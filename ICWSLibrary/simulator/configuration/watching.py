@@ -37,9 +37,11 @@ class Watching(Objects):
         changed = [
             view for key, view in now.items() if key in watch.known and watch.known[key] != view
         ]
+        # [doc] The SDK's UsersMessage, WorkgroupsMessage... type removed as String[]: the
+        # ids of the objects gone.
         removed = [
-            view["configurationId"] for key, view in watch.known.items() if key not in now
-        ]  # [guess] removed items as ConfigurationIds
+            view["configurationId"]["id"] for key, view in watch.known.items() if key not in now
+        ]
         watch.known = now
         if not (added or changed or removed):
             return None

@@ -68,7 +68,7 @@ class ConfigurationResource:
             first, last = int(match.group(1)), int(match.group(2))
         items = self.store.search(
             session.user, kind, query.get("select"), query.get("where"),
-            query.get("rightsFilter"), first, last,
+            query.get("rightsFilter"), first, last, query.get("orderBy"),
         )  # fmt: skip
         return json_response(200, {"items": items})
 
@@ -82,12 +82,12 @@ class ConfigurationResource:
     def create(self, request: Request, session: Session, kind: str) -> Response:
         created = self.store.create(session.user, kind, request.json())
         self._tell_watchers()
-        return json_response(201, {"configurationId": created})  # [guess] the result's shape
+        return json_response(201, _update_result(created))
 
     def update(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
         updated = self.store.update(session.user, kind, object_id, request.json())
         self._tell_watchers()
-        return json_response(200, {"configurationId": updated})
+        return json_response(200, _update_result(updated))
 
     def delete(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
         self.store.delete(session.user, kind, object_id)
@@ -131,6 +131,12 @@ class ConfigurationResource:
                 message = self.store.changes(subscription_id, watch)
                 if message is not None:
                     self.state.deliver(session, message)
+
+
+def _update_result(identity: dict) -> dict:
+    """[doc] Configuration.UpdateOperationResult: ``{id (required), uri, licenseProblems}``
+    (the simulator has no licence problems to report)."""
+    return {"id": identity["id"], "uri": identity["uri"], "licenseProblems": []}
 
 
 def _query(request: Request) -> dict[str, str]:
