@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ..protocol.configuration import RIGHTS_FILTERS
 from ..protocol.names import did_you_mean
 from ..protocol.operations import configuration_types
 from .address import path_segment
 from .errors import ICWSError
 
 PAGE_SIZE = 200
-RIGHTS_FILTERS = ("view", "admin")
 
 
 class Caller(Protocol):
@@ -37,10 +37,12 @@ def configuration_type(kind: str) -> str:
 
 
 def rights_filter_value(value: str) -> str:
-    text = str(value).strip().lower()
-    if text not in RIGHTS_FILTERS:
-        raise ICWSError(f"rights_filter must be view or admin, not {value!r}.")
-    return text
+    """A rightsFilter as ICWS spells it, given in any case."""
+    spelling = RIGHTS_FILTERS.get(str(value).strip().lower())
+    if spelling is None:
+        known = ", ".join(RIGHTS_FILTERS.values())
+        raise ICWSError(f"rights_filter must be one of {known}, not {value!r}.")
+    return spelling
 
 
 def object_id(item: dict) -> str:

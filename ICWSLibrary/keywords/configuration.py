@@ -12,11 +12,13 @@ from .base import LibraryComponent
 
 
 class RightsFilter(Enum):
-    """Which right a read uses: ``view`` (any user with view rights) or ``admin`` (needs
-    the administrator's right; the server's own default)."""
+    """Which right a read uses: ``view`` (any user with view rights), ``admin`` (needs
+    the administrator's right; the server's own default) or ``loggedInUser`` (the
+    logged-in user's own configuration, always readable by them)."""
 
     view = "view"
     admin = "admin"
+    loggedInUser = "loggedInUser"  # noqa: N815 - the value's ICWS spelling
 
 
 class ConfigurationKeywords(LibraryComponent):

@@ -48,7 +48,10 @@ def test_admin_reads_are_refused_to_an_agent_and_lists_come_back_empty(agent):
 @pytest.mark.parametrize(
     ("call", "says"),
     [
-        (lambda c: c.get("users", "agent1", rights_filter="owner"), "view or admin, not 'owner'"),
+        (
+            lambda c: c.get("users", "agent1", rights_filter="owner"),
+            "view, admin, loggedInUser, not 'owner'",
+        ),
         (lambda c: c.list("users/agent1"), "ICWS type name such as users"),
         (lambda c: c.list(""), "ICWS type name such as users"),
     ],

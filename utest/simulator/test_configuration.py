@@ -537,3 +537,14 @@ def test_order_by_sorts_a_list_by_a_property_either_way(simulator):
     refused = get(agent, "users", orderBy="favouriteColour desc", **view)
     assert refused.status_code == 400
     assert error_of(refused)["propertyName"] == "orderBy"
+
+
+def test_logged_in_user_reads_ones_own_configuration(simulator):
+    # [real] The vendor's example reads its own user with rightsFilter=loggedInUser; it
+    # was a 400 here.
+    agent = RawSession(simulator.url, "agent1")
+    own = get(agent, "users/agent1", select="extension", rightsFilter="loggedInUser")
+    assert own.status_code == 200 and own.json()["extension"] == "1001"
+    assert ids(get(agent, "users", rightsFilter="loggedInUser")) == ["agent1"]
+    other = get(agent, "users/agent2", rightsFilter="loggedInUser")
+    assert other.status_code == 403

@@ -30,7 +30,6 @@ from ..contact import ContactCenter
 from ..errors import SimulatorError
 from ..scenario import Scenario, User, Workgroup, WrapUpCode
 
-RIGHTS_FILTERS = ("view", "admin")
 # [doc] The most items a list answers when properties are selected.
 LIST_LIMIT = 200
 # The right that lets a user read with rightsFilter=admin and write configuration.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ...protocol.configuration import RIGHTS_FILTERS
 from ..scenario import User
 from .objects import (
     CONFIGURATION_ADMIN,
     LIST_LIMIT,
-    RIGHTS_FILTERS,
     ConfigurationError,
     Objects,
     _dotted,
@@ -72,10 +72,17 @@ class Reading(Objects):
         (the default) without the administrator's right. An unknown filter is an error."""
         value = (rights_filter or "admin").lower()
         if value not in RIGHTS_FILTERS:
+            known = ", ".join(RIGHTS_FILTERS.values())
             raise ConfigurationError(
-                400, f"rightsFilter must be view or admin, not {rights_filter!r}.", "rightsFilter"
+                400, f"rightsFilter must be {known}, not {rights_filter!r}.", "rightsFilter"
             )
         return value == "admin" and not user.may(CONFIGURATION_ADMIN)
+
+    @staticmethod
+    def only_own(kind: str, rights_filter: str | None) -> bool:
+        """[real] loggedInUser reads the logged-in user's own configuration; [guess] of
+        users, that user alone; other types as with view."""
+        return kind == "users" and (rights_filter or "").lower() == "loggedinuser"
 
     def read(self, user: User, kind: str, object_id: str, select, rights_filter) -> dict:
         hidden = self.filters_out(user, rights_filter)
@@ -86,6 +93,12 @@ class Reading(Objects):
                 403,
                 f"The user {user.id} does not have the administrator's right to {kind} "
                 f"{item.id}; read with rightsFilter=view.",
+            )
+        if self.only_own(kind, rights_filter) and item is not user:
+            raise ConfigurationError(
+                403,
+                f"rightsFilter=loggedInUser reads the user's own configuration: {user.id}, "
+                f"not {item.id}.",
             )
         return self.selected(kind, item, names)
 
@@ -106,6 +119,8 @@ class Reading(Objects):
         if path != "configurationId.displayName" or descending:
             items.sort(key=lambda item: self._sort_key(kind, item, path), reverse=descending)
         found = [item for item in items if self._meets(kind, item, conditions)]
+        if self.only_own(kind, rights_filter):
+            found = [item for item in found if item is user]
         if names:
             end = len(found) if last is None else last + 1
             found = found[first:end][:LIST_LIMIT]
