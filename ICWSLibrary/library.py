@@ -151,12 +151,18 @@ class ICWSLibrary:
     | ``inin.workgroup:InteractionsWaiting`` | ``workgroup`` | count |
     | ``inin.workgroup:InteractionsConnected`` | ``workgroup`` | count |
     | ``inin.workgroup:InteractionsOnHold`` | ``workgroup`` | count |
+    | ``inin.workgroup:LongestAvailable`` | ``workgroup`` | elapsed |
+    | ``inin.workgroup:LongestWaitTime`` | ``workgroup`` | elapsed |
     | ``inin.workgroup:InteractionsEntered`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsAnswered`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsAbandoned`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsCompleted`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:AverageWaitTime`` | ``workgroup``, ``interval`` | duration |
     | ``inin.agent:InteractionsAnswered`` | ``workgroup``, ``interval``, ``user_id`` | count |
+
+    An *elapsed* value is told by the server as the moment it began and read as how long
+    ago that was (a ``timedelta``): how long the longest-available member has been
+    available, how long the oldest waiting interaction has waited.
 
     Interaction attributes the keywords read and queue watches ask for (any other name
     works with `Get Interaction Attribute`): ``Eic_State``, ``Eic_CallStateString``,

@@ -29,7 +29,9 @@ DURATIONS = (6, 7, 8)
 PERCENTS = (9, 11)
 # The value types of the statistics the simulator computes.
 INT, DURATION, PERCENT = INTEGER, DURATIONS[0], PERCENTS[0]
-VALUE_TYPE_NAMES = {INT: "count", DURATION: "duration", PERCENT: "percent"}
+VALUE_TYPE_NAMES = {
+    INT: "count", DURATION: "duration", PERCENT: "percent", TIME_DURATION: "elapsed",
+}  # fmt: skip
 
 
 class KnownStatistic(NamedTuple):
@@ -58,6 +60,10 @@ KNOWN_STATISTICS = tuple(
         ("inin.workgroup:InteractionsWaiting", "Interactions Waiting", INT, _NOW),
         ("inin.workgroup:InteractionsConnected", "Interactions Connected", INT, _NOW),
         ("inin.workgroup:InteractionsOnHold", "Interactions On Hold", INT, _NOW),
+        # [real] Told as the moment it began: {"__type": "...statisticTimeDurationValue",
+        # "value": "20160622T102319Z", "statisticValueType": 5}; null for no data.
+        ("inin.workgroup:LongestAvailable", "Longest Available", TIME_DURATION, _NOW),
+        ("inin.workgroup:LongestWaitTime", "Longest Wait Time", TIME_DURATION, _NOW),
         ("inin.workgroup:InteractionsEntered", "Interactions Entered", INT, _PERIOD),
         ("inin.workgroup:InteractionsAnswered", "Interactions Answered", INT, _PERIOD),
         ("inin.workgroup:InteractionsAbandoned", "Interactions Abandoned", INT, _PERIOD),

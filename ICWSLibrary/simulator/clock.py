@@ -112,6 +112,10 @@ class Clock:
             with self._wake:
                 self._advancing -= 1
                 self._wake.notify()
+            # Time itself moved: what depends on it (how long agents have been available)
+            # is told again, as after any change.
+            with self._changing():
+                pass
 
     def run_due(self) -> list[str]:
         """Run every event due by now; returns what they were."""

@@ -10,6 +10,7 @@ client's recorded ``statisticValueMessage`` (``isDelta`` true, null for "no data
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from ..protocol.statistics import (
     KNOWN_STATISTICS,
     MALFORMED_KEY,
     PERCENT,
+    TIME_DURATION,
     UNKNOWN_KEY,
     USER_PARAMETER,
     WORKGROUP_PARAMETER,
@@ -37,6 +39,7 @@ INTERVALS = ("CurrentShift", "CurrentPeriod")
 # [doc] StatisticUnits: None 0, Seconds 2, Percent 5.
 VALUE_TYPES = {
     INT: ("urn:inin.com:statistics:statisticIntValue", 0),
+    TIME_DURATION: ("urn:inin.com:statistics:statisticTimeDurationValue", 2),
     DURATION: ("urn:inin.com:statistics:statisticDurationValue", 2),
     PERCENT: ("urn:inin.com:statistics:statisticPercentValue", 5),
 }
@@ -64,6 +67,8 @@ class Statistics:
         self.scenario = contact.scenario
         self.state = contact.state
         self.definitions = {d.identifier.casefold(): d for d in _definitions()}
+        # The simulator clock's time at the start: availability counts from it.
+        self.started = self.state.clock.now()
         # Sessions with a statistic watch: settling looks at these alone.
         self.watching: dict[str, Session] = {}
         self.state.on_settle(self.settle)
@@ -101,6 +106,12 @@ class Statistics:
             return None
         kind, _ = VALUE_TYPES[definition.value_type]
         return {"__type": kind, "value": number, "statisticValueType": definition.value_type}
+
+    def moment(self, clock_time: float) -> str:
+        """A time of the simulator's clock as the wall-clock moment ICWS writes
+        (``20160622T102319Z``): advancing the clock moves it back as time passing would."""
+        wall = time.time() - (self.state.clock.now() - clock_time)
+        return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(wall))
 
     def logged_in(self, workgroup: Workgroup) -> set[str]:
         """The members logged on to a station."""
@@ -228,8 +239,31 @@ def _definitions() -> list[Definition]:
         waited = stats.contact.tallies_kept.waited[wg.id.lower()]
         return round(waited / answered, 3) if answered else None
 
+    def longest_available(stats: Statistics, wg, _user):
+        """The moment the longest-available member became available (never having had
+        an ACD interaction counts as since the server started)."""
+        ready = stats.available(wg)
+        if not ready:
+            return None
+        idle = stats.contact.idle_since
+        started = stats.started
+        return stats.moment(min(idle.get(user_id, started) for user_id in ready))
+
+    def longest_wait(stats: Statistics, wg, _user):
+        """[guess] As LongestAvailable: the moment the longest-waiting interaction queued."""
+        waiting = [
+            interaction.queued_at
+            for (group, _media), held in stats.contact.registry.waiting.items()
+            if group == wg.id.lower()
+            for interaction in held.values()
+            if interaction.queued_at is not None
+        ]
+        return stats.moment(min(waiting)) if waiting else None
+
     w = "inin.workgroup:"
     compute = {
+        w + "LongestAvailable": longest_available,
+        w + "LongestWaitTime": longest_wait,
         w + "TotalAgents": lambda s, wg, u: len(wg.members),
         w + "AgentsLoggedIn": lambda s, wg, u: len(s.logged_in(wg)),
         w + "AgentsLoggedInAndActivated": lambda s, wg, u: len(s.activated(wg)),

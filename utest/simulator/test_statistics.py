@@ -221,3 +221,29 @@ def test_a_session_may_watch_only_so_many_statistics(simulator):
     assert answer.status_code == 400
     assert f"at most {MAX_WATCHED_KEYS}" in error_of(answer)["message"]
     assert boss.call("PUT", VALUES, {"statisticKeys": many[:-1]}).status_code == 204
+
+
+def test_longest_available_is_told_as_the_moment_and_follows_the_clock(simulator):
+    # [real] "LongestAvailable": {"__type": "urn:inin.com:statistics:
+    # statisticTimeDurationValue", "value": "20160622T102319Z", "statisticValueType": 5}.
+    from datetime import datetime, timezone
+
+    boss = Supervisor(simulator.url, key("inin.workgroup:LongestAvailable"),
+                      key("inin.workgroup:LongestWaitTime"))  # fmt: skip
+    assert [v for _, v in boss.changes()] == [None, None]  # nobody available, nothing waiting
+    Agent(simulator.url, "agent1", "7001", media=(2,))  # available for chats only
+    [(name, value)] = boss.changes()
+    assert name == "inin.workgroup:LongestAvailable"
+    assert value["__type"] == "urn:inin.com:statistics:statisticTimeDurationValue"
+    assert value["statisticValueType"] == 5
+
+    def age(moment):
+        since = datetime.strptime(moment, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+        return (datetime.now(timezone.utc) - since).total_seconds()
+
+    before = age(value["value"])
+    simulator.place_inbound_call("Support")  # waits: agent1's station takes no calls
+    simulator.advance_time(120)
+    told = dict(boss.changes())
+    assert age(told["inin.workgroup:LongestAvailable"]["value"]) >= before + 119
+    assert 119 <= age(told["inin.workgroup:LongestWaitTime"]["value"]) <= 125
