@@ -211,7 +211,7 @@ def test_an_administrator_changes_a_users_workgroups_and_skills(simulator):
     assert response.status_code == 200, response.text
     sales = get(admin, "workgroups/Sales", select="members").json()
     assert "agent1" in [m["id"] for m in sales["members"]]
-    user = get(admin, "users/agent1", select="skills").json()
+    user = get(admin, "users/agent1", select="skills", actualValues="true").json()
     assert [(s["id"]["id"], s["proficiency"]) for s in user["skills"]["actualValue"]] == [
         ("Spanish", 40)
     ]
@@ -548,3 +548,23 @@ def test_logged_in_user_reads_ones_own_configuration(simulator):
     assert ids(get(agent, "users", rightsFilter="loggedInUser")) == ["agent1"]
     other = get(agent, "users/agent2", rightsFilter="loggedInUser")
     assert other.status_code == 403
+
+
+def test_empty_collections_are_left_out_and_inheritable_ones_answer_the_values_asked(simulator):
+    # [real] A user without workgroups has no workgroups key; roles is an inheritable
+    # collection, {"effectiveValue": [...]} without the switches; the actualValues and
+    # inheritedValues switches choose which values come back.
+    admin = RawSession(simulator.url, "administrator")
+    body = get(admin, "users/administrator", select="*").json()
+    assert "workgroups" not in body and "skills" not in body
+    assert body["roles"] == {"effectiveValue": [
+        {"id": "Administrator", "displayName": "Administrator",
+         "uri": "/configuration/roles/Administrator"}
+    ]}  # fmt: skip
+    both = get(admin, "users/administrator", select="roles", actualValues="true").json()
+    assert set(both["roles"]) == {"actualValue", "effectiveValue"}
+    own = get(admin, "users/agent1", select="skills", actualValues="true",
+              inheritedValues="false").json()  # fmt: skip
+    assert set(own["skills"]) == {"actualValue"}
+    refused = get(admin, "users/agent1", select="skills", actualValues="maybe")
+    assert refused.status_code == 400 and error_of(refused)["propertyName"] == "actualValues"

@@ -47,6 +47,12 @@ WORKGROUP_PROPERTIES = (
 WRAP_UP_CODE_PROPERTIES = ("label", "category", "digits", "isPermanent", "isRightPartyContact")
 
 
+# Which values of an inheritable collection a read asks for: (actualValues,
+# inheritedValues). [real] Without the switches a server answers effectiveValue alone.
+Values = tuple[bool, bool]
+DEFAULT_VALUES: Values = (False, True)
+
+
 class ConfigurationError(SimulatorError):
     """A request the store refuses: ``status`` 400, 403, 404 or 501 and a message saying
     why; a 400 about one property is an invalidPropertyError naming it."""
@@ -174,13 +180,16 @@ class Objects:
         station = user.default_workstation
         return {
             "extension": user.extension,
+            # [real] An empty collection is a null property: left out of the answer.
             "workgroups": [
                 configuration_id("workgroups", w.id)
                 for w in self.scenario.workgroups.values()
                 if w.has_member(user.id)
-            ],
+            ]
+            or None,
             "skills": _skill_settings_property(user.skills),
-            "roles": [configuration_id("roles", role) for role in user.roles],  # [guess] shape
+            # [real] roles is an inheritable collection: {"effectiveValue": [...]}.
+            "roles": _inheritable([configuration_id("roles", role) for role in user.roles]),
             "defaultWorkstation": configuration_id("stations", station) if station else None,
             "licenseProperties": {
                 "hasClientAccess": "I3_ACCESS_CLIENT" in user.licenses,
@@ -276,28 +285,46 @@ class Objects:
         """Every property of one object, nulls included, under its configurationId."""
         return {"configurationId": self.identity(kind, item), **self.types[kind].properties(item)}
 
-    def selected(self, kind: str, item, select: list[str] | None) -> dict:
+    def selected(
+        self, kind: str, item, select: list[str] | None, values: Values = DEFAULT_VALUES
+    ) -> dict:
         """The object as a read answers it: the configurationId, the selected properties
-        (``["*"]``: all), nulls left out."""
+        (``["*"]``: all), nulls left out, inheritable collections as ``values`` asks."""
         if not select:
             return {"configurationId": self.identity(kind, item)}
         whole = self.full(kind, item)
         result = {"configurationId": whole["configurationId"]}
         names = [n for n in whole if n != "configurationId"] if select == ["*"] else select
         for name in names:
-            if whole.get(name) is not None:
-                result[name] = whole[name]
+            value = _with_values(whole.get(name), values)
+            if value is not None:
+                result[name] = value
         return result
 
 
-def _skill_settings_property(skills: dict[str, tuple[int, int]]) -> dict:
-    """[doc] SkillSettingsProperties: the user's own skills (actualValue) and, with nothing
-    inherited here, the same as effectiveValue."""
-    settings = [
+def _inheritable(values: list) -> dict | None:
+    """[doc] An inheritable collection: the object's own values (actualValue) and, with
+    nothing inherited here, the same as its effective ones; null when empty."""
+    return {"actualValue": values, "effectiveValue": values} if values else None
+
+
+def _with_values(value, values: Values):
+    """An inheritable collection with the values a read asks for: actualValue with the
+    actualValues switch, effectiveValue unless inheritedValues is false; null when none."""
+    if not (isinstance(value, dict) and "actualValue" in value and "effectiveValue" in value):
+        return value
+    actual, inherited = values
+    kept = {key: value[key] for key, wanted in
+            (("actualValue", actual), ("effectiveValue", inherited)) if wanted}  # fmt: skip
+    return kept or None
+
+
+def _skill_settings_property(skills: dict[str, tuple[int, int]]) -> dict | None:
+    """[doc] SkillSettingsProperties: an inheritable collection of the skills."""
+    return _inheritable([
         {"id": configuration_id("skills", skill), "proficiency": p, "desireToUse": d}
         for skill, (p, d) in skills.items()
-    ]
-    return {"actualValue": settings, "effectiveValue": settings}
+    ])  # fmt: skip
 
 
 # The licences licenseProperties states in fields of their own, not as add-ons.

@@ -9,9 +9,11 @@ from ...protocol.configuration import RIGHTS_FILTERS
 from ..scenario import User
 from .objects import (
     CONFIGURATION_ADMIN,
+    DEFAULT_VALUES,
     LIST_LIMIT,
     ConfigurationError,
     Objects,
+    Values,
     _dotted,
 )
 
@@ -84,7 +86,10 @@ class Reading(Objects):
         users, that user alone; other types as with view."""
         return kind == "users" and (rights_filter or "").lower() == "loggedinuser"
 
-    def read(self, user: User, kind: str, object_id: str, select, rights_filter) -> dict:
+    def read(
+        self, user: User, kind: str, object_id: str, select, rights_filter,
+        values: Values = DEFAULT_VALUES,
+    ) -> dict:  # fmt: skip
         hidden = self.filters_out(user, rights_filter)
         names = self.check_select(kind, select)
         item = self.existing(kind, object_id)
@@ -100,11 +105,11 @@ class Reading(Objects):
                 f"rightsFilter=loggedInUser reads the user's own configuration: {user.id}, "
                 f"not {item.id}.",
             )
-        return self.selected(kind, item, names)
+        return self.selected(kind, item, names, values)
 
     def search(
         self, user: User, kind: str, select, where, rights_filter, first=0, last=None,
-        order_by: str | None = None,
+        order_by: str | None = None, values: Values = DEFAULT_VALUES,
     ):  # fmt: skip
         """The items of a list read: filtered, sorted (by display name unless ``order_by``
         says otherwise), and paged."""
@@ -124,7 +129,7 @@ class Reading(Objects):
         if names:
             end = len(found) if last is None else last + 1
             found = found[first:end][:LIST_LIMIT]
-        return [self.selected(kind, item, names) for item in found]
+        return [self.selected(kind, item, names, values) for item in found]
 
     def check_order_by(self, kind: str, order_by: str | None) -> tuple[str, bool]:
         """[doc] ``orderBy``: a property and ``asc`` or ``desc`` ("To order in descending

@@ -68,15 +68,16 @@ class ConfigurationResource:
             first, last = int(match.group(1)), int(match.group(2))
         items = self.store.search(
             session.user, kind, query.get("select"), query.get("where"),
-            query.get("rightsFilter"), first, last, query.get("orderBy"),
+            query.get("rightsFilter"), first, last, query.get("orderBy"), _values(query),
         )  # fmt: skip
         return json_response(200, {"items": items})
 
     def get_one(self, request: Request, session: Session, kind: str, object_id: str) -> Response:
         query = _query(request)
         found = self.store.read(
-            session.user, kind, object_id, query.get("select"), query.get("rightsFilter")
-        )
+            session.user, kind, object_id, query.get("select"), query.get("rightsFilter"),
+            _values(query),
+        )  # fmt: skip
         return json_response(200, found)
 
     def create(self, request: Request, session: Session, kind: str) -> Response:
@@ -131,6 +132,20 @@ class ConfigurationResource:
                 message = self.store.changes(subscription_id, watch)
                 if message is not None:
                     self.state.deliver(session, message)
+
+
+def _values(query: dict[str, str]) -> tuple[bool, bool]:
+    """[doc] The actualValues and inheritedValues switches of a read (true or false)."""
+    switches = []
+    for name, default in (("actualValues", False), ("inheritedValues", True)):
+        text = query.get(name)
+        if text is None:
+            switches.append(default)
+        elif text.lower() in ("true", "false"):
+            switches.append(text.lower() == "true")
+        else:
+            raise ConfigurationError(400, f"{name} must be true or false, not {text!r:.40}.", name)
+    return switches[0], switches[1]
 
 
 def _update_result(identity: dict) -> dict:
