@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 from ..protocol.errors import CONNECTION_DOWN, CONNECTION_UP
 from ..protocol.messages import CONNECTION_STATE_CHANGED
@@ -16,6 +17,49 @@ from .wire import now_compact
 
 # [guess] The reason text of a session ended for being idle.
 IDLE_REASON = "The session timed out after a period of inactivity."
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+class Watchers(Generic[K]):
+    """Sessions watching something, by what they watch (a user, an interaction): a change
+    is told to its watchers alone, never by walking every live session. A session that
+    ends stops watching (see :meth:`ServerState.watchers`)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[K, dict[str, Session]] = {}
+        self._keys_of: dict[str, set[K]] = {}
+
+    def add(self, key: K, session: Session) -> None:
+        self._by_key.setdefault(key, {})[session.id] = session
+        self._keys_of.setdefault(session.id, set()).add(key)
+
+    def discard(self, key: K, session: Session) -> None:
+        watching = self._by_key.get(key, {})
+        watching.pop(session.id, None)
+        if not watching:
+            self._by_key.pop(key, None)
+        keys = self._keys_of.get(session.id, set())
+        keys.discard(key)
+        if not keys:
+            self._keys_of.pop(session.id, None)
+
+    def of(self, key: K) -> list[Session]:
+        return list(self._by_key.get(key, {}).values())
+
+    def drop(self, key: K) -> None:
+        """Nobody watches ``key`` any more (the interaction is gone)."""
+        for session_id in self._by_key.pop(key, {}):
+            keys = self._keys_of.get(session_id, set())
+            keys.discard(key)
+            if not keys:
+                self._keys_of.pop(session_id, None)
+
+    def forget(self, session: Session) -> None:
+        """``session`` watches nothing any more."""
+        for key in list(self._keys_of.get(session.id, ())):
+            self.discard(key, session)
 
 
 class ServerState(StreamHub):
@@ -83,6 +127,12 @@ class ServerState(StreamHub):
         """Call ``hook()`` after every request, timed event or control call that may have
         changed the model."""
         self._settle_hooks.append(hook)
+
+    def watchers(self) -> Watchers:
+        """A new index of who watches what, which forgets each session that ends."""
+        index: Watchers = Watchers()
+        self.on_session_end(lambda session, _station: index.forget(session))
+        return index
 
     def on_session_end(self, hook: Callable[[Session, dict | None], None]) -> None:
         """Call ``hook(session, station it had)`` whenever a session ends, for any reason."""

@@ -19,9 +19,8 @@ class Statuses:
         self.state = state
         self.scenario = state.scenario
         self._change_hooks: list[Callable[[User], None]] = []
-        # Lower-case user id -> the sessions subscribed to their status, by session id.
-        self._watchers: dict[str, dict[str, Session]] = {}
-        state.on_session_end(lambda session, _station: self.stop_watching(session))
+        # Lower-case user id -> the sessions subscribed to their status.
+        self._watchers = state.watchers()
 
     def on_change(self, hook: Callable[[User], None]) -> None:
         """Call ``hook(user)`` after each change of a user's status, station or phone."""
@@ -117,7 +116,7 @@ class Statuses:
         for key in set(before) | set(after):
             if key not in delta and before.get(key) != after.get(key):
                 delta[key] = after.get(key)
-        for session in list(self._watchers.get(user.id.lower(), {}).values()):
+        for session in self._watchers.of(user.id.lower()):
             self.state.deliver(
                 session,
                 {"__type": USER_STATUS_MESSAGE, "isDelta": True, "userStatusList": [dict(delta)]},
@@ -133,12 +132,8 @@ class Statuses:
         self.stop_watching(session)
         session.status_subscription = set(user_ids)
         for user_id in session.status_subscription:
-            self._watchers.setdefault(user_id, {})[session.id] = session
+            self._watchers.add(user_id, session)
 
     def stop_watching(self, session: Session) -> None:
-        for user_id in session.status_subscription or ():
-            watchers = self._watchers.get(user_id, {})
-            watchers.pop(session.id, None)
-            if not watchers:
-                self._watchers.pop(user_id, None)
+        self._watchers.forget(session)
         session.status_subscription = None

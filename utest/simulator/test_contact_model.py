@@ -183,3 +183,19 @@ def test_the_indexes_agree_with_a_scan_of_the_whole_model_through_random_changes
                     if contact.is_activated(workgroup, scenario.user(m))
                 }  # fmt: skip
                 assert members.activated == activated
+
+
+def test_stopping_one_queue_watch_keeps_another_of_the_same_queue_told(model):
+    desk = Desk(model)
+    desk.log_on("supervisor")
+    body = {"queueIds": [{"queueType": 2, "queueName": "Support"}],
+            "attributeNames": ["Eic_State"]}  # fmt: skip
+    for subscription in ("first", "second"):
+        path = f"/messaging/subscriptions/queues/{subscription}"
+        assert desk.ask("supervisor", "PUT", path, body).status == 200
+    assert desk.ask("supervisor", "DELETE", "/messaging/subscriptions/queues/first").status == 204
+    session = model.state.sessions.live[desk.sessions["supervisor"][0]]
+    session.messages.clear()
+    model.control.place_inbound_call("Support")
+    told = [m.get("subscriptionId") for m in session.messages if "interactionsAdded" in m]
+    assert told == ["second"]

@@ -47,7 +47,7 @@ class Callbacks:
         self.actions = actions
         self.callbacks: dict[str, Callback] = {}
         # Interaction id -> sessions watching the callback.
-        self._watchers: dict[str, dict[str, Session]] = {}
+        self._watchers = state.watchers()
         lifecycle.on("removed", self._forget)
 
     def of(self, interaction: Interaction) -> Callback | None:
@@ -71,12 +71,12 @@ class Callbacks:
 
     def watch(self, session: Session, interaction: Interaction) -> dict:
         session.callback_watches.add(interaction.id)
-        self._watchers.setdefault(interaction.id, {})[session.id] = session
+        self._watchers.add(interaction.id, session)
         return self.message(interaction)
 
     def stop_watching(self, session: Session, interaction_id: str) -> None:
         session.callback_watches.discard(interaction_id)
-        self._watchers.get(interaction_id, {}).pop(session.id, None)
+        self._watchers.discard(interaction_id, session)
 
     def dispose(self, interaction: Interaction, user: User, disposition: int) -> None:
         """The agent says how the callback went; InvalidState when they cannot.
@@ -93,9 +93,8 @@ class Callbacks:
             )
         callback = self.callbacks[interaction.id]
         callback.attempts += 1
-        for session in list(self._watchers.get(interaction.id, {}).values()):
-            if not session.ended:
-                self.state.deliver(session, {**self.message(interaction), "isDelta": True})
+        for session in self._watchers.of(interaction.id):
+            self.state.deliver(session, {**self.message(interaction), "isDelta": True})
         if disposition == RETRY and callback.attempts < callback.max_attempts:
             self.router.enter_queue(interaction, callback.workgroup, route=False)
             self.actions.released(user, from_acd=True)
@@ -104,4 +103,4 @@ class Callbacks:
 
     def _forget(self, interaction: Interaction) -> None:
         self.callbacks.pop(interaction.id, None)
-        self._watchers.pop(interaction.id, None)
+        self._watchers.drop(interaction.id)

@@ -62,10 +62,9 @@ class Chats:
         # Interaction id -> its chat.
         self.chats: dict[str, Chat] = {}
         # Interaction id -> sessions watching the chat.
-        self._watchers: dict[str, dict[str, Session]] = {}
+        self._watchers = state.watchers()
         lifecycle.on("connected", self._agent_joins)
         lifecycle.on("removed", self._forget)
-        state.on_session_end(lambda session, _station: self._forget_session(session))
 
     def of(self, interaction: Interaction) -> Chat | None:
         return self.chats.get(interaction.id)
@@ -120,7 +119,7 @@ class Chats:
         """Start a chat watch; its first messages: every member, and the transcript."""
         chat = self.chats[interaction.id]
         session.chat_watches.add(interaction.id)
-        self._watchers.setdefault(interaction.id, {})[session.id] = session
+        self._watchers.add(interaction.id, session)
         viewer = session.user
         return [
             {"__type": CHAT_MEMBERS, "isDelta": False, "interactionId": interaction.id,
@@ -132,21 +131,17 @@ class Chats:
 
     def stop_watching(self, session: Session, interaction_id: str) -> None:
         session.chat_watches.discard(interaction_id)
-        self._watchers.get(interaction_id, {}).pop(session.id, None)
+        self._watchers.discard(interaction_id, session)
 
     def _tell(self, interaction: Interaction, kind: str, field_name: str, items) -> None:
-        for session in list(self._watchers.get(interaction.id, {}).values()):
+        for session in self._watchers.of(interaction.id):
             self.state.deliver(session, {"__type": kind, "isDelta": True,
                                          "interactionId": interaction.id,
                                          field_name: items(session.user)})  # fmt: skip
 
     def _forget(self, interaction: Interaction) -> None:
         self.chats.pop(interaction.id, None)
-        self._watchers.pop(interaction.id, None)
-
-    def _forget_session(self, session: Session) -> None:
-        for interaction_id in list(session.chat_watches):
-            self._watchers.get(interaction_id, {}).pop(session.id, None)
+        self._watchers.drop(interaction.id)
 
 
 def chat_text(interaction: Interaction, line: tuple[ChatParty, str, str], viewer) -> dict:

@@ -38,7 +38,7 @@ from ...protocol.messages import (
 from ..clock import Timer
 from ..scenario import User, Workgroup
 from ..sessions import Session
-from ..state import ServerState
+from ..state import ServerState, Watchers
 from ..wire import now_compact
 
 # The media modelled.
@@ -272,15 +272,14 @@ class Interactions:
         # (lower-case workgroup id, media) -> id -> interaction, for those waiting in a
         # workgroup queue with no agent: what ACD routes.
         self.waiting: dict[tuple[str, int], dict[str, Interaction]] = {}
-        # Queue key -> {(session id, subscription id): (session, watch)}.
-        self._queue_watchers: dict[QueueKey, dict[tuple[str, str], tuple[Session, QueueWatch]]] = {}
+        # Queue key -> sessions with a queue watch of it (their watches: session.queue_watches).
+        self._queue_watchers: Watchers[QueueKey] = state.watchers()
         # Interaction id -> sessions watching it.
-        self._watchers: dict[str, dict[str, Session]] = {}
+        self._watchers: Watchers[str] = state.watchers()
         # (lower-case workgroup id, Eic_State) -> interactions in that workgroup and state.
         self.counts: Counter[tuple[str, str]] = Counter()
         # Called with the lower-case id of each agent whose interactions changed.
         self._agent_hooks: list[Callable[[str], None]] = []
-        state.on_session_end(lambda session, _station: self._forget_session(session))
 
     # -- creating and changing --------------------------------------------------------------
 
@@ -355,20 +354,23 @@ class Interactions:
         queues = interaction.queues()
         changed_keys = {name.casefold() for name in changed}
         messages: dict[str, tuple[Session, list[dict]]] = {}
-        watchers: dict[tuple[str, str], tuple[Session, QueueWatch]] = {}
-        for key in queues | interaction.told_queues:
-            watchers.update(self._queue_watchers.get(key, {}))
+        sessions = {
+            session.id: session
+            for key in queues | interaction.told_queues
+            for session in self._queue_watchers.of(key)
+        }
         interaction.told_queues = queues
-        for (session_id, subscription_id), (session, watch) in watchers.items():
-            message = _queue_delta(subscription_id, watch, interaction, queues, changed_keys)
-            if message is not None:
-                messages.setdefault(session_id, (session, []))[1].append(message)
-        for session_id, session in list(self._watchers.get(interaction.id, {}).items()):
+        for session in sessions.values():
+            for subscription_id, watch in session.queue_watches.items():
+                message = _queue_delta(subscription_id, watch, interaction, queues, changed_keys)
+                if message is not None:
+                    messages.setdefault(session.id, (session, []))[1].append(message)
+        for session in self._watchers.of(interaction.id):
             message = self._watched_change(session, interaction, changed_keys)
             if message is not None:
-                messages.setdefault(session_id, (session, []))[1].append(message)
+                messages.setdefault(session.id, (session, []))[1].append(message)
         if not interaction.allocated:
-            self._watchers.pop(interaction.id, None)
+            self._watchers.drop(interaction.id)
         for session, told in messages.values():
             self.state.deliver(session, *told)
 
@@ -447,10 +449,7 @@ class Interactions:
         self.stop_queues(session, subscription_id)
         session.queue_watches[subscription_id] = watch
         for key in watch.queues:
-            self._queue_watchers.setdefault(key, {})[session.id, subscription_id] = (
-                session,
-                watch,
-            )
+            self._queue_watchers.add(key, session)
         inside = {
             interaction.id: interaction
             for key in watch.queues
@@ -477,40 +476,22 @@ class Interactions:
         watch = session.queue_watches.pop(subscription_id, None)
         if watch is None:
             return
-        for key in watch.queues:
-            watchers = self._queue_watchers.get(key, {})
-            watchers.pop((session.id, subscription_id), None)
-            if not watchers:
-                self._queue_watchers.pop(key, None)
+        still = {key for other in session.queue_watches.values() for key in other.queues}
+        for key in watch.queues - still:
+            self._queue_watchers.discard(key, session)
 
     def watch(self, session: Session, interaction: Interaction, names: list[str]) -> dict:
         """[doc] An interaction watch; its first message: isDelta false, the attributes
         watched as they are now."""
         session.interaction_watches[interaction.id] = list(names)
-        self._watchers.setdefault(interaction.id, {})[session.id] = session
+        self._watchers.add(interaction.id, session)
         return {"__type": INTERACTION_CHANGED, "isDelta": False,
                 "interactionID": interaction.id,  # [doc] capital ID
                 "attributes": interaction.attributes.select(names)}  # fmt: skip
 
     def stop_watching(self, session: Session, interaction_id: str) -> None:
         session.interaction_watches.pop(interaction_id, None)
-        watchers = self._watchers.get(interaction_id, {})
-        watchers.pop(session.id, None)
-        if not watchers:
-            self._watchers.pop(interaction_id, None)
-
-    def _forget_session(self, session: Session) -> None:
-        for key in list(self._queue_watchers):
-            watchers = self._queue_watchers[key]
-            for subscription in [s for s in watchers if s[0] == session.id]:
-                del watchers[subscription]
-            if not watchers:
-                del self._queue_watchers[key]
-        for interaction_id in list(self._watchers):
-            watching = self._watchers[interaction_id]
-            watching.pop(session.id, None)
-            if not watching:
-                del self._watchers[interaction_id]
+        self._watchers.discard(interaction_id, session)
 
     # -- alerts -----------------------------------------------------------------------------
 
