@@ -17,7 +17,7 @@ from ..statuses import Statuses
 from ..wire import now_compact
 from .interaction import DISCONNECTED, STATE_TEXT, Interaction, Interactions
 from .lifecycle import Lifecycle
-from .routing import Router, station_attributes
+from .routing import Router, hand_to
 
 # What an action does, once the server has answered it (see resources/interactions.py).
 Effect = Callable[[], None]
@@ -25,8 +25,14 @@ Effect = Callable[[], None]
 REMOTE_NUMBER = 3
 
 
-def state_text(interaction: Interaction) -> str:
-    return STATE_TEXT.get(interaction.state, interaction.state or "not set")
+def not_now(interaction: Interaction, user: User | None = None) -> InvalidState:
+    """The refusal of an action the interaction's state does not allow: "it is Held", and
+    whose it is when that is not ``user``'s."""
+    text = STATE_TEXT.get(interaction.state, interaction.state or "not set")
+    holder = interaction.agent
+    if user is not None and holder is not None and holder is not user:
+        text += f" for {holder.id}"
+    return InvalidState(f"it is {text}")
 
 
 class Actions:
@@ -65,22 +71,14 @@ class Actions:
         ):
             # [guess] A supervisor's pick up takes the interaction over from its agent.
             return lambda: self._take_over(session, interaction)
-        holder = interaction.agent
-        raise InvalidState(
-            f"it is {state_text(interaction)}"
-            + (f" for {holder.id}" if holder is not None and holder is not user else "")
-        )
+        raise not_now(interaction, user)
 
     def _answer(self, session: Session, interaction: Interaction, was: str) -> None:
         user = session.user
         if interaction.state != was or interaction.agent not in (None, user):
             return  # it changed meanwhile (the caller hung up, ACD offered it elsewhere)
         if was == "O":
-            interaction.agent = user
-            interaction.station = session.station["id"] if session.station else None
-            self.interactions.change(interaction, Eic_LocalUserId=user.id,
-                                     Eic_LocalName=user.display_name, Eic_UserName=user.id,
-                                     **station_attributes(session))  # fmt: skip
+            self.interactions.change(interaction, **hand_to(interaction, user, session))
         else:
             self.interactions.stop_alerting(interaction)
         station = session.station or {}
@@ -108,11 +106,7 @@ class Actions:
         self.interactions.stop_alerting(interaction)
         interaction.cancel_timer()
         user = session.user
-        interaction.agent = user
-        interaction.station = session.station["id"] if session.station else None
-        self.interactions.change(interaction, Eic_LocalUserId=user.id,
-                                 Eic_LocalName=user.display_name, Eic_UserName=user.id,
-                                 **station_attributes(session))  # fmt: skip
+        self.interactions.change(interaction, **hand_to(interaction, user, session))
         if interaction.state != "C":
             self.connect(interaction)
         self.released(previous, from_acd=interaction.acd)
@@ -138,7 +132,7 @@ class Actions:
     def hold(self, interaction: Interaction, on: bool) -> Effect:
         before, after = ("C", "H") if on else ("H", "C")
         if interaction.state != before:
-            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+            raise not_now(interaction)
 
         def effect() -> None:
             if interaction.state == before:
@@ -148,7 +142,7 @@ class Actions:
 
     def mute(self, interaction: Interaction, on: bool) -> Effect:
         if interaction.state not in ("C", "H"):
-            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+            raise not_now(interaction)
 
         def effect() -> None:
             if interaction.state in ("C", "H"):
@@ -159,7 +153,7 @@ class Actions:
 
     def send_digits(self, interaction: Interaction, digits: str) -> Effect:
         if interaction.state != "C":
-            raise InvalidState(f"it is {STATE_TEXT.get(interaction.state, 'not set')}")
+            raise not_now(interaction)
         return lambda: interaction.digits.append(digits)
 
     def disconnect(self, interaction: Interaction, by_agent: bool, why: str = "") -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...protocol.messages import CALLBACK_MESSAGE
-from ..errors import InvalidState
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
-from .actions import Actions, state_text
+from .actions import Actions, not_now
 from .interaction import CALLBACK, Interaction, Interactions
 from .lifecycle import Lifecycle
 from .routing import Router
@@ -86,11 +85,7 @@ class Callbacks:
         until it has used its attempts.
         """
         if interaction.agent is not user or interaction.state not in ("C", "H"):
-            holder = interaction.agent
-            raise InvalidState(
-                f"it is {state_text(interaction)}"
-                + (f" for {holder.id}" if holder is not None and holder is not user else "")
-            )
+            raise not_now(interaction, user)
         callback = self.callbacks[interaction.id]
         callback.attempts += 1
         for session in self._watchers.of(interaction.id):

@@ -8,7 +8,7 @@ from ..sessions import Session
 from ..state import ServerState
 from .actions import Actions
 from .interaction import CALL, GENERIC, Interaction, Interactions, link
-from .routing import Router, station_attributes
+from .routing import Router, hand_to
 
 # [guess] Seconds from creating an outbound call ("Initializing") to dialling it, and from
 # dialling to the network taking it (Connected, or Proceeding with call analysis).
@@ -36,16 +36,12 @@ class Calls:
             Eic_CallType="I" if (callee or group) else "E",
             Eic_RemoteAddress=target,
             Eic_RemoteName=(callee.display_name if callee else group.id if group else target),
-            Eic_LocalUserId=caller.id,
-            Eic_LocalName=caller.display_name,
-            # [real] Desktops match Eic_Recorders against Eic_UserName on one's own calls.
-            Eic_UserName=caller.id,
             Eic_WorkgroupName=workgroup.id if workgroup else "",
             Eic_RemoteTn=target,  # [guess] the number dialled
-            **station_attributes(session),
         )
-        interaction.agent = caller
-        interaction.station = session.station["id"] if session.station else None
+        # [real] Desktops match Eic_Recorders against Eic_UserName on one's own calls.
+        for name, value in hand_to(interaction, caller, session).items():
+            interaction.attributes.set(name, value)
         if callee or group:
             self.interactions.set_state(interaction, "S")
             here = caller.extension or caller.id

@@ -48,16 +48,25 @@ def missing_skills(user: User, interaction: Interaction) -> list[str]:
     return lacks
 
 
-def station_attributes(session: Session | None) -> dict[str, str]:
-    """The attributes naming where an interaction rings: [guess] the station's id and its
-    extension (its number, for a remote number), as the vendor's attributes reference
-    describes Eic_StationName and Eic_LocalAddress."""
+def hand_to(interaction: Interaction, user: User | None, session: Session | None) -> dict[str, str]:
+    """Make ``user``, on the station of ``session``, the agent whose queues hold the
+    interaction (None: nobody's, back in a queue); the attributes that say so, for the
+    caller to set in the same change as its state.
+
+    [guess] The station's id and extension (its number, for a remote number), as the
+    vendor's attributes reference describes Eic_StationName and Eic_LocalAddress."""
     station = session.station if session is not None else None
-    if not station:
-        return {"Eic_StationName": "", "Eic_LocalAddress": "", "Eic_LocalTn": ""}
-    number = str(station.get("extension") or station.get("id") or "")
-    return {"Eic_StationName": str(station.get("id", "")), "Eic_LocalAddress": number,
-            "Eic_LocalTn": number}  # fmt: skip
+    interaction.agent = user
+    interaction.station = station["id"] if station else None
+    number = str(station.get("extension") or station.get("id") or "") if station else ""
+    return {
+        "Eic_LocalUserId": user.id if user else "",
+        "Eic_LocalName": user.display_name if user else "",
+        "Eic_UserName": user.id if user else "",
+        "Eic_StationName": str(station.get("id", "")) if station else "",
+        "Eic_LocalAddress": number,
+        "Eic_LocalTn": number,
+    }
 
 
 class Router:
@@ -119,13 +128,12 @@ class Router:
         """The interaction waits, Offering, in the workgroup's queue, and ACD routes it
         (unless the caller routes once it has released the agent who had it)."""
         interaction.workgroup = workgroup
-        interaction.agent, interaction.station = None, None
+        nobody = hand_to(interaction, None, None)
         interaction.queued_at = self.clock.now()
         self.lifecycle.emit("entered", interaction, workgroup)
         self.interactions.set_state(
-            interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id, Eic_LocalUserId="",
-            Eic_LocalName="", Eic_UserName="", Eic_LineQueueTimestamp=now_compact(),
-            **station_attributes(None),
+            interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id,
+            Eic_LineQueueTimestamp=now_compact(), **nobody,
         )  # fmt: skip
         if route:
             self.route_waiting()
@@ -348,15 +356,12 @@ class Router:
         return next((s for s in self.state.sessions.of_user(user.id) if s.station), None)
 
     def alert(self, interaction: Interaction, user: User, session: Session | None, acd: bool):
-        interaction.agent = user
-        interaction.station = session.station["id"] if session and session.station else None
+        agent = hand_to(interaction, user, session)
         interaction.acd = acd
         if acd:
             interaction.offered_to.append(user.id)
             interaction.last_offered = user
-        self.interactions.set_state(interaction, "A", Eic_LocalUserId=user.id,
-                                    Eic_LocalName=user.display_name, Eic_UserName=user.id,
-                                    **station_attributes(session))  # fmt: skip
+        self.interactions.set_state(interaction, "A", **agent)
         self.interactions.tell_alerting(interaction, START_ALERTING)
         if acd:
             assert interaction.workgroup is not None
@@ -381,15 +386,7 @@ class Router:
 
     def back_to_queue(self, interaction: Interaction) -> None:
         self.interactions.stop_alerting(interaction)
-        interaction.agent, interaction.station = None, None
-        self.interactions.set_state(
-            interaction,
-            "O",
-            Eic_LocalUserId="",
-            Eic_LocalName="",
-            Eic_UserName="",
-            **station_attributes(None),
-        )
+        self.interactions.set_state(interaction, "O", **hand_to(interaction, None, None))
 
     def _session_ended(self, session: Session, station: dict | None) -> None:
         """An agent's session ends while an interaction alerts them: back to the queue."""
