@@ -36,11 +36,9 @@ class Members:
     activated: set[str] = field(default_factory=set)
     # Medium -> the members ACD may offer an interaction of that medium now.
     ready: dict[int, set[str]] = field(default_factory=lambda: {m: set() for m in ROUTED_MEDIA})
-
-    @property
-    def available(self) -> set[str]:
-        """[doc] Members ACD could offer an interaction of some media to now."""
-        return set().union(*self.ready.values())
+    # [doc] Members ACD could offer an interaction of some media to now: kept with the
+    # rest, as statistics read it after every change.
+    available: set[str] = field(default_factory=set)
 
 
 class Availability:
@@ -96,6 +94,7 @@ class Availability:
     def _place(self, workgroup: Workgroup, user_id: str, members: Members) -> None:
         members.logged_in.discard(user_id)
         members.activated.discard(user_id)
+        members.available.discard(user_id)
         for ready in members.ready.values():
             ready.discard(user_id)
         user = self.scenario.user(user_id)
@@ -108,3 +107,4 @@ class Availability:
         for medium, ready in members.ready.items():
             if isinstance(self._eligibility(user, workgroup, medium), Session):
                 ready.add(user_id)
+                members.available.add(user_id)
