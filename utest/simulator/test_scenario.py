@@ -146,6 +146,9 @@ def test_the_loop_scenario_refuses_on_both_hosts_naming_each_other(start_simulat
         ({"hosts": [{"address": "127.0.0.1", "acepting": True}]}, "'acepting' in host 127.0.0.1"),
         ({"faults": [{"kind": "drop", "cuont": 2}]}, "'cuont' in a fault"),
         ({"sessionIdleTimeout": -5}, "'sessionIdleTimeout' must be a number"),
+        ({"sessionIdleTimeout": 0}, "'sessionIdleTimeout' must be a number"),
+        ({"sessionIdleTimeout": float("nan")}, "'sessionIdleTimeout' must be a number"),
+        ({"sessionIdleTimeout": 10**400}, "'sessionIdleTimeout' must be a number"),
     ],
 )
 def test_misspelt_or_wrong_keys_are_named(data, named):

@@ -302,14 +302,13 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         raise ScenarioError(
             f'Scenario {origin}: \'statusErrors\' must be "async" or "sync", not {status_errors!r}.'
         )
-    idle = data.get("sessionIdleTimeout")
-    if idle is not None and (
-        isinstance(idle, bool) or not isinstance(idle, (int, float)) or idle <= 0
-    ):
-        raise ScenarioError(
-            f"Scenario {origin}: 'sessionIdleTimeout' must be a number of seconds above 0, "
-            f"not {idle!r}."
-        )
+    idle = None
+    if data.get("sessionIdleTimeout") is not None:
+        idle = _seconds(data, "sessionIdleTimeout", 0.0, origin)
+        if idle == 0:  # a session idle for no time at all could never be used
+            raise ScenarioError(
+                f"Scenario {origin}: 'sessionIdleTimeout' must be a number of seconds above 0."
+            )
     statuses = _statuses([*data.get("statuses", []), *data.get("extraStatuses", [])], origin)
     workgroups = _workgroups(data, users, statuses, skills, codes, origin)
     return Scenario(
@@ -330,7 +329,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         ic_server=str(data.get("icServer", "cicsim")),
         languages=[str(lang).lower() for lang in data.get("languages", ["en-us"])],
         single_session_per_user=bool(data.get("singleSessionPerUser", False)),
-        session_idle_timeout=None if idle is None else float(idle),
+        session_idle_timeout=idle,
         status_errors=status_errors,
         stream_backlog=bool(data.get("streamBacklog", True)),
         licenses=_license_pools(data.get("licenses", {}), origin),
