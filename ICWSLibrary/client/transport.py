@@ -35,6 +35,7 @@ from requests.auth import AuthBase
 from requests.utils import get_environ_proxies
 
 from ..protocol.http import ACCEPT, REQUEST_JSON_TYPE, SESSION_COOKIE_PAIR
+from ..protocol.names import clipped
 from .deadline import DeadlineReached, clamp
 from .errors import ICWSError, origin_of, path_of
 from .redact import HiddenStr, SecretValues, mask_query, redact_headers, redact_json
@@ -217,12 +218,13 @@ def parse_timeout(value, name: str = "timeout") -> float:
             seconds = float(value)
     except (TypeError, ValueError, OverflowError) as error:
         raise ICWSError(
-            f"{name} must be a time such as 10 or '10 s', not {value!r}: {error}."
+            f"{name} must be a time such as 10 or '10 s', not {clipped(repr(value))}: "
+            f"{clipped(str(error), 200)}."
         ) from None
     if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_TIMEOUT:
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "..."
         raise ICWSError(
-            f"{name} must be a positive time up to a day such as 10 or '10 s', not {shown}."
+            f"{name} must be a positive time up to a day such as 10 or '10 s', "
+            f"not {clipped(repr(value))}."
         )
     return seconds
 

@@ -32,6 +32,12 @@ def did_you_mean(wanted: str, known: Iterable[str] | Mapping[str, str], what: st
     return f" Nearest known {what}: {', '.join(near)}." if near else ""
 
 
+def clipped(text: str, limit: int = 40) -> str:
+    """``text``, or its first ``limit`` characters and ``...`` when longer: a value quoted
+    in a message stays readable however long it came."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """``1 session``, ``2 sessions``: a count with its noun in the right number."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"

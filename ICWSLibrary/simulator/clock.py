@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+from ..protocol.names import clipped
+
 # [guess] The longest delay an event may have: far beyond any alert or wrap-up timeout a
 # test uses, and far below what a thread's wait or the heap's order can hold.
 MAX_DELAY = 366 * 24 * 3600.0
@@ -32,9 +34,8 @@ def checked_seconds(value) -> float:
         except OverflowError:  # an int of hundreds of digits
             seconds = math.inf
     if not 0 <= seconds <= MAX_DELAY:
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "..."
         raise ValueError(
-            f"must be a number of seconds from 0 to {MAX_DELAY:.0f} (a year), not {shown}"
+            f"must be a number of seconds from 0 to {MAX_DELAY:.0f} (a year), not {clipped(repr(value))}"
         )
     return seconds
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs
 
+from ...protocol.names import clipped
 from ..configuration import (
     ConfigurationError,
     ConfigurationStore,
@@ -58,11 +59,9 @@ class ConfigurationResource:
             match = _RANGE.match(request.headers["range"])
             if not match or int(match.group(1)) > int(match.group(2)):
                 # [guess] A real server's answer to a malformed Range is not known.
-                shown = request.headers["range"]
-                shown = shown if len(shown) <= 60 else shown[:60] + "..."
                 raise ConfigurationError(
                     400,
-                    f"The Range header {shown!r} is not items=first-last with first at most "
+                    f"The Range header {clipped(request.headers['range'], 60)!r} is not items=first-last with first at most "
                     "last (numbers of at most 9 digits).",
                 )
             first, last = int(match.group(1)), int(match.group(2))
