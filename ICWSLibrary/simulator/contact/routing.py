@@ -232,9 +232,6 @@ class Router:
             return deque(sorted(ready, key=order)), True
         return deque(heapq.nsmallest(count, ready, key=order)), False
 
-    def _idle(self, user: User) -> float:
-        return self.idle_since.get(user.id.lower(), float("-inf"))
-
     def reset_idle(self, user: User, seconds: float = 0.0) -> None:
         """``user`` is available as of ``seconds`` ago, for "longest available" routing."""
         self.idle_since[user.id.lower()] = self.clock.now() - seconds
