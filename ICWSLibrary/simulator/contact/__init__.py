@@ -19,42 +19,34 @@ Sources: CONTACT-CENTER.md 2.1, 2.3, 2.5, 2.6, 2.8, 2.9.
 
 from __future__ import annotations
 
-from ...protocol.interactions import ACD_LICENSE
 from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState
 from ..statuses import Statuses
 from .actions import Actions, Effect
 from .activations import Activations
-from .availability import ROUTED_MEDIA, Availability
+from .availability import Availability
 from .callbacks import RETRY, Callbacks
-from .calls import DIAL_DELAY, Calls
-from .chats import Chat, ChatParty, Chats
+from .calls import Calls
+from .chats import ChatParty, Chats
 from .interaction import (
-    ACTIVE,
     CALL,
-    CALLBACK,
-    CHAT,
-    DISCONNECTED,
-    GENERIC,
     MEDIA_NAMES,
     STATE_TEXT,
     TRANSITIONS,
-    Attributes,
     Interaction,
     Interactions,
-    Parties,
     QueueWatch,
 )
 from .lifecycle import Lifecycle
 from .routing import Router
 from .tallies import Tallies
-from .wrapup import SEGMENT_SEPARATOR, WrapUp
+from .wrapup import WrapUp
 
+# What the resources, statistics and controls import from here, beside ContactCenter.
 __all__ = [
-    "ACD_LICENSE", "ACTIVE", "ROUTED_MEDIA", "Effect", "CALL", "CALLBACK", "CHAT", "DIAL_DELAY", "DISCONNECTED",
-    "GENERIC", "MEDIA_NAMES", "RETRY", "SEGMENT_SEPARATOR", "STATE_TEXT", "TRANSITIONS",
-    "Attributes", "Chat", "ChatParty", "ContactCenter", "Interaction", "Parties", "QueueWatch",
+    "CALL", "MEDIA_NAMES", "RETRY", "STATE_TEXT", "TRANSITIONS", "ChatParty", "ContactCenter",
+    "Effect", "Interaction", "QueueWatch",
 ]  # fmt: skip
 
 
