@@ -15,9 +15,10 @@ Test Teardown    Disconnect All
 
 *** Variables ***
 # A CIC server's URL; empty starts the embedded simulator.
-${SERVER}      ${EMPTY}
+${SERVER}              ${EMPTY}
 # The simulator's agents all have this password; give a real one in the environment.
-${PASSWORD}    %{ICWS_PASSWORD=1234}
+# As a Secret, Robot never shows it in a log, even at --loglevel TRACE.
+${PASSWORD: Secret}    %{ICWS_PASSWORD=1234}
 
 
 *** Test Cases ***

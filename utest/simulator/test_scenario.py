@@ -7,6 +7,13 @@ from ICWSLibrary.simulator import ICWSSimulator, ScenarioError, load_scenario
 from ..conftest import SCENARIOS
 from .helpers import RawSession, logon
 
+try:
+    from robot.api.types import Secret  # noqa: F401  Robot Framework 7.4 and newer
+
+    SECRET_SUPPORTED = True
+except ImportError:
+    SECRET_SUPPORTED = False
+
 
 def test_default_scenario_has_the_documented_users_and_features():
     scenario = load_scenario()
@@ -231,8 +238,24 @@ def test_the_example_suite_printed_by_the_cli_runs_as_printed(tmp_path):
     )  # fmt: skip
     suite.write_text(printed.stdout)
     console = io.StringIO()
-    rc = robot.run(str(suite), outputdir=str(tmp_path), stdout=console, stderr=console)
+    rc = robot.run(
+        str(suite), outputdir=str(tmp_path), loglevel="TRACE", stdout=console, stderr=console
+    )
     assert rc == 0, console.getvalue()
+    if SECRET_SUPPORTED:
+        # At TRACE Robot logs every argument: the password shows unless it is a Secret.
+        outputs = (tmp_path / "output.xml").read_text(), (tmp_path / "log.html").read_text()
+        assert all("'1234'" not in text for text in outputs), "the password was logged"
+        assert "Secret(value=" in outputs[0], "the suite did log its arguments"
+
+
+def test_the_example_suite_keeps_a_plain_password_where_robot_has_no_secret(monkeypatch):
+    from ICWSLibrary import examples
+
+    assert ("${PASSWORD: Secret}" in examples.first_suite()) is SECRET_SUPPORTED
+    monkeypatch.setattr(examples, "Secret", None)
+    assert "${PASSWORD: Secret}" not in examples.first_suite()
+    assert "${PASSWORD}    %{ICWS_PASSWORD=1234}" in examples.first_suite()
 
 
 def test_the_example_suite_runs_against_a_server_given_as_its_tip_says(tmp_path, simulator):
