@@ -253,3 +253,77 @@ def test_heartbeat_and_a_disconnect_that_asks_to_reconnect(simulator):
     assert message["shouldReconnect"] is True
     state = session.request("GET", "/connection").json()
     assert (state["connectionState"], state["shouldReconnect"]) == (2, True)
+
+
+AUTH_TOKEN = "urn:inin.com:connection:authTokenConnectionRequestSettings"
+SEED = "6f0b2f61-4a52-4c3e-9c55-1b1f0c3e8d0a"
+
+
+def _token_logon(url, session, token, seed=SEED):
+    body = {
+        "__type": AUTH_TOKEN,
+        "applicationName": "second window",
+        "authTokenSeed": seed,
+        "authToken": token,
+        "authTokenSourceSession": session.id,
+    }
+    return requests.post(f"{url}/icws/connection", json=body, headers={"Accept-Language": "en-us"})
+
+
+def test_a_unique_auth_token_logs_the_same_user_on_once(simulator):
+    session = RawSession(simulator.url, "agent1")
+    response = session.request(
+        "POST", "/connection/unique-auth-token", json={"authTokenSeed": SEED}
+    )
+    assert response.status_code == 200
+    token = response.json()["authToken"]
+    assert isinstance(token, str) and token
+    second = _token_logon(simulator.url, session, token)
+    assert second.status_code == 201, second.text
+    assert second.json()["userID"] == "agent1"
+    assert second.json()["sessionId"] != session.id
+    # [doc] "may be used to create a new session only once"
+    again = _token_logon(simulator.url, session, token)
+    assert (again.status_code, again.json()["errorCode"]) == (400, -2147221503)
+
+
+def test_a_unique_auth_token_needs_its_seed_and_expires_after_seven_seconds(simulator):
+    session = RawSession(simulator.url, "agent1")
+    mint = lambda: session.request(  # noqa: E731
+        "POST", "/connection/unique-auth-token", json={"authTokenSeed": SEED}
+    ).json()["authToken"]
+    assert _token_logon(simulator.url, session, mint(), seed="another").status_code == 400
+    token = mint()
+    simulator.advance_time(7.5)
+    assert _token_logon(simulator.url, session, token).status_code == 400
+    missing = session.request("POST", "/connection/unique-auth-token", json={})
+    assert missing.status_code == 400
+    assert "authTokenSeed" in error_of(missing)["message"]
+
+
+def test_switchover_status_of_a_standalone_server(simulator):
+    session = RawSession(simulator.url, "agent1")
+    response = session.request("GET", "/connection/switchover-status")
+    assert response.status_code == 200
+    assert response.json() == {"isSwitchoverActive": False, "primaryHost": "cicsim"}
+
+
+def test_switchover_status_names_the_pair(start_simulator):
+    server = start_simulator("switchover")
+    session = RawSession(server.urls["127.0.0.2"], "agent1")
+    status = session.request("GET", "/connection/switchover-status").json()
+    assert status["isSwitchoverActive"] is True
+    assert status["primaryHost"] == "cic-primary"
+    assert status["backupHost"] == "cic-backup"
+    assert status["backupVersion"].startswith("CIC ")
+    assert status["subsystemsDown"] == []
+
+
+def test_system_languages_as_a_2015_client_reads_them(start_simulator):
+    server = start_simulator({"languages": ["en-us", "fr-fr"]})
+    session = RawSession(server.url, "agent1")
+    response = session.request("GET", "/configuration/system/languages")
+    assert response.status_code == 200
+    languages = response.json()["languages"]
+    assert [entry["language"]["id"] for entry in languages] == ["en-US", "fr-FR"]
+    assert languages[0]["language"]["displayName"] == "English (United States)"

@@ -41,6 +41,7 @@ class ConfigurationResource:
             ("DELETE", one, self.delete, True),
             ("PUT", watch, self.watch, True),
             ("DELETE", watch, self.stop_watching, True),
+            ("GET", re.compile(r"^configuration/system/languages$"), self.languages, True),
         ]
 
     def write_refusal(self, session: Session) -> Response | None:
@@ -51,6 +52,27 @@ class ConfigurationResource:
         except ConfigurationError as error:
             return error.response()
         return None
+
+    def languages(self, request: Request, session: Session) -> Response:
+        """The server's languages, ``{languages: [{language: {id, displayName}}]}``.
+
+        [real] A 2015 client reads ``languages[].language.id`` and finds ``en-US`` on a
+        real server (gildas/ruby-ic); [guess] ``countries`` ("when available") is left out.
+        """
+        return json_response(
+            200,
+            {
+                "languages": [
+                    {
+                        "language": {
+                            "id": _tag(tag),
+                            "displayName": self.state.scenario.language_name(tag),
+                        }
+                    }
+                    for tag in self.state.scenario.languages
+                ]
+            },
+        )
 
     def get_list(self, request: Request, session: Session, kind: str) -> Response:
         query = _query(request)
@@ -155,3 +177,9 @@ def _update_result(identity: dict) -> dict:
 
 def _query(request: Request) -> dict[str, str]:
     return {name: values[-1] for name, values in parse_qs(request.query).items()}
+
+
+def _tag(tag: str) -> str:
+    """``en-us`` as a language tag is written: ``en-US``."""
+    language, _, region = tag.partition("-")
+    return f"{language}-{region.upper()}" if region else language

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -25,19 +26,19 @@ from ..wire import (
 )
 
 LOGOFF_REASON = "The session was logged off by the client."
-LANGUAGE_NAMES = {
-    "en-us": "English (United States)",
-    "de-de": "German (Germany)",
-    "fr-fr": "French (France)",
-    "es-es": "Spanish (Spain)",
-    "nl-nl": "Dutch (Netherlands)",
-}
+# [doc] "The auth token expires within seven seconds after creation."
+AUTH_TOKEN_LIFETIME = 7.0
+# [guess] The 503 a backup of a switchover pair answers (PROTOCOL.md: the backup refuses
+# logons); a host answering it is taken for the pair's backup.
+BACKUP_REFUSAL = "error.server.unavailable"
 
 
 class ConnectionResource:
     def __init__(self, state: ServerState):
         self.state = state
         self.scenario = state.scenario
+        # Unique auth tokens not yet used: token -> (user id, seed, source session, expiry).
+        self.auth_tokens: dict[str, tuple[str, str, str, float]] = {}
 
     def routes(self) -> list:
         return [
@@ -49,6 +50,8 @@ class ConnectionResource:
             ("GET", re.compile(r"^connection/server-info$"), self.server_info, False),
             ("GET", re.compile(r"^connection$"), self.connection_state, True),
             ("DELETE", re.compile(r"^connection$"), self.logoff, True),
+            ("POST", re.compile(r"^connection/unique-auth-token$"), self.unique_auth_token, True),
+            ("GET", re.compile(r"^connection/switchover-status$"), self.switchover_status, True),
             ("POST", re.compile(r"^messaging/heartbeat$"), self.heartbeat, True),
         ]
 
@@ -83,20 +86,24 @@ class ConnectionResource:
         if not isinstance(body, dict) or not body.get("__type"):
             raise MissingProperty("__type")
         kind = body["__type"]
-        if kind in (AUTH_TOKEN, SINGLE_SIGN_ON):
+        if kind == SINGLE_SIGN_ON:
             return json_response(400, AUTHENTICATION_FAILURE)
-        if kind != IC_AUTH:
+        if kind not in (IC_AUTH, AUTH_TOKEN):
             raise InvalidProperty(
                 "__type", f"The value of __type is not a known connection request type: {kind}."
             )
-        for name in ("applicationName", "userID", "password"):
+        required = ("userID", "password") if kind == IC_AUTH else ("authTokenSeed", "authToken")
+        for name in ("applicationName", *required):
             if body.get(name) is None:
                 raise MissingProperty(name)
             if not isinstance(body[name], str):
                 raise InvalidProperty(name, f"The property {name} must be a string.")
-        user = self.scenario.user(body["userID"])
-        # A user without a password (created by an administrator who set none) cannot log on.
-        if user is None or not user.password or body["password"] != user.password:
+        user = (
+            self._password_user(body["userID"], body["password"])
+            if kind == IC_AUTH
+            else self._token_user(body)
+        )
+        if user is None:
             return json_response(400, AUTHENTICATION_FAILURE)
         if self.scenario.single_session_per_user:
             self.state.end_user_sessions(user.id, "The user logged on from another client.")
@@ -148,6 +155,73 @@ class ConnectionResource:
             ),
         ]
         return json_response(201, answer, headers)
+
+    def _password_user(self, user_id: str, password: str):
+        user = self.scenario.user(user_id)
+        # A user without a password (created by an administrator who set none) cannot log on.
+        if user is None or not user.password or password != user.password:
+            return None
+        return user
+
+    def _token_user(self, body: dict):
+        """[doc] A unique auth token logs its user on once, within seven seconds, with the
+        seed it was made from; [guess] and from the session that made it, when named."""
+        found = self.auth_tokens.pop(body["authToken"], None)
+        if found is None:
+            return None
+        user_id, seed, source, expiry = found
+        if (
+            body["authTokenSeed"] != seed
+            or body.get("authTokenSourceSession") not in (None, source)
+            or self.state.clock.now() > expiry
+        ):
+            return None
+        return self.scenario.user(user_id)
+
+    def unique_auth_token(self, request: Request, session: Session) -> Response:
+        """[doc] connection 1: ``{authTokenSeed}`` -> 200 ``{authToken}``, for one logon."""
+        try:
+            body = json.loads(request.body or b"null")
+        except ValueError:
+            body = None
+        seed = body.get("authTokenSeed") if isinstance(body, dict) else None
+        if seed is None:
+            raise MissingProperty("authTokenSeed")
+        if not isinstance(seed, str) or not seed.strip():
+            raise InvalidProperty("authTokenSeed", "The property authTokenSeed must be a Guid.")
+        now = self.state.clock.now()
+        for stale in [t for t, found in self.auth_tokens.items() if found[3] < now]:
+            del self.auth_tokens[stale]
+        token = secrets.token_urlsafe(24)
+        self.auth_tokens[token] = (session.user.id, seed, session.id, now + AUTH_TOKEN_LIFETIME)
+        return json_response(200, {"authToken": token})
+
+    def switchover_status(self, request: Request, session: Session) -> Response:
+        """[doc] connection 11: whether the deployment is a switchover pair, its primary
+        (the stand-alone server's name otherwise) and its backup."""
+        primary = next(
+            (host.name or host.address for host in self.scenario.hosts
+             if host.address == session.host),
+            self.scenario.ic_server,
+        )  # fmt: skip
+        backup = next(
+            (host for host in self.scenario.hosts if host.error_id == BACKUP_REFUSAL), None
+        )
+        if backup is None:
+            return json_response(200, {"isSwitchoverActive": False, "primaryHost": primary})
+        return json_response(
+            200,
+            {
+                "isSwitchoverActive": True,
+                "primaryHost": primary,
+                "backupHost": backup.name or backup.address,
+                "isBackupICStopping": False,
+                "isBackupICStarting": False,
+                # [guess] Both servers of a pair run the same version.
+                "backupVersion": self.scenario.version.get("productPatchDisplayString", ""),
+                "subsystemsDown": [],
+            },
+        )
 
     # -- the session's connection ----------------------------------------------------------
 
@@ -201,7 +275,7 @@ class ConnectionResource:
             200,
             {
                 "languages": [
-                    {"languageID": tag, "languageDisplayName": LANGUAGE_NAMES.get(tag, tag)}
+                    {"languageID": tag, "languageDisplayName": self.scenario.language_name(tag)}
                     for tag in self.scenario.languages
                 ],
                 "acceptLanguage": self.session_language(request.headers.get("accept-language")),

@@ -154,6 +154,16 @@ class Host:
     message: str = "This Session Manager is not currently accepting connections."
 
 
+# Display names of the languages a scenario may list; another shows as its tag.
+LANGUAGE_NAMES = {
+    "en-us": "English (United States)",
+    "de-de": "German (Germany)",
+    "fr-fr": "French (France)",
+    "es-es": "Spanish (Spain)",
+    "nl-nl": "Dutch (Netherlands)",
+}
+
+
 @dataclass
 class Scenario:
     users: dict[str, User]
@@ -232,3 +242,6 @@ class Scenario:
             if host.address == address:
                 return host
         return self.hosts[0]
+
+    def language_name(self, tag: str) -> str:
+        return LANGUAGE_NAMES.get(tag.lower(), tag)
