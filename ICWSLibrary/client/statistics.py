@@ -1,9 +1,9 @@
 """ICWS feature ``statistics``: watch statistic values and read them typed.
 
 A statistic key is a statistic id (``inin.workgroup:InteractionsWaiting``) and its
-parameter values, in the catalog's order: workgroup, then interval, then user. The session
-watches every key it was asked about in one subscription (a PUT replaces the keys, so each
-PUT lists them all) and keeps the last value told for each, from
+parameter values, in the catalog's order: workgroup, then user, then interval. The session
+watches every key it was asked about in one subscription (each PUT adds keys to it) and
+keeps the last value told for each, from
 ``statisticValueMessage``; reads and waits look there, with no sleeps.
 Sources: CONTACT-CENTER.md 2.6, SDK Statistics.js, [real] recorded messages.
 """
@@ -62,10 +62,10 @@ class StatisticKey:
         parameters = []
         if workgroup:
             parameters.append((WORKGROUP, str(workgroup)))
-        if interval:
-            parameters.append((INTERVAL, str(interval)))
         if user_id:
             parameters.append((USER, str(user_id)))
+        if interval:
+            parameters.append((INTERVAL, str(interval)))
         return cls(identifier, tuple(parameters))
 
     def as_json(self) -> dict:
@@ -137,14 +137,13 @@ def _error_hint(key: StatisticKey, error: Any) -> str:
             return f" {known.identifier} takes {needs}."
         return (
             " Give the parameters the statistic takes: interval statistics need interval= "
-            "(such as CurrentShift), agent statistics need workgroup=, interval= and user_id="
+            "(such as CurrentShift), agent statistics need workgroup=, user_id= and interval="
         )
     return ""
 
 
-# The statistics one session watches at most. A PUT lists every key watched (it replaces
-# the watch), so an unbounded watch costs each new read the whole list, and the server a
-# computation of each key whenever anything changes; the least recently read go first.
+# The statistics one session watches at most: a server computes each key watched whenever
+# anything changes, so the least recently read go first.
 MAX_WATCHED_STATISTICS = 200
 
 
@@ -178,7 +177,12 @@ class StatisticsAPI:
 
     def watch(self, key: StatisticKey) -> None:
         """Add the key to the session's statistic watch (once), dropping the keys read
-        least lately beyond :data:`MAX_WATCHED_STATISTICS`."""
+        least lately beyond :data:`MAX_WATCHED_STATISTICS`.
+
+        A PUT adds keys to the watch (as a vendor wrapper relies on), so only the new key
+        is sent; letting keys go takes a DELETE and a PUT of those kept, which is right
+        whether a server adds or replaces.
+        """
         self.last_read[key.canonical] = time.monotonic()
         if key.canonical in self.keys:
             self.keys.move_to_end(key.canonical)
@@ -186,15 +190,24 @@ class StatisticsAPI:
         self.channel.start()
         before = OrderedDict(self.keys)
         self.keys[key.canonical] = key
-        while len(self.keys) > MAX_WATCHED_STATISTICS:
-            self.keys.popitem(last=False)
-        body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
         try:
-            self._session.call("PUT", VALUES_PATH, body)
+            if len(self.keys) > MAX_WATCHED_STATISTICS:
+                while len(self.keys) > MAX_WATCHED_STATISTICS:
+                    self.keys.popitem(last=False)
+                self._rewatch()
+            else:
+                self._session.call("PUT", VALUES_PATH, {"statisticKeys": [key.as_json()]})
         except ICWSError as error:
             self.keys = before
             raise error.in_context(f"Watching statistic {key} was refused") from None
         self.told = {canonical: v for canonical, v in self.told.items() if canonical in self.keys}
+
+    def _rewatch(self) -> None:
+        """Watch exactly :attr:`keys`: stop the watch, then PUT each key kept."""
+        self._session.call("DELETE", VALUES_PATH)
+        if self.keys:
+            body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
+            self._session.call("PUT", VALUES_PATH, body)
 
     def value(self, key: StatisticKey, timeout: float | None = None) -> Any:
         """The statistic's value, typed (see :func:`typed_value`), once the server told it."""
@@ -231,11 +244,7 @@ class StatisticsAPI:
             del self.keys[canonical]
             self.last_read.pop(canonical, None)
             self.told.pop(canonical, None)
-        if self.keys:
-            body = {"statisticKeys": [k.as_json() for k in self.keys.values()]}
-            self._session.call("PUT", VALUES_PATH, body)
-        else:
-            self._session.call("DELETE", VALUES_PATH)
+        self._rewatch()
         return len(stale)
 
     def stop(self) -> None:

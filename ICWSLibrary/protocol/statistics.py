@@ -1,8 +1,9 @@
 """Statistic keys and values as ICWS spells them, for the client and the simulator.
 
 [doc] A key is ``{statisticIdentifier, parameterValueItems: [{parameterTypeId, value}]}``
-with the parameters in the catalog's order; [real] clients pass a workgroup, then an
-interval, then a user.
+with the parameters in the catalog's order: [real] a workgroup, then a user, then an
+interval (a vendor sample's agent dashboard sends ``inin.agent:`` keys so and reads the
+user at ``parameterValueItems[1]``; CONTACT-CENTER.md 2.6).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class KnownStatistic(NamedTuple):
 
 _NOW = (WORKGROUP_PARAMETER,)
 _PERIOD = (WORKGROUP_PARAMETER, INTERVAL_PARAMETER)
-_AGENT = (WORKGROUP_PARAMETER, INTERVAL_PARAMETER, USER_PARAMETER)
+_AGENT = (WORKGROUP_PARAMETER, USER_PARAMETER, INTERVAL_PARAMETER)
 # The statistics the simulator computes (a real server has many more): the client names the
 # nearest of them for an id a server does not know, and the library's documentation lists them.
 KNOWN_STATISTICS = tuple(

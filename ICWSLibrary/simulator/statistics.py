@@ -1,8 +1,8 @@
 """Statistics derived from the contact center: the catalog, values, and who hears of them.
 
 A statistic key names a statistic and its parameter values, in the order the catalog
-gives (``ININ.People.WorkgroupStats:Workgroup``, then ``ININ.Queue:Interval``, then
-``ININ.People.AgentStats:User``). Values are computed from the model each time it settles
+gives (``ININ.People.WorkgroupStats:Workgroup``, then ``ININ.People.AgentStats:User``,
+then ``ININ.Queue:Interval``). Values are computed from the model each time it settles
 (after every request, timed event or control call), and each watching session is told only
 the values that moved. Sources: CONTACT-CENTER.md 2.6; SDK Statistics.js; [real] a
 client's recorded ``statisticValueMessage`` (``isDelta`` true, null for "no data").
@@ -133,22 +133,31 @@ class Statistics:
     # -- subscriptions ----------------------------------------------------------------------
 
     def watch(self, session, keys: list[dict]) -> None:
-        """[guess] A PUT replaces the keys watched. One message follows it, with the value of
-        every key the watch did not have and of every kept key whose value moved; the first
-        PUT tells them all, and one that only adds keys tells only those."""
-        before = session.statistic_watch or {}
-        session.statistic_watch = {}
+        """Add ``keys`` to the session's watch and tell the value of each key it did not
+        have; the first PUT tells them all (an empty list still answers one message).
+
+        [inferred] A PUT adds keys: a vendor wrapper PUTs workgroup keys, then agent keys,
+        to the same resource and reads both (FIDELITY-AUDIT S2); a DELETE stops them all.
+        """
+        first = session.statistic_watch is None
+        watch = session.statistic_watch = session.statistic_watch or {}
         self.watching[session.id] = session
         changes = []
         for key in keys:
             canonical = key_spelling(key)
+            if canonical in watch:
+                continue
             value = self.value(key)
-            session.statistic_watch[canonical] = (key, value)
-            if canonical not in before or before[canonical][1] != value:
-                changes.append({"statisticKey": key, "statisticValue": value})
-        if changes or not before:
+            watch[canonical] = (key, value)
+            changes.append({"statisticKey": key, "statisticValue": value})
+        if changes or first:
             self.state.deliver(session, {"__type": STATISTIC_VALUE, "isDelta": True,
                                          "statisticValueChanges": changes})  # fmt: skip
+
+    def would_watch(self, session, keys: list[dict]) -> int:
+        """How many keys the session would watch after adding ``keys``."""
+        watch = session.statistic_watch or {}
+        return len(watch.keys() | {key_spelling(key) for key in keys})
 
     def stop(self, session) -> None:
         session.statistic_watch = None

@@ -70,8 +70,8 @@ def test_a_key_names_its_category_from_the_parameters_given():
         "statisticIdentifier": "inin.agent:InteractionsAnswered",
         "parameterValueItems": [
             {"parameterTypeId": "ININ.People.WorkgroupStats:Workgroup", "value": "Support"},
-            {"parameterTypeId": "ININ.Queue:Interval", "value": "CurrentShift"},
             {"parameterTypeId": "ININ.People.AgentStats:User", "value": "agent1"},
+            {"parameterTypeId": "ININ.Queue:Interval", "value": "CurrentShift"},
         ],
     }
     assert (
@@ -79,10 +79,23 @@ def test_a_key_names_its_category_from_the_parameters_given():
     )
 
 
-def test_one_watch_lists_every_key_and_waits_follow_the_values(supervisor, simulator):
+def test_each_key_is_put_once_and_waits_follow_the_values(supervisor, simulator):
     assert supervisor.statistics.value(WAITING) == 0
     logged_in = StatisticKey.of("AgentsLoggedIn", workgroup="Support")
-    assert supervisor.statistics.value(logged_in) == 0
+    puts = []
+    real_call = supervisor.call
+    supervisor.call = lambda method, path, body=None, **kw: (
+        puts.append(body) if method == "PUT" and "statistic-values" in path else None,
+        real_call(method, path, body, **kw),
+    )[1]
+    try:
+        assert supervisor.statistics.value(logged_in) == 0
+    finally:
+        del supervisor.call
+    # A PUT adds to the watch: the earlier key is not sent again.
+    assert [[k["statisticIdentifier"] for k in body["statisticKeys"]] for body in puts] == [
+        ["inin.workgroup:AgentsLoggedIn"]
+    ]
     watches = simulator.requests_seen("statistic-values")
     assert len(watches) == 2
     simulator.place_inbound_call("Support")

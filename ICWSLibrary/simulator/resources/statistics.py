@@ -2,8 +2,9 @@
 
 The values and their rules live in :mod:`..statistics`; this file speaks HTTP.
 [doc] (SDK Messaging.Subscriptions.Statistics.js): the catalog subscription answers 200
-``{clientStateIsFresh}``; the value subscription lists no body for success, so it
-answers 204 [guess]; both list 400, 401, 410 and 500 only. A bad key is not an HTTP
+``{clientStateIsFresh}``; the value subscription lists no success status, and answers
+200 as its sibling subscriptions' pages say they do [doc]; a DELETE answers 204 as
+subscriptions do (PROTOCOL.md 5). A bad key is not an HTTP
 error: it is told as an error value in ``statisticValueMessage``.
 """
 
@@ -39,14 +40,16 @@ class StatisticsResource:
         keys = body.get("statisticKeys") if isinstance(body, dict) else None
         if not isinstance(keys, list):
             raise MissingProperty("statisticKeys")
-        if len(keys) > MAX_WATCHED_KEYS:
+        watched = self.statistics.would_watch(session, keys[: MAX_WATCHED_KEYS + 1])
+        if len(keys) > MAX_WATCHED_KEYS or watched > MAX_WATCHED_KEYS:
             raise InvalidProperty(
                 "statisticKeys",
-                f"A session may watch at most {MAX_WATCHED_KEYS} statistic keys; this lists "
-                f"{len(keys)}. Watch fewer at once (a PUT replaces the keys watched).",
+                f"A session may watch at most {MAX_WATCHED_KEYS} statistic keys; this PUT "
+                f"would make it {max(watched, len(keys))}. A PUT adds to the keys watched: "
+                "DELETE the watch to start again.",
             )
         self.statistics.watch(session, keys)
-        return json_response(204)
+        return json_response(200)
 
     def stop_values(self, request: Request, session: Session) -> Response:
         self.statistics.stop(session)
