@@ -153,16 +153,29 @@ class ICWSLibrary:
     | ``inin.workgroup:InteractionsOnHold`` | ``workgroup`` | count |
     | ``inin.workgroup:LongestAvailable`` | ``workgroup`` | elapsed |
     | ``inin.workgroup:LongestWaitTime`` | ``workgroup`` | elapsed |
+    | ``inin.workgroup:LongestOnHoldTime`` | ``workgroup`` | elapsed |
+    | ``inin.workgroup:LongestInboundACDInteraction`` | ``workgroup`` | elapsed |
+    | ``inin.workgroup:LongestOutboundACDInteraction`` | ``workgroup`` | elapsed |
+    | ``inin.workgroup:OnInboundACDInteractions`` | ``workgroup`` | count |
     | ``inin.workgroup:InteractionsEntered`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsAnswered`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsAbandoned`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:InteractionsCompleted`` | ``workgroup``, ``interval`` | count |
     | ``inin.workgroup:AverageWaitTime`` | ``workgroup``, ``interval`` | duration |
-    | ``inin.agent:InteractionsAnswered`` | ``workgroup``, ``interval``, ``user_id`` | count |
+    | ``inin.workgroup:AverageTalkTime`` | ``workgroup``, ``interval`` | duration |
+    | ``inin.workgroup:AverageHoldTime`` | ``workgroup``, ``interval`` | duration |
+    | ``inin.agent:InteractionsEntered`` | ``workgroup``, ``user_id``, ``interval`` | count |
+    | ``inin.agent:InteractionsAnswered`` | ``workgroup``, ``user_id``, ``interval`` | count |
+    | ``inin.agent:AverageTalkTime`` | ``workgroup``, ``user_id``, ``interval`` | duration |
+    | ``inin.agent:AverageHoldTime`` | ``workgroup``, ``user_id``, ``interval`` | duration |
+    | ``inin.agent:LongestTalkTime`` | ``workgroup``, ``user_id``, ``interval`` | duration |
+    | ``inin.agent:NonACDInteractions`` | ``workgroup``, ``user_id``, ``interval`` | count |
 
     An *elapsed* value is told by the server as the moment it began and read as how long
     ago that was (a ``timedelta``): how long the longest-available member has been
-    available, how long the oldest waiting interaction has waited.
+    available, how long the oldest waiting interaction has waited, how long the longest
+    hold or ACD interaction now going on has lasted. Talk time is time connected, not on
+    hold; averages count the ACD interactions finished through the workgroup.
 
     Interaction attributes the keywords read and queue watches ask for (any other name
     works with `Get Interaction Attribute`): ``Eic_State``, ``Eic_CallStateString``,

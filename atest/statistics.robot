@@ -75,8 +75,38 @@ Abandoned And Answered Calls Are Counted For The Workgroup And The Agent
     Should Be True    isinstance($wait, datetime.timedelta)
     [Teardown]    Hang Up Everything
 
+Talk And Hold Times Count The Time A Call Was Connected And Held
+    [Tags]    simulator
+    Connect As Available Agent
+    ${call}    Simulator Place Inbound Call    ${ICWS_WORKGROUP}    ani=3175550102
+    Pick Up Interaction    ${call}
+    Talk Ten Seconds, Hold Five And Talk Twenty    ${call}
+    Simulator Hang Up    ${call}
+    Switch ICWS Session    supervisor
+    ${longest}    Get Statistic Value    LongestTalkTime    workgroup=${ICWS_WORKGROUP}
+    ...    user_id=${ICWS_AGENT}    interval=CurrentShift
+    Should Be True    $longest.total_seconds() >= 29
+    ${held}    Get Statistic Value    AverageHoldTime    workgroup=${ICWS_WORKGROUP}
+    ...    interval=CurrentShift
+    Should Be True    $held.total_seconds() > 0
+    [Teardown]    Hang Up Everything
+
 
 *** Keywords ***
+Talk Ten Seconds, Hold Five And Talk Twenty
+    [Documentation]    As the agent, on the simulator's clock: the supervisor sees the hold
+    ...    going on while it lasts.
+    [Arguments]    ${call}
+    Simulator Advance Time    10s
+    Hold Interaction    ${call}
+    Switch ICWS Session    supervisor
+    ${on_hold}    Get Statistic Value    LongestOnHoldTime    workgroup=${ICWS_WORKGROUP}
+    Should Be True    isinstance($on_hold, datetime.timedelta)
+    Switch ICWS Session    agent
+    Simulator Advance Time    5s
+    Unhold Interaction    ${call}
+    Simulator Advance Time    20s
+
 Connect As Supervisor
     [Documentation]    Logs on as ``${ICWS_SUPERVISOR}`` with the alias ``supervisor``.
     Connect To ICWS    ${ICWS_SUPERVISOR}    ${ICWS_SUPERVISOR_PASSWORD}    server=${ICWS_SERVER}

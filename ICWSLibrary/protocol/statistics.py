@@ -65,12 +65,28 @@ KNOWN_STATISTICS = tuple(
         # "value": "20160622T102319Z", "statisticValueType": 5}; null for no data.
         ("inin.workgroup:LongestAvailable", "Longest Available", TIME_DURATION, _NOW),
         ("inin.workgroup:LongestWaitTime", "Longest Wait Time", TIME_DURATION, _NOW),
+        # [real] Watched by dashboards; null (no data) when nothing is on hold, or no
+        # agent is on an inbound or outbound ACD interaction.
+        ("inin.workgroup:LongestOnHoldTime", "Longest On Hold Time", TIME_DURATION, _NOW),
+        ("inin.workgroup:LongestInboundACDInteraction", "Longest Inbound ACD Interaction",
+         TIME_DURATION, _NOW),
+        ("inin.workgroup:LongestOutboundACDInteraction", "Longest Outbound ACD Interaction",
+         TIME_DURATION, _NOW),
+        ("inin.workgroup:OnInboundACDInteractions", "On Inbound ACD Interactions", INT, _NOW),
         ("inin.workgroup:InteractionsEntered", "Interactions Entered", INT, _PERIOD),
         ("inin.workgroup:InteractionsAnswered", "Interactions Answered", INT, _PERIOD),
         ("inin.workgroup:InteractionsAbandoned", "Interactions Abandoned", INT, _PERIOD),
         ("inin.workgroup:InteractionsCompleted", "Interactions Completed", INT, _PERIOD),
         ("inin.workgroup:AverageWaitTime", "Average Wait Time", DURATION, _PERIOD),
+        ("inin.workgroup:AverageTalkTime", "Average Talk Time", DURATION, _PERIOD),
+        ("inin.workgroup:AverageHoldTime", "Average Hold Time", DURATION, _PERIOD),
+        ("inin.agent:InteractionsEntered", "Interactions Entered", INT, _AGENT),
         ("inin.agent:InteractionsAnswered", "Interactions Answered", INT, _AGENT),
+        # [real] A vendor sample's agent dashboard reads these as type 6 (seconds).
+        ("inin.agent:AverageTalkTime", "Average Talk Time", DURATION, _AGENT),
+        ("inin.agent:AverageHoldTime", "Average Hold Time", DURATION, _AGENT),
+        ("inin.agent:LongestTalkTime", "Longest Talk Time", DURATION, _AGENT),
+        ("inin.agent:NonACDInteractions", "Non-ACD Interactions", INT, _AGENT),
     )
 )  # fmt: skip
 

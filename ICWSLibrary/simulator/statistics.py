@@ -269,8 +269,41 @@ def _definitions() -> list[Definition]:
         ]
         return stats.moment(min(waiting)) if waiting else None
 
-    w = "inin.workgroup:"
+    def longest(times_of):
+        """A moment statistic: when the longest-running of ``times_of(stats, group)``
+        began, or None."""
+
+        def compute(stats: Statistics, wg, _user):
+            since = stats.contact.talk.longest_since(times_of(stats.contact.talk, wg.id.lower()))
+            return None if since is None else stats.moment(since)
+
+        return compute
+
+    def average(sums: str):
+        def compute(stats: Statistics, wg, user):
+            talk = stats.contact.talk
+            return talk.average(getattr(talk, sums), wg.id.lower(), user)
+
+        return compute
+
+    def longest_talk(stats: Statistics, wg, user):
+        return stats.contact.talk.longest_talk.get((wg.id.lower(), user))
+
+    w, a = "inin.workgroup:", "inin.agent:"
     compute = {
+        w + "LongestOnHoldTime": longest(lambda talk, group: talk.on_hold[group]),
+        w + "LongestInboundACDInteraction": longest(lambda talk, g: talk.engaged[g, "I"]),
+        w + "LongestOutboundACDInteraction": longest(lambda talk, g: talk.engaged[g, "O"]),
+        w + "OnInboundACDInteractions": lambda s, wg, u: len(
+            s.contact.talk.engaged[wg.id.lower(), "I"]
+        ),
+        w + "AverageTalkTime": average("talked"),
+        w + "AverageHoldTime": average("held"),
+        a + "InteractionsEntered": lambda s, wg, u: s.contact.talk.offered[wg.id.lower(), u],
+        a + "AverageTalkTime": average("talked"),
+        a + "AverageHoldTime": average("held"),
+        a + "LongestTalkTime": longest_talk,
+        a + "NonACDInteractions": lambda s, wg, u: s.contact.talk.non_acd[u],
         w + "LongestAvailable": longest_available,
         w + "LongestWaitTime": longest_wait,
         w + "TotalAgents": lambda s, wg, u: len(wg.members),
@@ -287,7 +320,7 @@ def _definitions() -> list[Definition]:
         w + "InteractionsAbandoned": lambda s, wg, u: s.tally("abandoned", wg),
         w + "InteractionsCompleted": lambda s, wg, u: s.tally("completed", wg),
         w + "AverageWaitTime": average_wait,
-        "inin.agent:InteractionsAnswered": lambda s, wg, u: s.tally("answered", wg, u),
+        a + "InteractionsAnswered": lambda s, wg, u: s.tally("answered", wg, u),
     }
     return [Definition(*known, compute[known.identifier]) for known in KNOWN_STATISTICS]
 

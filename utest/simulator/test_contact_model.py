@@ -116,13 +116,14 @@ def test_the_indexes_agree_with_a_scan_of_the_whole_model_through_random_changes
     contact, registry = model.contact, model.contact.registry
     scenario = model.scenario
     chance = random.Random(25)
+    holds = []
 
-    def some_interaction(state):
-        found = [i for i in contact.interactions.values() if i.state == state and i.agent]
+    def some_interaction(states):
+        found = [i for i in contact.interactions.values() if i.state in states and i.agent]
         return chance.choice(found) if found else None
 
     def change():
-        what = chance.randrange(10)
+        what = chance.randrange(12)
         agent = chance.choice(agents)
         if what in (0, 1):
             desk.station(agent, chance.choice([stations[agent], None]), chance.random() < 0.8)
@@ -147,6 +148,10 @@ def test_the_indexes_agree_with_a_scan_of_the_whole_model_through_random_changes
             model.control.hang_up(chance.choice(list(contact.interactions)))
         elif what == 9:
             model.control.advance_time(chance.choice([1, 5, 16]))
+        elif what >= 10 and (talking := some_interaction("CH")) is not None:
+            on = talking.state == "C"
+            path = f"/interactions/{talking.id}/hold"
+            holds.append(desk.ask(talking.agent.id, "POST", path, {"on": on}).status)
 
     for _ in range(400):
         change()
@@ -165,6 +170,16 @@ def test_the_indexes_agree_with_a_scan_of_the_whole_model_through_random_changes
                     key = (interaction.workgroup.id.lower(), interaction.state)
                     counts[key] = counts.get(key, 0) + 1
             assert {k: v for k, v in registry.counts.items() if v} == counts
+            on_hold = {(i.workgroup.id.lower(), i.id) for i in live
+                       if i.workgroup is not None and i.state == "H"}  # fmt: skip
+            talk = contact.talk
+            assert {(g, i) for g, held in talk.on_hold.items() for i in held} == on_hold
+            engaged = {
+                (i.workgroup.id.lower(), i.attributes.get("Eic_CallDirection"), i.id)
+                for i in live
+                if i.acd and i.workgroup is not None and i.agent and i.state in "CH"
+            }
+            assert {(g, d, i) for (g, d), e in talk.engaged.items() for i in e} == engaged
             for workgroup in scenario.workgroups.values():
                 members = contact.availability.of(workgroup)
                 for medium, ready in members.ready.items():
@@ -183,6 +198,8 @@ def test_the_indexes_agree_with_a_scan_of_the_whole_model_through_random_changes
                     if contact.is_activated(workgroup, scenario.user(m))
                 }  # fmt: skip
                 assert members.activated == activated
+
+    assert holds.count(200) >= 5, holds  # holds and unholds did happen
 
 
 def test_stopping_one_queue_watch_keeps_another_of_the_same_queue_told(model):

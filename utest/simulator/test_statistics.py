@@ -10,6 +10,7 @@ VALUE_MESSAGE = "urn:inin.com:statistics:statisticValueMessage"
 WORKGROUP = "ININ.People.WorkgroupStats:Workgroup"
 INTERVAL = "ININ.Queue:Interval"
 USER = "ININ.People.AgentStats:User"
+CALL = "urn:inin.com:interactions:createCallParameters"
 
 
 def key(statistic, workgroup="Support", interval=None, user=None):
@@ -259,3 +260,78 @@ def test_longest_available_is_told_as_the_moment_and_follows_the_clock(simulator
     told = dict(boss.changes())
     assert age(told["inin.workgroup:LongestAvailable"]["value"]) >= before + 119
     assert 119 <= age(told["inin.workgroup:LongestWaitTime"]["value"]) <= 125
+
+
+def _age(moment):
+    from datetime import datetime, timezone
+
+    since = datetime.strptime(moment, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    return (datetime.now(timezone.utc) - since).total_seconds()
+
+
+def test_talk_and_hold_times_follow_the_clock(simulator):
+    # [real] Dashboards watch these: workgroup LongestOnHoldTime, OnInboundACDInteractions,
+    # Longest{In,Out}boundACDInteraction (moments, null for no data), AverageTalkTime and
+    # AverageHoldTime; agent AverageTalkTime, AverageHoldTime, InteractionsEntered,
+    # LongestTalkTime and NonACDInteractions (seconds, type 6, or counts).
+    shift = {"interval": "CurrentShift"}
+    agent1 = {"interval": "CurrentShift", "user": "agent1"}
+    boss = Supervisor(
+        simulator.url,
+        key("inin.workgroup:OnInboundACDInteractions"),
+        key("inin.workgroup:LongestOnHoldTime"),
+        key("inin.workgroup:LongestInboundACDInteraction"),
+        key("inin.workgroup:LongestOutboundACDInteraction"),
+        key("inin.workgroup:AverageTalkTime", **shift),
+        key("inin.workgroup:AverageHoldTime", **shift),
+        key("inin.agent:AverageTalkTime", **agent1),
+        key("inin.agent:AverageHoldTime", **agent1),
+        key("inin.agent:LongestTalkTime", **agent1),
+        key("inin.agent:InteractionsEntered", **agent1),
+        key("inin.agent:NonACDInteractions", **agent1),
+    )
+
+    def told():
+        return {name.replace("inin.", ""): value for name, value in boss.changes()}
+
+    assert told() == {
+        "workgroup:OnInboundACDInteractions": boss_value(0),
+        "workgroup:LongestOnHoldTime": None, "workgroup:LongestInboundACDInteraction": None,
+        "workgroup:LongestOutboundACDInteraction": None, "workgroup:AverageTalkTime": None,
+        "workgroup:AverageHoldTime": None, "agent:AverageTalkTime": None,
+        "agent:AverageHoldTime": None, "agent:LongestTalkTime": None,
+        "agent:InteractionsEntered": boss_value(0), "agent:NonACDInteractions": boss_value(0),
+    }  # fmt: skip
+    agent = Agent(simulator.url, "agent1", "7001")
+    call = simulator.place_inbound_call("Support", "3175550100")
+    assert agent.call("POST", f"/interactions/{call}/pickup").status_code == 200
+    now = told()
+    assert value_of(now["workgroup:OnInboundACDInteractions"]) == 1
+    assert value_of(now["agent:InteractionsEntered"]) == 1
+    connected = now["workgroup:LongestInboundACDInteraction"]
+    assert connected["statisticValueType"] == 5 and _age(connected["value"]) < 5
+    simulator.advance_time(10)
+    assert agent.call("POST", f"/interactions/{call}/hold", {"on": True}).status_code == 200
+    held = told()["workgroup:LongestOnHoldTime"]
+    assert held["__type"] == "urn:inin.com:statistics:statisticTimeDurationValue"
+    simulator.advance_time(5)
+    assert 4 <= _age(held["value"]) - _age(connected["value"]) + 15 <= 16
+    assert agent.call("POST", f"/interactions/{call}/hold", {"on": False}).status_code == 200
+    assert told()["workgroup:LongestOnHoldTime"] is None
+    simulator.advance_time(20)
+    simulator.hang_up(call)
+    after = told()
+    duration = {"__type": "urn:inin.com:statistics:statisticDurationValue",
+                "statisticValueType": 6}  # fmt: skip
+    for name, seconds in (("workgroup:AverageTalkTime", 30), ("workgroup:AverageHoldTime", 5),
+                          ("agent:AverageTalkTime", 30), ("agent:AverageHoldTime", 5),
+                          ("agent:LongestTalkTime", 30)):  # fmt: skip
+        assert {k: v for k, v in after[name].items() if k != "value"} == duration, name
+        assert after[name]["value"] == pytest.approx(seconds, abs=1), name
+    assert value_of(after["workgroup:OnInboundACDInteractions"]) == 0
+    assert after["workgroup:LongestInboundACDInteraction"] is None
+    # A call of the agent's own is not ACD: counted as such, and no talk time of Support.
+    own = agent.call("POST", "/interactions", {"__type": CALL, "target": "3175550199"})
+    assert own.status_code == 201, own.text
+    simulator.advance_time(60)  # the far end answers
+    assert {name: value_of(v) for name, v in told().items()} == {"agent:NonACDInteractions": 1}

@@ -9,7 +9,8 @@ One module per concern, wired together here:
 - :mod:`.routing`: ACD (eligibility, longest idle, alert timeout, back to the queue);
 - :mod:`.actions`: pick up, hold, mute, digits, disconnect, transfer;
 - :mod:`.calls`: outbound and intercom calls, generic objects;
-- :mod:`.wrapup`, :mod:`.tallies`, :mod:`.chats`, :mod:`.callbacks`: lifecycle listeners;
+- :mod:`.wrapup`, :mod:`.tallies`, :mod:`.talk`, :mod:`.chats`, :mod:`.callbacks`:
+  lifecycle listeners;
 - :mod:`.activations`: who is activated where; its changes route again.
 
 A new medium (email, say) is one module like :mod:`.chats` that keeps its own state by
@@ -40,6 +41,7 @@ from .interaction import (
 )
 from .lifecycle import Lifecycle
 from .routing import Router
+from .talk import TalkTimes
 from .tallies import Tallies
 from .wrapup import WrapUp
 
@@ -60,9 +62,10 @@ class ContactCenter:
         self.scenario = state.scenario
         self.clock = state.clock
         self.lifecycle = Lifecycle()
-        self.registry = Interactions(state)
+        self.registry = Interactions(state, self.lifecycle)
         self.activations = Activations(state)
         self.tallies_kept = Tallies(state.clock, self.lifecycle)
+        self.talk = TalkTimes(state.clock, self.lifecycle)
         # Availability hears of each change before routing does, so it registers first.
         self.availability = Availability(
             state, status, self.registry, self.activations,

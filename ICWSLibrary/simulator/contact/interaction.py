@@ -40,6 +40,7 @@ from ..scenario import User, Workgroup
 from ..sessions import Session
 from ..state import ServerState, Watchers
 from ..wire import now_compact
+from .lifecycle import Lifecycle
 
 # The media modelled.
 CALL, CHAT, GENERIC, CALLBACK = (MEDIA_TYPES[m] for m in ("call", "chat", "generic", "callback"))
@@ -263,8 +264,9 @@ def entry(interaction: Interaction, names: list[str]) -> dict:
 class Interactions:
     """Every interaction of the server, their indexes, and the messages their changes cause."""
 
-    def __init__(self, state: ServerState) -> None:
+    def __init__(self, state: ServerState, lifecycle: Lifecycle) -> None:
         self.state = state
+        self.lifecycle = lifecycle
         self.all: dict[str, Interaction] = {}
         self._ids = itertools.count(1_000_000_001)
         # Lower-case user id -> the interactions whose agent they are.
@@ -308,10 +310,13 @@ class Interactions:
                     f"Simulator defect: interaction {interaction.id} cannot go from state "
                     f"{interaction.state or 'new'!r} to {letter!r}."
                 )
+        previous = interaction.state
         changed = [
             name for name, value in attributes.items() if interaction.attributes.set(name, value)
         ]
         self.publish(interaction, changed)
+        if "Eic_State" in changed:
+            self.lifecycle.emit("state", interaction, previous)
 
     def set_state(self, interaction: Interaction, letter: str, **attributes) -> None:
         self.change(

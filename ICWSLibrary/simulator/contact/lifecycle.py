@@ -19,8 +19,10 @@ from typing import Any
 # "ending": (interaction, by_agent) about to be disconnected, in the state it had;
 # "disconnected": (interaction) it is disconnected; a hook returning True keeps it in its
 #     queues (after-call work), else it lingers and leaves them;
-# "removed": (interaction) it left every queue and is deallocated: forget it.
-EVENTS = ("entered", "connecting", "connected", "ending", "disconnected", "removed")
+# "removed": (interaction) it left every queue and is deallocated: forget it;
+# "state": (interaction, previous letter) its Eic_State changed (told after the change,
+#     for features that time the states, such as talk and hold times).
+EVENTS = ("entered", "connecting", "connected", "ending", "disconnected", "removed", "state")
 
 
 class Lifecycle:
