@@ -519,7 +519,7 @@ def test_additional_licenses_are_the_add_ons_with_their_allocation_uri(start_sim
     session = RawSession(simulator.url, "recorded")
     body = get(session, "users/recorded", select="licenseProperties").json()
     assert body["licenseProperties"]["additionalLicenses"] == [{
-        "id": "I3_ACCESS_RECORDER", "displayName": "Recorder Access",
+        "id": "I3_ACCESS_RECORDER", "displayName": "Interaction Recorder Access",
         "uri": "/configuration/license-allocations/I3_ACCESS_RECORDER",
     }]  # fmt: skip
 
@@ -568,3 +568,40 @@ def test_empty_collections_are_left_out_and_inheritable_ones_answer_the_values_a
     assert set(own["skills"]) == {"actualValue"}
     refused = get(admin, "users/agent1", select="skills", actualValues="maybe")
     assert refused.status_code == 400 and error_of(refused)["propertyName"] == "actualValues"
+
+
+def test_select_takes_the_properties_a_real_user_and_workgroup_have(start_simulator):
+    # [real] A vendor example selects extension,skills,workgroups,statusText,cost,
+    # mailboxProperties.emailAddress,personalInformationProperties.notes; a real user body
+    # has "statusText": "On Vacation" and "cost": 0; a queue-statistics client subscribes
+    # to workgroups with isCallbackEnabled and isAcdEmailRoutingActive.
+    simulator = start_simulator({"users": [
+        {"id": "hphan", "password": "1234", "displayName": "Huy Phan", "extension": "2222",
+         "firstName": "Huy", "lastName": "Phan", "email": "hphan@example.com",
+         "department": "Sales", "title": "Lead", "statusText": "On Vacation"},
+        {"id": "plain", "password": "1234"},
+    ], "workgroups": [{"id": "Sales", "members": ["hphan"]}]})  # fmt: skip
+    me = RawSession(simulator.url, "hphan")
+    select = ("extension,skills,workgroups,statusText,cost,mailboxProperties.emailAddress,"
+              "personalInformationProperties.notes,personalInformationProperties.surname")  # fmt: skip
+    body = get(me, "users/hphan", select=select, rightsFilter="view").json()
+    assert body["statusText"] == "On Vacation" and body["cost"] == 0
+    # A dotted path answers that part alone; a null part is left out.
+    assert body["mailboxProperties"] == {"emailAddress": "hphan@example.com"}
+    assert body["personalInformationProperties"] == {"surname": "Phan"}
+    whole = get(me, "users/hphan", select="personalInformationProperties", rightsFilter="view")
+    assert whole.json()["personalInformationProperties"] == {
+        "givenName": "Huy", "surname": "Phan", "emailAddress": "hphan@example.com",
+        "departmentName": "Sales", "title": "Lead",
+    }  # fmt: skip
+    # Real properties the simulator holds no value for are null: not answered, not refused.
+    plain = get(me, "users/plain", select="statusText,outboundAni,mailboxProperties",
+                rightsFilter="view").json()  # fmt: skip
+    assert list(plain) == ["configurationId"]
+    group = get(me, "workgroups/Sales", rightsFilter="view",
+                select="hasQueue,isActive,isWrapUpActive,isCallbackEnabled,isAcdEmailRoutingActive")  # fmt: skip
+    assert group.status_code == 200, group.text
+    assert group.json()["isCallbackEnabled"] is True
+    assert group.json()["isAcdEmailRoutingActive"] is False
+    wrong = get(me, "users/hphan", select="statusTxt", rightsFilter="view")
+    assert wrong.status_code == 400 and "statusText" in error_of(wrong)["message"]

@@ -367,3 +367,8 @@ def test_a_deep_or_binary_scenario_or_recording_is_named_not_a_traceback(
             ICWSSimulator(replay=path)
         assert str(path) in str(failure.value)
         assert says.replace(", so not JSON", "") in str(failure.value)
+
+
+def test_a_users_personal_information_must_be_text():
+    with pytest.raises(ScenarioError, match="'email' of user x must be text"):
+        load_scenario({"users": [{"id": "x", "password": "1", "email": ["a@b"]}]})

@@ -39,10 +39,25 @@ ACD_QUEUE_TYPE = 5
 MESSAGE_TYPE = "urn:inin.com:configuration.people:{}Message"
 USER_PROPERTIES = (
     "extension", "workgroups", "skills", "roles", "defaultWorkstation", "licenseProperties",
+    "statusText", "cost", "autoAnswerAcdInteractions", "autoAnswerNonAcdInteractions",
+    "excludeFromDirectory", "personalInformationProperties", "mailboxProperties",
+)  # fmt: skip
+# [real] Properties a real user body has (a recorded `select=*`) and real clients read
+# (ntDomainUser), which the simulator holds no value for: selecting one is no error, and
+# as a null property it is left out of the answer.
+UNMODELLED_USER_PROPERTIES = (
+    "accessControlGroupAssignment", "accessRights", "administrativeRights",
+    "clientConfigDateLastModified", "clientConfigurationProperties",
+    "clientConfigurationTemplate", "clientTemplate", "createdDate", "faxCapability",
+    "homeSite", "interactionOfferingTimeout", "lastModifiedDate", "lyncIntegrationEnabled",
+    "lyncOption", "mwiEnabled", "mwiMode", "ntDomainUser", "outboundAni",
+    "outlookIntegrationEnabled", "pagerActive", "passwordPolicies", "securityRights",
+    "statisticsShiftStarts", "umDestination", "utilizations", "whisperToneLevel",
 )  # fmt: skip
 WORKGROUP_PROPERTIES = (
     "extension", "queueType", "hasQueue", "isActive", "members", "supervisors", "skills",
     "isWrapUpActive", "wrapUpCodes", "wrapUpStatus", "wrapUpTimeout", "noAnswerStatus",
+    "isCallbackEnabled", "isAcdEmailRoutingActive",
 )  # fmt: skip
 WRAP_UP_CODE_PROPERTIES = ("label", "category", "digits", "isPermanent", "isRightPartyContact")
 
@@ -138,7 +153,7 @@ class Objects:
         self.types: dict[str, ObjectType] = {
             "users": ObjectType(
                 "users", lambda: s.users.values(), lambda u: u.display_name, self._user,
-                names=USER_PROPERTIES, searchable=("extension",),
+                names=USER_PROPERTIES + UNMODELLED_USER_PROPERTIES, searchable=("extension",),
                 # [guess] password: write-only, as configuration tools set it; never read.
                 writable=(
                     "extension", "workgroups", "skills", "roles", "defaultWorkstation", "password"
@@ -211,6 +226,18 @@ class Objects:
                     if name not in BASE_LICENCES
                 ],
             },
+            "statusText": user.status_text,
+            # [real] A user body has "cost": 0 and both auto-answer switches false.
+            "cost": 0,
+            "autoAnswerAcdInteractions": False,
+            "autoAnswerNonAcdInteractions": False,
+            "excludeFromDirectory": False,
+            "personalInformationProperties": dict(user.personal) or None,
+            "mailboxProperties": (
+                {"emailAddress": user.personal["emailAddress"], "displayName": user.display_name}
+                if "emailAddress" in user.personal
+                else None
+            ),
         }
 
     def _workgroup(self, workgroup: Workgroup) -> dict:
@@ -231,6 +258,10 @@ class Objects:
             "wrapUpStatus": status_id(workgroup.wrap_up_status),
             "wrapUpTimeout": int(workgroup.wrap_up_timeout),
             "noAnswerStatus": status_id(workgroup.no_answer_status),
+            # [real] Selected by a queue-statistics client. [guess] Callbacks reach every
+            # workgroup here; the simulator routes no ACD email.
+            "isCallbackEnabled": True,
+            "isAcdEmailRoutingActive": False,
         }
 
     def _wrap_up_code(self, code: WrapUpCode) -> dict:
@@ -293,10 +324,18 @@ class Objects:
         if not select:
             return {"configurationId": self.identity(kind, item)}
         whole = self.full(kind, item)
-        result = {"configurationId": whole["configurationId"]}
-        names = [n for n in whole if n != "configurationId"] if select == ["*"] else select
-        for name in names:
+        result: dict[str, Any] = {"configurationId": whole["configurationId"]}
+        paths = [n for n in whole if n != "configurationId"] if select == ["*"] else select
+        for path in paths:
+            name, _, inside = path.partition(".")
             value = _with_values(whole.get(name), values)
+            if inside and value is not None:
+                # [guess] A dotted path answers that part of the property alone.
+                part = _part(value, inside)
+                if part is None:
+                    continue
+                held = result.get(name)
+                value = _merged(held if isinstance(held, dict) else {}, inside, part)
             if value is not None:
                 result[name] = value
         return result
@@ -331,12 +370,50 @@ def _skill_settings_property(skills: dict[str, tuple[int, int]]) -> dict | None:
 BASE_LICENCES = frozenset({"I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_LICENSE_BASIC_STATION"})
 
 
+# [real] Display names of add-on licences, as a user body has them.
+LICENCE_NAMES = {
+    "I3_ACCESS_DIALER_ADDON": "Interaction Dialer Add-On",
+    "I3_ACCESS_DIALER_SUPERVISOR_PLUGIN": "Interaction Supervisor Plug-In: Interaction Dialer",
+    "I3_ACCESS_HISTORICAL_REPORT_SUPERVISOR_PLUGIN": "Interaction Supervisor Plug-In: Historical Reporting",
+    "I3_ACCESS_INTERACTION_SCRIPTER_ADDON": "Interaction Scripter",
+    "I3_ACCESS_RECORDER": "Interaction Recorder Access",
+    "I3_ACCESS_RECORDER_CLIENT": "Interaction Recorder Client Access",
+    "I3_ACCESS_RECORDER_QUALITYMONITORING": "Interaction Quality Manager",
+    "I3_ACCESS_REPORT_ASSISTANT_SUPERVISOR_PLUGIN": "Interaction Supervisor Plug-In: Reporting Assistant",
+    "I3_ACCESS_SYSTEM_STATUS_SUPERVISOR_PLUGIN": "Interaction Supervisor Plug-In: System Status",
+    "I3_ACCESS_WORKGROUP_SUPERVISOR_PLUGIN": "Interaction Supervisor Plug-In: Workgroup",
+}
+
+
 def _licence_name(name: str) -> str:
-    """[guess] A licence's display name: I3_ACCESS_RECORDER -> "Recorder Access"."""
+    """A licence's display name; [guess] for one not in :data:`LICENCE_NAMES`, from its
+    id: I3_ACCESS_FAX -> "Fax Access"."""
+    if name in LICENCE_NAMES:
+        return LICENCE_NAMES[name]
     words = name.removeprefix("I3_").split("_")
     if words and words[0] == "ACCESS":
         words = [*words[1:], "ACCESS"]
     return " ".join(word.capitalize() for word in words if word) or name
+
+
+def _part(value, path: str):
+    """The part of an object a dotted path names (None when absent); a whole property
+    that is a list or text is answered whole."""
+    if not isinstance(value, dict):
+        return value
+    return _dotted(value, path)
+
+
+def _merged(into: dict, path: str, part) -> dict:
+    """``into`` with ``part`` placed at ``path`` (``a.b``: ``{"a": {"b": part}}``)."""
+    head, _, rest = path.partition(".")
+    result = dict(into)
+    if rest:
+        inner = result.get(head)
+        result[head] = _merged(inner if isinstance(inner, dict) else {}, rest, part)
+    else:
+        result[head] = part
+    return result
 
 
 def _dotted(value, path: str):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...protocol.configuration import RIGHTS_FILTERS
+from ...protocol.names import did_you_mean
 from ..scenario import User
 from .objects import (
     CONFIGURATION_ADMIN,
@@ -39,10 +40,11 @@ class Reading(Objects):
             raise ConfigurationError(
                 400,
                 f"The {kind} objects have no propert{'y' if len(unknown) == 1 else 'ies'} "
-                f"{', '.join(unknown)}; the simulator knows {', '.join(sorted(sample))}.",
+                f"{', '.join(unknown)}.{did_you_mean(unknown[0], sample, 'properties')} The "
+                f"simulator knows {', '.join(sorted(sample))}.",
                 "select",
             )
-        return names
+        return paths
 
     def _check_dotted(self, kind: str, paths: list[str]) -> None:
         """A dotted path selects inside a property whose value is an object or a list

@@ -132,6 +132,14 @@ def _flag(item: dict[str, Any], key: str, default: bool, where: str, origin: str
     return value
 
 
+def _text(item: dict[str, Any], key: str, where: str, origin: str) -> str:
+    """A text field (numbers are taken as written); a list or object is refused."""
+    value = item[key]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ScenarioError(f"Scenario {origin}: '{key}' of {where} must be text.")
+    return str(value)
+
+
 def _license_pools(pools, origin: str) -> dict[str, int]:
     if not isinstance(pools, dict) or not all(
         isinstance(count, int) and not isinstance(count, bool) and count >= 0

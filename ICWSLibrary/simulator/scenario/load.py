@@ -23,6 +23,7 @@ from .checks import (
     _seconds,
     _skill_settings,
     _strings,
+    _text,
     media_types,
     skill_requirements,
 )
@@ -147,11 +148,17 @@ SCENARIO_KEYS = frozenset(
         "skills", "roles", "wrapUpCategories", "wrapUpCodes",
     )
 )  # fmt: skip
+# Scenario keys of a user's personal information, and the ICWS names they answer as.
+PERSONAL_KEYS = (
+    ("firstName", "givenName"), ("lastName", "surname"), ("email", "emailAddress"),
+    ("department", "departmentName"), ("title", "title"),
+)  # fmt: skip
 USER_KEYS = frozenset(
     (
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
         "licenses", "extension", "skills", "roles", "mediaLevel", "mediaTypes", "callAnalysis",
+        "statusText", *(key for key, _ in PERSONAL_KEYS),
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
@@ -255,6 +262,16 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             media_level=_media_level(item, origin),
             media_types=media_types(item, _media_level(item, origin), origin),
             call_analysis=_flag(item, "callAnalysis", False, f" of user {item['id']}", origin),
+            personal={
+                name: _text(item, key, f"user {item['id']}", origin)
+                for key, name in PERSONAL_KEYS
+                if item.get(key) is not None
+            },
+            status_text=(
+                _text(item, "statusText", f"user {item['id']}", origin)
+                if item.get("statusText") is not None
+                else None
+            ),
         )
         users[user.id.lower()] = user
     stations = {}

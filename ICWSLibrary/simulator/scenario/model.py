@@ -42,6 +42,11 @@ class User:
     # [doc] Call analysis on: an outbound call is Proceeding until the far end answers
     # (off, the default: "Connected means the same as Proceeding").
     call_analysis: bool = False
+    # [real] personalInformationProperties as a user body has them (givenName, surname,
+    # emailAddress, departmentName, title), from the scenario's firstName, lastName, email,
+    # department and title; and the user's statusText.
+    personal: dict[str, str] = field(default_factory=dict)
+    status_text: str | None = None
 
     def may(self, right: str) -> bool:
         return right in self.rights
