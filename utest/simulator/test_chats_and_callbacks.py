@@ -56,13 +56,25 @@ def test_a_chat_keeps_its_members_and_transcript_for_every_watcher(simulator):
     # The one who started it is its first member; to themselves, the current user.
     assert [m["chatMemberType"] for m in members[0]["membersAdded"]] == [2]
     assert contents[0]["messagesAdded"] == []
-    sent = customer.call("POST", f"/interactions/{chat_id}/chat/messages", {"text": "Hello?"})
+    sent = customer.call(
+        "POST",
+        f"/interactions/{chat_id}/chat/messages",
+        {"text": "Hello?", "clearTypingIndicator": False},
+    )
     assert sent.status_code == 200, sent.text
     # The agent is not a member until they pick it up.
-    early = agent.call("POST", f"/interactions/{chat_id}/chat/messages", {"text": "Hi"})
+    early = agent.call(
+        "POST",
+        f"/interactions/{chat_id}/chat/messages",
+        {"text": "Hi", "clearTypingIndicator": False},
+    )
     assert early.status_code == 400 and "not a member" in error_of(early)["message"]
     assert agent.call("POST", f"/interactions/{chat_id}/pickup").status_code == 200
-    assert agent.call("POST", f"/interactions/{chat_id}/chat/messages", {"text": "Hi Kevin"}).ok
+    assert agent.call(
+        "POST",
+        f"/interactions/{chat_id}/chat/messages",
+        {"text": "Hi Kevin", "clearTypingIndicator": False},
+    ).ok
     told = customer.messages()
     joined = [m for m in told if m["__type"] == MEMBERS]
     assert joined[0]["membersAdded"][0]["userId"] == "agent1"
@@ -78,7 +90,11 @@ def test_a_chat_keeps_its_members_and_transcript_for_every_watcher(simulator):
         ("Hello?", "kevin.glinski"), ("Hi Kevin", "agent1"),
     ]  # fmt: skip
     assert agent.call("POST", f"/interactions/{chat_id}/disconnect").status_code == 200
-    late = customer.call("POST", f"/interactions/{chat_id}/chat/messages", {"text": "Bye"})
+    late = customer.call(
+        "POST",
+        f"/interactions/{chat_id}/chat/messages",
+        {"text": "Bye", "clearTypingIndicator": False},
+    )
     assert late.status_code == 400 and "ended" in error_of(late)["message"]
 
 
@@ -93,7 +109,7 @@ def test_a_visitor_chat_lets_the_remote_party_write(simulator):
     text = message["messagesAdded"][0]
     assert text["text"] == "Where is my order?"
     assert text["chatMember"] == {"chatMemberType": 4, "displayName": "Pat Visitor",
-                                  "interactionId": chat_id, "userId": ""}  # fmt: skip
+                                  "interactionId": chat_id, "userId": "", "isTyping": False}  # fmt: skip
     assert agent.attribute(chat_id, "Eic_RemoteName") == "Pat Visitor"
     # In a chat a user started, the remote party is someone outside, not its starter.
     customer = Agent(simulator.url, "kevin.glinski")
@@ -165,7 +181,11 @@ def test_bad_creations_name_the_property(simulator, body, property_name):
 def test_chat_and_callback_actions_refuse_other_interactions(simulator):
     customer = Agent(simulator.url, "kevin.glinski")
     callback_id = create(customer, callback_body())
-    chat = customer.call("POST", f"/interactions/{callback_id}/chat/messages", {"text": "x"})
+    chat = customer.call(
+        "POST",
+        f"/interactions/{callback_id}/chat/messages",
+        {"text": "x", "clearTypingIndicator": False},
+    )
     assert chat.status_code == 400 and "not a chat" in error_of(chat)["message"]
     chat_id = create(customer, {"__type": CHAT, "target": "Support"})
     dispose = customer.call(
@@ -197,3 +217,48 @@ def test_a_retried_callback_returns_to_its_queue_after_a_transfer_to_a_user(simu
     (again,) = simulator.interactions()
     assert (again["workgroup"], again["state"]) == ("Support", "A")
     assert again["user"] == "agent1", "routed again in Support, to its member"
+
+
+def members_told(session):
+    """Each chatMembersMessage told since the last call, as (added, changed, removed) lists of
+    (userId or displayName, isTyping)."""
+
+    def brief(members):
+        return [(m["userId"] or m["displayName"], m["isTyping"]) for m in members]
+
+    return [(brief(m["membersAdded"]), brief(m["membersChanged"]), brief(m["membersRemoved"]))
+            for m in session.of_type(MEMBERS)]  # fmt: skip
+
+
+def test_chat_members_type_change_and_leave(simulator):
+    # [SDK] ChatMembersMessage: membersAdded, membersChanged and membersRemoved, each a
+    # FullChatMember with isTyping; ChatSendTextParameters {text, clearTypingIndicator},
+    # both required; PUT .../chat/typing-indicator {on}.
+    agent = Agent(simulator.url, "agent1", "7001", media=(CHAT_MEDIA,))
+    customer = Agent(simulator.url, "kevin.glinski")
+    chat_id = create(customer, {"__type": CHAT, "target": "Support"})
+    assert agent.call("POST", f"/interactions/{chat_id}/pickup").status_code == 200
+    assert customer.call("PUT", f"/messaging/subscriptions/interactions/{chat_id}/chat").ok
+    assert members_told(customer) == [
+        ([("kevin.glinski", False), ("agent1", False)], [], []),
+    ]
+    typing = f"/interactions/{chat_id}/chat/typing-indicator"
+    assert agent.call("PUT", typing, {"on": True}).status_code == 200
+    assert members_told(customer) == [([], [("agent1", True)], [])]
+    sending = f"/interactions/{chat_id}/chat/messages"
+    unflagged = agent.call("POST", sending, {"text": "Hi"})
+    assert unflagged.status_code == 400
+    assert error_of(unflagged)["propertyName"] == "clearTypingIndicator"
+    assert agent.call("POST", sending, {"text": "Hi", "clearTypingIndicator": True}).ok
+    told = customer.messages()
+    assert [m["messagesAdded"][0]["text"] for m in told if m["__type"] == CONTENTS] == ["Hi"]
+    [cleared] = [m for m in told if m["__type"] == MEMBERS]
+    assert [(m["userId"], m["isTyping"]) for m in cleared["membersChanged"]] == [("agent1", False)]
+    refused = agent.call("PUT", typing, {"on": "yes"})
+    assert refused.status_code == 400 and error_of(refused)["propertyName"] == "on"
+    call_id = simulator.place_inbound_call("Support")
+    not_chat = agent.call("PUT", f"/interactions/{call_id}/chat/typing-indicator", {"on": True})
+    assert not_chat.status_code == 400
+    # The agent leaving is a removal.
+    assert agent.call("POST", f"/interactions/{chat_id}/disconnect").status_code == 200
+    assert members_told(customer) == [([], [], [("agent1", False)])]

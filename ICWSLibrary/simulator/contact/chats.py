@@ -1,7 +1,9 @@
 """The chat medium: members, transcript, and who hears of them (CONTACT-CENTER.md 2.9).
 
 A chat is an interaction routed like any other; this module keeps what only chats have,
-by interaction id, and joins the agent who connects (a lifecycle hook).
+by interaction id, joins the agent who connects and removes the party who leaves
+(lifecycle hooks). [SDK] Interactions.Chat.js: ``chatMembersMessage`` carries
+``membersAdded``, ``membersChanged`` and ``membersRemoved``, each member with ``isTyping``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class ChatParty:
 
     display_name: str
     user_id: str = ""
+    is_typing: bool = False
 
     def as_member(self, interaction_id: str, viewer: User | None) -> dict:
         if not self.user_id:
@@ -39,7 +42,8 @@ class ChatParty:
         else:
             kind = INTERNAL
         return {"chatMemberType": kind, "displayName": self.display_name,
-                "interactionId": interaction_id, "userId": self.user_id}  # fmt: skip
+                "interactionId": interaction_id, "userId": self.user_id,
+                "isTyping": self.is_typing}  # fmt: skip
 
 
 @dataclass(eq=False)
@@ -64,6 +68,7 @@ class Chats:
         # Interaction id -> sessions watching the chat.
         self._watchers = state.watchers()
         lifecycle.on("connected", self._agent_joins)
+        lifecycle.on("ending", self._party_leaves)
         lifecycle.on("removed", self._forget)
 
     def of(self, interaction: Interaction) -> Chat | None:
@@ -98,22 +103,58 @@ class Chats:
             return
         party = ChatParty(user.display_name, user.id)
         chat.members.append(party)
-        self._tell(interaction, CHAT_MEMBERS, "membersAdded",
-                   lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+        self._tell_members(interaction, added=party)
 
-    def write(self, interaction: Interaction, party: ChatParty, text: str) -> None:
+    def _party_leaves(self, interaction: Interaction, by_agent: bool) -> None:
+        """[SDK] The agent leaving is a removal; [guess] so is the remote party hanging up."""
+        chat = self.chats.get(interaction.id)
+        if chat is None:
+            return
+        user = interaction.agent if by_agent else None
+        party = chat.member(user) if user is not None else chat.members[0]
+        if party is not None and party in chat.members:
+            chat.members.remove(party)
+            self._tell_members(interaction, removed=party)
+
+    def write(
+        self, interaction: Interaction, party: ChatParty, text: str, clear_typing: bool = True
+    ) -> None:
         """Add a message to the chat's transcript; InvalidState when it has ended."""
         chat = self.chats[interaction.id]
-        if interaction.state in DISCONNECTED or not interaction.allocated:
-            raise InvalidState("the chat has ended")
+        self._check_open(interaction)
         if party not in chat.members:
             chat.members.append(party)
-            self._tell(interaction, CHAT_MEMBERS, "membersAdded",
-                       lambda viewer: [party.as_member(interaction.id, viewer)])  # fmt: skip
+            self._tell_members(interaction, added=party)
         line = (party, text, now_compact())
         chat.transcript.append(line)
         self._tell(interaction, CHAT_CONTENTS, "messagesAdded",
                    lambda viewer: [chat_text(interaction, line, viewer)])  # fmt: skip
+        if clear_typing:
+            self.set_typing(interaction, party, False)
+
+    def set_typing(self, interaction: Interaction, party: ChatParty, typing: bool) -> None:
+        """[SDK] The typing indicator: the member's isTyping, told as a change."""
+        self._check_open(interaction)
+        if party.is_typing != typing:
+            party.is_typing = typing
+            self._tell_members(interaction, changed=party)
+
+    @staticmethod
+    def _check_open(interaction: Interaction) -> None:
+        if interaction.state in DISCONNECTED or not interaction.allocated:
+            raise InvalidState("the chat has ended")
+
+    def _tell_members(self, interaction: Interaction, added=None, changed=None, removed=None):
+        """One chatMembersMessage delta, with its three lists (required) told to each
+        watcher as that watcher sees the members."""
+        for session in self._watchers.of(interaction.id):
+            lists = {
+                name: [party.as_member(interaction.id, session.user)] if party else []
+                for name, party in (("membersAdded", added), ("membersChanged", changed),
+                                    ("membersRemoved", removed))
+            }  # fmt: skip
+            self.state.deliver(session, {"__type": CHAT_MEMBERS, "isDelta": True,
+                                         "interactionId": interaction.id, **lists})  # fmt: skip
 
     def watch(self, session: Session, interaction: Interaction) -> list[dict]:
         """Start a chat watch; its first messages: every member, and the transcript."""

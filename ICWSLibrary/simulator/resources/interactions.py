@@ -84,6 +84,8 @@ class InteractionResource:
             ("PUT", re.compile(one + "/callback/disposition$"),
              self._acting(self.dispose_callback), True),
             ("POST", re.compile(one + "/chat/messages$"), self._acting(self.send_chat), True),
+            ("PUT", re.compile(one + "/chat/typing-indicator$"),
+             self._acting(self.chat_typing), True),
         ]  # fmt: skip
         for name, handler in actions.items():
             routes.append(("POST", re.compile(f"{one}/{name}$"), self._acting(handler), True))
@@ -421,16 +423,27 @@ class InteractionResource:
         self.contact.dispose_callback(interaction, session.user, int(disposition or 0))
 
     def send_chat(self, session: Session, interaction: Interaction, body: dict):
-        chat = self.contact.chats.of(interaction)
-        if chat is None:
-            raise InvalidProperty("text", f"Interaction {interaction.id} is not a chat.")
+        """[SDK] ChatSendTextParameters: ``text`` and ``clearTypingIndicator``, both required."""
+        party = self._chat_member(session, interaction, "text")
         text = body.get("text")
         if not isinstance(text, str) or not text:
             raise MissingProperty("text")
+        clear = _required_flag(body, "clearTypingIndicator")
+        self.contact.chats.write(interaction, party, text, clear_typing=clear)
+
+    def chat_typing(self, session: Session, interaction: Interaction, body: dict):
+        """[SDK] PUT .../chat/typing-indicator ``{on}``: the member is typing, or no more."""
+        party = self._chat_member(session, interaction, "on")
+        self.contact.chats.set_typing(interaction, party, _required_flag(body, "on"))
+
+    def _chat_member(self, session: Session, interaction: Interaction, what: str):
+        chat = self.contact.chats.of(interaction)
+        if chat is None:
+            raise InvalidProperty(what, f"Interaction {interaction.id} is not a chat.")
         party = chat.member(session.user)
         if party is None:
             raise InvalidState(f"{session.user.id} is not a member of the chat; pick it up first")
-        self.contact.write_chat(interaction, party, text)
+        return party
 
     # -- subscriptions ----------------------------------------------------------------------
 
@@ -536,3 +549,11 @@ def _attribute_names(body) -> list[str] | None:
 
 
 __all__ = ["CALL", "InteractionResource"]
+
+
+def _required_flag(body: dict, name: str) -> bool:
+    if name not in body:
+        raise MissingProperty(name)
+    if not isinstance(body[name], bool):
+        raise InvalidProperty(name, f"{name} must be true or false, not {body[name]!r}.")
+    return body[name]
