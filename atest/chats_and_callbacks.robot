@@ -60,15 +60,14 @@ Waiting For A Message Nobody Writes Lists The Transcript, And An Ended Chat Take
     Run Keyword And Expect Error    '${ICWS_SUPERVISOR}' could not write to chat ${chat}: *
     ...    Send Chat Message    ${chat}    Anyone?
 
-A Callback Reaches An Agent Who Takes Callbacks And Ends With Success
+A Callback Reaches An Agent Who Calls The Customer Back And Ends With Success
     Connect As Agent Taking    call, callback
     Connect As Customer
     ${callback}    Create Callback    ${ICWS_EXTERNAL_NUMBER}    ${ICWS_WORKGROUP}    Billing question
     ...    name=Pat Caller
     Append To List    ${CREATED}    ${callback}
     Callback Should Have    ${callback}    subject=Billing question    name=Pat Caller    attempts=${0}
-    Switch ICWS Session    agent
-    Answer    ${callback}
+    Answer And Call The Customer Back    ${callback}
     Set Callback Disposition    ${callback}    Success
     Wait Until Interaction State Is    ${callback}    Disconnected    timeout=5s
     Callback Should Have    ${callback}    target=${ICWS_EXTERNAL_NUMBER}    attempts=${1}
@@ -135,6 +134,16 @@ Retry And See It Offered Again
     Set Callback Disposition    ${callback}    retry
     Wait Until Interaction State Is    ${callback}    Alerting    timeout=5s
     Callback Should Have    ${callback}    attempts=${attempt}
+
+Answer And Call The Customer Back
+    [Documentation]    As the agent, answers the callback, calls its customer back, and
+    ...    checks the server links the call to the callback.
+    [Arguments]    ${callback}
+    Switch ICWS Session    agent
+    Answer    ${callback}
+    ${call}    Call Back    ${callback}
+    Append To List    ${CREATED}    ${call}
+    Callback Should Have    ${callback}    associatedCallId=${call}
 
 Callback Should Have
     [Documentation]    Fails unless the callback, as the server tells it now, has these values.

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .channel import MessageChannel
 
 CREATE_CALLBACK = "urn:inin.com:interactions.callback:createCallbackParameters"
+CALL_BACK = "urn:inin.com:interactions.callback:createCallbackResponseCallParameters"
 WORKGROUP_QUEUE = 2
 # [doc] Callback dispositions.
 DISPOSITIONS = {"success": 0, "failure": 1, "retry": 2}
@@ -58,6 +59,28 @@ class CallbackAPI:
                 f"The callback to {target} through workgroup {workgroup} was refused"
             ) from None
         return created_id(answer, "a callback")
+
+    def call_back(
+        self, interaction_id: str, target: str | None = None, workgroup: str | None = None
+    ) -> str:
+        """Call the customer of a connected callback back (at its own number unless
+        ``target`` is given, on behalf of ``workgroup`` if given); returns the call's id.
+
+        [SDK] ``createCallbackResponseCallParameters {parentInteractionId, target,
+        workgroup}``: the call is the callback's ``associatedCallId``.
+        """
+        number = target if target is not None else self.get(interaction_id).get("target")
+        body = {"__type": CALL_BACK, "parentInteractionId": str(interaction_id),
+                "target": str(number or "")}  # fmt: skip
+        if workgroup:
+            body["workgroup"] = str(workgroup)
+        try:
+            answer = self._session.call("POST", "/interactions", body)
+        except ICWSError as error:
+            raise error.in_context(
+                f"'{self._session.user_id}' could not call back callback {interaction_id}"
+            ) from None
+        return created_id(answer, "a call back")
 
     def dispose(self, interaction_id: str, disposition: int) -> None:
         path = f"/interactions/{path_segment(interaction_id)}/callback/disposition"

@@ -38,14 +38,40 @@ class CallbackKeywords(LibraryComponent):
         self.info(f"Asked for callback {interaction_id} to {target} through {workgroup}.")
         return interaction_id
 
+    @keyword("Call Back")
+    def call_back(
+        self, interaction_id: str, target: str | None = None, workgroup: str | None = None
+    ) -> str:
+        """Calls the customer of a callback back, and returns the call's id.
+
+        The agent who has the callback connected places an outbound call to the
+        callback's own number (or ``target``), on behalf of ``workgroup`` if given; the
+        server links the call to the callback (``associatedCallId`` of `Get Callback`).
+        Then say how it went with `Set Callback Disposition`. The session needs a station.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 | media=call, callback |
+        | ${callback} = | Create Callback | 3175550100 | Support | Billing question |
+        | Pick Up Interaction | ${callback} |
+        | ${call} = | Call Back | ${callback} |
+        | Wait Until Interaction State Is | ${call} | Connected |
+        | Disconnect Interaction | ${call} |
+        | Set Callback Disposition | ${callback} | Success |
+        """
+        session = self.connected_session()
+        call_id = session.callbacks.call_back(interaction_id, target, workgroup)
+        self.info(f"Called back callback {interaction_id}: call {call_id}.")
+        return call_id
+
     @keyword("Set Callback Disposition")
     def set_callback_disposition(
         self, interaction_id: str, disposition: CallbackDisposition
     ) -> None:
         """Says how the callback went: ``Success``, ``Failure`` or ``Retry``.
 
-        Only the agent who has the callback connected may. Each disposition counts as an
-        attempt (see `Get Callback`).
+        Only the agent who has the callback connected may, usually after `Call Back`.
+        Each disposition counts as an attempt (see `Get Callback`).
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |

@@ -188,3 +188,17 @@ def test_a_session_watches_only_the_statistics_read_lately(simulator):
         assert session.statistics.value(first, 5) == 4
     finally:
         session.disconnect()
+
+
+def test_an_agent_calls_a_callback_back_at_its_own_number(supervisor, simulator):
+    with ICWSSession(simulator.url, timeout=5) as agent:
+        agent.connect("agent1", "1234")
+        agent.station.log_on("workstation", "7001", media=["call", "callback"])
+        callback = supervisor.callbacks.create("3175550100", "Support", "Billing", "Pat")
+        agent.interactions.act(callback, "pickup", verb="pick up")
+        call = agent.callbacks.call_back(callback)
+        [seen] = [i for i in simulator.interactions() if i["interactionId"] == call]
+        assert seen["attributes"]["Eic_RemoteAddress"] == "3175550100"
+        assert supervisor.callbacks.get(callback)["associatedCallId"] == call
+        with pytest.raises(ICWSError, match=f"could not call back callback {callback}"):
+            supervisor.callbacks.call_back(callback)

@@ -262,3 +262,37 @@ def test_chat_members_type_change_and_leave(simulator):
     # The agent leaving is a removal.
     assert agent.call("POST", f"/interactions/{chat_id}/disconnect").status_code == 200
     assert members_told(customer) == [([], [], [("agent1", False)])]
+
+
+RESPONSE_CALL = "urn:inin.com:interactions.callback:createCallbackResponseCallParameters"
+
+
+def test_the_agent_calls_the_customer_back_then_says_how_it_went(simulator):
+    # [SDK] createCallbackResponseCallParameters {parentInteractionId, target, workgroup?}:
+    # an outbound call linked to the callback (callbackMessage associatedCallId).
+    agent = Agent(simulator.url, "agent1", "7001", media=(CALL_MEDIA, CALLBACK_MEDIA))
+    customer = Agent(simulator.url, "kevin.glinski")
+    callback_id = create(customer, callback_body(name="Pat"))
+    assert customer.call("PUT", f"/messaging/subscriptions/interactions/{callback_id}/callback").ok
+    customer.messages()
+    early = agent.call("POST", "/interactions", {
+        "__type": RESPONSE_CALL, "parentInteractionId": callback_id, "target": "3175550100"})  # fmt: skip
+    assert early.status_code == 400 and "Alerting" in error_of(early)["message"]
+    assert agent.call("POST", f"/interactions/{callback_id}/pickup").status_code == 200
+    answer = agent.call("POST", "/interactions", {
+        "__type": RESPONSE_CALL, "parentInteractionId": callback_id, "target": "3175550100"})  # fmt: skip
+    assert answer.status_code == 201, answer.text
+    call_id = answer.json()["interactionId"]
+    assert agent.attribute(call_id, "Eic_RemoteAddress") == "3175550100"
+    assert agent.attribute(call_id, "Eic_CallDirection") == "O"
+    [linked] = customer.of_type(CALLBACK_MESSAGE)
+    assert (linked["isDelta"], linked["associatedCallId"]) == (True, call_id)
+    path = f"/interactions/{callback_id}/callback/disposition"
+    assert agent.call("PUT", path, {"disposition": 0}).status_code == 200
+    assert agent.state(callback_id) == "I"
+    # Only a callback can be called back, and both properties are required.
+    for body, name in (({"target": "1"}, "parentInteractionId"),
+                       ({"parentInteractionId": callback_id}, "target"),
+                       ({"parentInteractionId": call_id, "target": "1"}, "parentInteractionId")):  # fmt: skip
+        refused = agent.call("POST", "/interactions", {"__type": RESPONSE_CALL, **body})
+        assert refused.status_code == 400 and error_of(refused)["propertyName"] == name, body

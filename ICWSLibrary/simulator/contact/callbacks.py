@@ -29,6 +29,8 @@ class Callback:
     workgroup: Workgroup
     attempts: int = 0
     max_attempts: int = CALLBACK_MAX_ATTEMPTS
+    # The id of the call placed to answer it, once the agent calls back.
+    associated_call: str = ""
 
 
 class Callbacks:
@@ -65,7 +67,7 @@ class Callbacks:
             "__type": CALLBACK_MESSAGE, "isDelta": False, "interactionId": interaction.id,
             "target": callback.target, "name": callback.name, "subject": callback.subject,
             "attempts": callback.attempts, "maxAttempts": callback.max_attempts,
-            "associatedCallId": "", "snoozed": False,
+            "associatedCallId": callback.associated_call, "snoozed": False,
         }  # fmt: skip
 
     def watch(self, session: Session, interaction: Interaction) -> dict:
@@ -77,19 +79,33 @@ class Callbacks:
         session.callback_watches.discard(interaction_id)
         self._watchers.discard(interaction_id, session)
 
+    def check_calling_back(self, interaction: Interaction, user: User) -> None:
+        """Only the agent who has the callback connected calls its customer back."""
+        if interaction.agent is not user or interaction.state not in ("C", "H"):
+            raise not_now(interaction, user)
+
+    def called_back(self, interaction: Interaction, call: Interaction) -> None:
+        """[SDK] The call answering the callback is its associatedCallId, told to its
+        watchers."""
+        self.callbacks[interaction.id].associated_call = call.id
+        self._tell(interaction)
+
+    def _tell(self, interaction: Interaction) -> None:
+        for session in self._watchers.of(interaction.id):
+            self.state.deliver(session, {**self.message(interaction), "isDelta": True})
+
     def dispose(self, interaction: Interaction, user: User, disposition: int) -> None:
         """The agent says how the callback went; InvalidState when they cannot.
 
         [guess] Each disposition is an attempt. Success and Failure end the callback;
         Retry puts it back in the queue it was asked of (also after a transfer to a user)
-        until it has used its attempts.
+        until it has used its attempts. [doc] The reference names no call back as a
+        condition of a disposition, so one without a call back is taken.
         """
-        if interaction.agent is not user or interaction.state not in ("C", "H"):
-            raise not_now(interaction, user)
+        self.check_calling_back(interaction, user)
         callback = self.callbacks[interaction.id]
         callback.attempts += 1
-        for session in self._watchers.of(interaction.id):
-            self.state.deliver(session, {**self.message(interaction), "isDelta": True})
+        self._tell(interaction)
         if disposition == RETRY and callback.attempts < callback.max_attempts:
             self.router.enter_queue(interaction, callback.workgroup, route=False)
             self.actions.released(user, from_acd=True)

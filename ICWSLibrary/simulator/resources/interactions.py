@@ -48,8 +48,9 @@ CREATE_CALL = "createCallParameters"
 CREATE_GENERIC = "createGenericInteractionParameters"
 CREATE_CALLBACK = "createCallbackParameters"
 CREATE_CHAT = "createChatParameters"
+CREATE_CALLBACK_RESPONSE = "createCallbackResponseCallParameters"
 # Known creation types the simulator does not model yet.
-NOT_SIMULATED_TYPES = ("createEmailParameters", "createCallbackResponseCallParameters")
+NOT_SIMULATED_TYPES = ("createEmailParameters",)
 # The actions queue rights govern on an interaction another agent has.
 TELEPHONY_ACTIONS = frozenset(
     {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits"}
@@ -122,6 +123,8 @@ class InteractionResource:
             created = self._create_callback(body)
         elif kind == CREATE_CHAT:
             created = self._create_chat(session, body)
+        elif kind == CREATE_CALLBACK_RESPONSE:
+            created = self._call_back(session, body)
         elif kind in NOT_SIMULATED_TYPES:
             raise SimulatorError(
                 501, "simulator.notSimulated", f"The ICWS simulator does not create {kind} yet."
@@ -131,6 +134,26 @@ class InteractionResource:
         created.creator = session.user
         location = [("Location", f"/icws/{session.id}/interactions/{created.id}")]
         return json_response(201, {"interactionId": created.id}, location)
+
+    def _call_back(self, session: Session, body: dict) -> Interaction:
+        """[SDK] createCallbackResponseCallParameters ``{parentInteractionId, target,
+        workgroup?}``: the agent who has the callback connected calls its customer back."""
+        for name in ("parentInteractionId", "target"):
+            if not body.get(name) or not isinstance(body[name], str):
+                raise MissingProperty(name)
+        parent_id = str(body["parentInteractionId"])
+        parent = self.contact.find(parent_id)
+        if parent is None or self.contact.callbacks.of(parent) is None:
+            raise InvalidProperty(
+                "parentInteractionId", f"Interaction {parent_id} is not a callback."
+            )
+        try:
+            self.contact.callbacks.check_calling_back(parent, session.user)
+        except InvalidState as refused:
+            raise refused.of("call-back", parent.id) from None
+        call = self._make_call(session, body)
+        self.contact.callbacks.called_back(parent, call)
+        return call
 
     def _make_call(self, session: Session, body: dict) -> Interaction:
         target = body.get("target")
