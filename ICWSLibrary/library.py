@@ -27,6 +27,7 @@ from .keywords import (
     StationKeywords,
     StatisticsKeywords,
     StatusKeywords,
+    TransferKeywords,
     WorkgroupKeywords,
 )
 from .keywords.cache import SessionCache
@@ -199,7 +200,8 @@ class ICWSLibrary:
     ``urn:inin.com:statistics:statisticCatalogMessage``,
     ``urn:inin.com:interactions.chat:chatContentsMessage``,
     ``urn:inin.com:interactions.chat:chatMembersMessage``,
-    ``urn:inin.com:interactions.callback:callbackMessage``.
+    ``urn:inin.com:interactions.callback:callbackMessage``,
+    ``urn:inin.com:interactions:consultMessage``.
 
     = Errors =
 
@@ -326,6 +328,7 @@ class ICWSLibrary:
             StationKeywords(self),
             LicenseKeywords(self),
             InteractionKeywords(self),
+            TransferKeywords(self),
             QueueKeywords(self),
             WorkgroupKeywords(self),
             ConfigurationKeywords(self),

@@ -494,7 +494,14 @@ class InteractionAPI:
         sees an effect that came first, its messages one that comes later."""
         key = str(interaction_id)
         if key not in self.deallocated:
-            self.watch(key, names)
+            try:
+                self.watch(key, names)
+            except ICWSError as error:
+                if error.status not in (403, 404):
+                    raise
+                # The interaction left the user's reach (transferred to another user's
+                # queue, or gone): seen as deallocated, which an action's effect may be.
+                return {} if shows(None) else None
         seen: list[dict[str, str] | None] = []
 
         def shown() -> bool:

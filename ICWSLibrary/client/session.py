@@ -31,6 +31,7 @@ from .channel import MessageChannel
 from .chats import ChatAPI
 from .configuration import ConfigurationAPI
 from .connection import ConnectionState, ConnectionStatus, EndedSession
+from .consults import ConsultAPI
 from .errors import (
     ICWSError,
     answer_details,
@@ -118,6 +119,7 @@ class ICWSSession:
         self.statistics = StatisticsAPI(self, self.channel)
         self.chats = ChatAPI(self, self.channel)
         self.callbacks = CallbackAPI(self, self.channel)
+        self.consults = ConsultAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -344,6 +346,7 @@ class ICWSSession:
         self.statistics = StatisticsAPI(self, self.channel)
         self.chats = ChatAPI(self, self.channel)
         self.callbacks = CallbackAPI(self, self.channel)
+        self.consults = ConsultAPI(self)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

@@ -11,6 +11,7 @@ from .server import ServerKeywords
 from .station import StationKeywords
 from .statistics import StatisticsKeywords
 from .status import StatusKeywords
+from .transfers import TransferKeywords
 from .workgroups import WorkgroupKeywords
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "StationKeywords",
     "StatisticsKeywords",
     "StatusKeywords",
+    "TransferKeywords",
     "WorkgroupKeywords",
 ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from robot.api import logger
 
 from ..client import ICWSError, ICWSSession
+from .explain import simulator_explains, where_is
 
 if TYPE_CHECKING:
     from ..library import ICWSLibrary
@@ -32,6 +33,22 @@ class LibraryComponent:
                 "Use Connect To ICWS to start a new session."
             )
         return session
+
+    def until_shown(self, interaction_id: str, done: str, shows, names=("Eic_State",)) -> None:
+        """Return once the server shows the action's effect, as a CIC shows it some time
+        after answering; fail after the library's ``wait_timeout`` saying where it is."""
+        session = self.connected_session()
+        seconds = self.ctx.get_timeout(None)
+        shown = session.interactions.wait_until_shown(interaction_id, shows, names, timeout=seconds)
+        if shown is not None:  # {} when the server deallocated it meanwhile
+            self.info(f"Interaction {interaction_id} {done}.")
+            return
+        raise AssertionError(
+            f"The server accepted the action, but interaction {interaction_id} still was not "
+            f"{done.removeprefix('is ')} {seconds:g} s later."
+            + where_is(session, interaction_id)
+            + simulator_explains(session, interaction_id)
+        )
 
     @staticmethod
     def info(message: str) -> None:

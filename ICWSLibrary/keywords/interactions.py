@@ -289,25 +289,9 @@ class InteractionKeywords(LibraryComponent):
         self.connected_session().interactions.act(interaction_id, action, body, verb=verb)
         self.info(f"Interaction {interaction_id} {done}.")
 
-    def _until_shown(self, interaction_id: str, done: str, shows, names=("Eic_State",)) -> None:
-        """Return once the server shows the action's effect, as a CIC shows it some time
-        after answering; fail after the library's ``wait_timeout`` saying where it is."""
-        session = self.connected_session()
-        seconds = self.ctx.get_timeout(None)
-        shown = session.interactions.wait_until_shown(interaction_id, shows, names, timeout=seconds)
-        if shown is not None:  # {} when the server deallocated it meanwhile
-            self.info(f"Interaction {interaction_id} {done}.")
-            return
-        raise AssertionError(
-            f"The server accepted the action, but interaction {interaction_id} still was not "
-            f"{done.removeprefix('is ')} {seconds:g} s later."
-            + where_is(session, interaction_id)
-            + simulator_explains(session, interaction_id)
-        )
-
     def _act_and_wait(self, interaction_id, action, body, verb, done, shows, names=("Eic_State",)):
         self.connected_session().interactions.act(interaction_id, action, body, verb=verb)
-        self._until_shown(interaction_id, done, shows, names)
+        self.until_shown(interaction_id, done, shows, names)
 
     @keyword("Pick Up Interaction")
     def pick_up_interaction(self, interaction_id: str) -> None:
@@ -431,7 +415,7 @@ class InteractionKeywords(LibraryComponent):
                 attributes is None or attribute_value(attributes, "Eic_UserName").casefold() != me
             )
 
-        self._until_shown(interaction_id, f"is transferred to {target}", moved,
+        self.until_shown(interaction_id, f"is transferred to {target}", moved,
                           names=("Eic_State", "Eic_UserName"))  # fmt: skip
 
     @keyword("Send Digits")

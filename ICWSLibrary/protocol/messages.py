@@ -22,6 +22,7 @@ STATISTIC_CATALOG = "urn:inin.com:statistics:statisticCatalogMessage"
 CHAT_CONTENTS = "urn:inin.com:interactions.chat:chatContentsMessage"  # [guess] namespace
 CHAT_MEMBERS = "urn:inin.com:interactions.chat:chatMembersMessage"  # [guess] namespace
 CALLBACK_MESSAGE = "urn:inin.com:interactions.callback:callbackMessage"
+CONSULT_MESSAGE = "urn:inin.com:interactions:consultMessage"  # [guess] type name
 USER_ACCESS_MESSAGE = "urn:inin.com:status:statusMessagesUserAccessMessage"  # [guess] type name
 
 

@@ -27,6 +27,7 @@ from .resources.messaging import MessagingResource
 from .resources.station import StationResource
 from .resources.statistics import StatisticsResource
 from .resources.status import StatusResource
+from .resources.transfers import TransferResource
 from .scenario import Scenario, load_scenario
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
@@ -64,6 +65,7 @@ class ICWSModel:
         # A licence acquired or released may change who ACD offers interactions to.
         self.licenses.on_change(self.contact.licences_changed)
         self.interactions = InteractionResource(self.contact)
+        self.transfers = TransferResource(self.interactions)
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
@@ -73,7 +75,8 @@ class ICWSModel:
         self._session_routes: list = []
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
-            self.interactions, self.activations, self.configuration, self.statistics,
+            self.interactions, self.transfers, self.activations, self.configuration,
+            self.statistics,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():

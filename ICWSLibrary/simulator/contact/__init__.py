@@ -11,6 +11,7 @@ One module per concern, wired together here:
 - :mod:`.calls`: outbound and intercom calls, generic objects;
 - :mod:`.wrapup`, :mod:`.tallies`, :mod:`.talk`, :mod:`.chats`, :mod:`.callbacks`:
   lifecycle listeners;
+- :mod:`.consults`: consult transfer (hold the caller, call a third party, join them);
 - :mod:`.activations`: who is activated where; its changes route again.
 
 A new medium (email, say) is one module like :mod:`.chats` that keeps its own state by
@@ -30,6 +31,7 @@ from .availability import Availability
 from .callbacks import RETRY, Callbacks
 from .calls import Calls
 from .chats import ChatParty, Chats
+from .consults import Consults
 from .interaction import (
     CALL,
     MEDIA_NAMES,
@@ -81,6 +83,8 @@ class ContactCenter:
         self.calls = Calls(state, self.registry, self.router, self.actions)
         self.chats = Chats(state, self.registry, self.router, self.lifecycle)
         self.callbacks = Callbacks(state, self.registry, self.router, self.actions, self.lifecycle)
+        self.consults = Consults(state, self.registry, self.router, self.actions, self.calls,
+                                 self.lifecycle)  # fmt: skip
 
     # -- what the parts hold ----------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Feature ``interactions``, multi-party part: consult transfer over HTTP.
+
+The rules live in :mod:`..contact.consults`; this file reads the bodies and answers.
+[doc] ``POST .../consult`` answers 201 ``{consultId, consultInteractionId}`` with a
+Location; the other consult operations list no success body: [guess] 200.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..contact import Interaction
+from ..errors import InvalidProperty, InvalidState, MissingProperty
+from ..sessions import Session
+from ..wire import Request, Response, json_response
+from .interactions import USER, WORKGROUP, InteractionResource
+
+
+class TransferResource:
+    def __init__(self, interactions: InteractionResource):
+        self.interactions = interactions
+        self.contact = interactions.contact
+        self.scenario = interactions.scenario
+
+    def routes(self) -> list:
+        one = r"^interactions/([^/]+)"
+        found = self.interactions._found
+        return [
+            ("POST", re.compile(one + "/consult$"), found(self.consult), True),
+            ("POST", re.compile(one + r"/consult/([^/]+)/change-audience$"),
+             self._consult(self.change_audience), True),
+            ("POST", re.compile(one + r"/consult/([^/]+)/conclude$"),
+             self._consult(self.conclude), True),
+            ("DELETE", re.compile(one + r"/consult/([^/]+)$"), self._consult(self.cancel), True),
+        ]  # fmt: skip
+
+    def _consult(self, handler):
+        """A handler given the consult its path names (a refusal naming the action)."""
+
+        def with_consult(request: Request, session: Session, interaction_id: str, consult_id):
+            original = self.interactions._find(session, interaction_id)
+            action = request.path.rsplit("/", 1)[-1] if request.method == "POST" else "cancel"
+            try:
+                consult = self.contact.consults.of(original, consult_id)
+                if consult.agent is not session.user:
+                    raise InvalidState(f"the consult is {consult.agent.id}'s")
+                handler(request, consult)
+            except InvalidState as refused:
+                raise refused.of(f"{action} the consult of", original.id) from None
+            return json_response(200)
+
+        return with_consult
+
+    def consult(self, request: Request, session: Session, original: Interaction) -> Response:
+        """[doc] ``{target | queueID}``: both or neither is an error (since v13)."""
+        body = request.json()
+        body = body if isinstance(body, dict) else {}
+        target, queue = body.get("target"), body.get("queueID")
+        if bool(target) == bool(queue):
+            raise InvalidProperty("target", "Give either target or queueID.")
+        if queue:
+            if not isinstance(queue, dict):
+                raise InvalidProperty("queueID", "queueID must be an object.")
+            kind, owner = self.interactions._queue(queue)
+            if kind not in (USER, WORKGROUP):
+                raise InvalidProperty("queueID.queueType", "Consult a user or workgroup queue.")
+            target = owner.id
+        elif not isinstance(target, str):
+            raise InvalidProperty("target", "target must be text.")
+        try:
+            consult = self.contact.consults.start(session, original, str(target))
+        except InvalidState as refused:
+            raise refused.of("consult on", original.id) from None
+        location = f"/icws/{session.id}/interactions/{original.id}/consult/{consult.id}"
+        return json_response(
+            201,
+            {"consultId": consult.id, "consultInteractionId": consult.call.id},
+            [("Location", location)],
+        )
+
+    def change_audience(self, request: Request, consult) -> None:
+        """[SDK] ``{audience: {originalParty, consultedParty}}``, both booleans."""
+        body = request.json()
+        audience = body.get("audience") if isinstance(body, dict) else None
+        if not isinstance(audience, dict):
+            raise MissingProperty("audience")
+        heard = []
+        for name in ("originalParty", "consultedParty"):
+            value = audience.get(name)
+            if not isinstance(value, bool):
+                raise InvalidProperty(f"audience.{name}", f"{name} must be true or false.")
+            heard.append(value)
+        self.contact.consults.change_audience(consult, *heard)
+
+    def conclude(self, request: Request, consult) -> None:
+        self.contact.consults.conclude(consult)
+
+    def cancel(self, request: Request, consult) -> None:
+        self.contact.consults.cancel(consult)

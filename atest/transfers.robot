@@ -1,0 +1,120 @@
+*** Settings ***
+Documentation    Multi-party calls: consult transfer to another agent (completed and
+...              cancelled), to a workgroup, and to a busy number.
+...
+...              Untagged tests call ``ICWS_EXTERNAL_NUMBER`` from the agent's station and
+...              consult ``ICWS_CONSULT_AGENT`` (on ``ICWS_CONSULT_AGENT_STATION``), so they
+...              run against a lab server too. Tests tagged ``simulator`` use its control
+...              keywords or its numbers.
+
+Library          Collections
+Resource         ../resources/icws.resource
+
+Test Setup       Forget Created Interactions
+Test Teardown    Clear Transfers
+
+
+*** Test Cases ***
+A Consult Transfer To Another Agent Is Completed
+    ${call}    Call Out And Consult The Other Agent
+    Switch ICWS Session    consulted
+    Answer The Consult Call
+    Switch ICWS Session    agent
+    Speak To Both Parties    ${call}
+    Interaction State Should Be    ${call}    Connected
+    Speak To Caller    ${call}
+    Complete Consult Transfer    ${call}
+    The Consulted Agent Should Have The Call    ${call}
+
+A Cancelled Consult Transfer Leaves The Caller Held For The Agent
+    ${call}    Call Out And Consult The Other Agent
+    Cancel Consult Transfer    ${call}
+    Interaction State Should Be    ${call}    Held
+    Pick Up Interaction    ${call}
+    Interaction State Should Be    ${call}    Connected
+    Run Keyword And Expect Error    *started no consult on interaction ${call}*
+    ...    Complete Consult Transfer    ${call}
+
+A Consult Transfer To A Workgroup Reaches Whoever Answers There
+    [Tags]    simulator
+    ${call}    Connected Inbound Call
+    ${consult}    Consult Transfer    ${call}    workgroup:${ICWS_OTHER_WORKGROUP}
+    Append To List    ${CREATED}    ${consult}
+    Answer As An Agent Of The Other Workgroup
+    Complete Consult Transfer    ${call}
+    Switch ICWS Session    sales
+    Wait Until Interaction State Is    ${call}    Connected    timeout=5s
+
+A Consult Transfer To A Busy Number Fails Saying Why
+    [Tags]    simulator
+    ${call}    Connected Inbound Call
+    ${consult}    Consult Transfer    ${call}    ${ICWS_BUSY_NUMBER}
+    Wait Until Interaction State Is    ${consult}    Externally Disconnected    timeout=5s
+    Run Keyword And Expect Error    *the consult call has ended (Disconnected (Busy))*
+    ...    Complete Consult Transfer    ${call}
+    Cancel Consult Transfer    ${call}
+    Interaction State Should Be    ${call}    Held
+
+
+*** Keywords ***
+Call Out And Consult The Other Agent
+    [Documentation]    As the agent, calls the external number and, once connected,
+    ...    consults ``${ICWS_CONSULT_AGENT}``, logged on as ``consulted``; returns the call.
+    Connect To ICWS    ${ICWS_CONSULT_AGENT}    ${ICWS_CONSULT_AGENT_PASSWORD}
+    ...    server=${ICWS_SERVER}    alias=consulted
+    Log On To Workstation    ${ICWS_CONSULT_AGENT_STATION}    ready=${False}
+    Connect As Agent
+    ${call}    Make Call    ${ICWS_EXTERNAL_NUMBER}
+    Append To List    ${CREATED}    ${call}
+    Wait Until Interaction State Is    ${call}    Connected    timeout=10s
+    ${consult}    Consult Transfer    ${call}    ${ICWS_CONSULT_AGENT}
+    Append To List    ${CREATED}    ${consult}
+    Interaction State Should Be    ${call}    Held
+    RETURN    ${call}
+
+The Consulted Agent Should Have The Call
+    [Documentation]    As the consulted agent, the caller's call is connected to them.
+    [Arguments]    ${call}
+    Switch ICWS Session    consulted
+    Wait Until Interaction State Is    ${call}    Connected    timeout=5s
+    Interaction Attribute Should Be    ${call}    Eic_UserName    ${ICWS_CONSULT_AGENT}
+
+Answer As An Agent Of The Other Workgroup
+    [Documentation]    Logs ``${ICWS_WRAP_UP_AGENT}`` on (alias ``sales``), answers the consult
+    ...    call ACD offers them, and switches back to the agent.
+    Connect To ICWS    ${ICWS_WRAP_UP_AGENT}    ${ICWS_WRAP_UP_AGENT_PASSWORD}
+    ...    server=${ICWS_SERVER}    alias=sales
+    Log On To Workstation    ${ICWS_WRAP_UP_STATION}
+    ${leg}    Wait For Alerting Interaction    timeout=5s
+    Pick Up Interaction    ${leg}
+    Switch ICWS Session    agent
+
+Answer The Consult Call
+    [Documentation]    As the consulted agent, answers the consult call alerting them.
+    ${leg}    Wait For Alerting Interaction    timeout=5s
+    Append To List    ${CREATED}    ${leg}
+    Pick Up Interaction    ${leg}
+
+Connected Inbound Call
+    [Documentation]    A call from outside, routed to the agent and answered; returns it.
+    Connect As Agent
+    Activate User In Workgroup    ${ICWS_WORKGROUP}
+    Set User Status    Available
+    ${call}    Simulator Place Inbound Call    ${ICWS_WORKGROUP}    ani=3175550100
+    Append To List    ${CREATED}    ${call}
+    Pick Up Interaction    ${call}
+    RETURN    ${call}
+
+Clear Transfers
+    [Documentation]    Hangs up what the test created and logs off; on the simulator, also
+    ...    ends every interaction.
+    FOR    ${session}    IN    agent    consulted    sales
+        Run Keyword And Ignore Error    Switch ICWS Session    ${session}
+        FOR    ${id}    IN    @{CREATED}
+            Run Keyword And Ignore Error    Disconnect Interaction    ${id}
+        END
+    END
+    Disconnect All
+    IF    not $ICWS_REPLAY and 'simulator' in $TEST_TAGS
+        Hang Up Every Simulator Interaction
+    END

@@ -1,0 +1,139 @@
+"""Multi-party calls on the simulator: consult transfer (hold the caller, call a third
+party, speak to either or both, then join them or drop the consult call)."""
+
+from .helpers import Agent, error_of
+
+CONSULT_MESSAGE = "urn:inin.com:interactions:consultMessage"
+
+
+def connected_call(simulator, agent, workgroup="Support"):
+    call_id = simulator.place_inbound_call(workgroup, "3175550100")
+    assert agent.state(call_id) == "A"
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert agent.state(call_id) == "C"
+    return call_id
+
+
+def start_consult(agent, call_id, **body):
+    answer = agent.call("POST", f"/interactions/{call_id}/consult", body)
+    assert answer.status_code == 201, answer.text
+    found = answer.json()
+    assert answer.headers["Location"].endswith(
+        f"/interactions/{call_id}/consult/{found['consultId']}"
+    )
+    return found["consultId"], found["consultInteractionId"]
+
+
+def the_other_leg(simulator, consult_call, user):
+    """The consulted user's interaction of the consult call."""
+    [leg] = [i for i in simulator.interactions()
+             if i["user"] == user and i["interactionId"] != consult_call]  # fmt: skip
+    return leg["interactionId"]
+
+
+def test_a_consult_to_a_user_holds_the_caller_and_completes_to_the_consulted_agent(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    consulted = Agent(simulator.url, "agent2", "7002", ready=False)
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(agent, call_id, target="agent2")
+    assert agent.state(call_id) == "H"
+    assert agent.attribute(consult_call, "Eic_ConsultingCallId") == call_id
+    leg = the_other_leg(simulator, consult_call, "agent2")
+    assert consulted.state(leg) == "A"
+    assert consulted.call("POST", f"/interactions/{leg}/pickup").status_code == 200
+    assert agent.state(consult_call) == "C"
+    # Speak to both: the caller is taken off hold, and the agent is told.
+    agent.messages()
+    both = {"audience": {"originalParty": True, "consultedParty": True}}
+    path = f"/interactions/{call_id}/consult/{consult_id}"
+    assert agent.call("POST", path + "/change-audience", both).status_code == 200
+    assert (agent.state(call_id), agent.state(consult_call)) == ("C", "C")
+    [told] = agent.of_type(CONSULT_MESSAGE)
+    assert told["audience"] == {"originalParty": True, "consultedParty": True}
+    assert told["consultInteractionId"] == consult_call
+    # Speak to the caller alone: the consulted party is held.
+    caller_only = {"audience": {"originalParty": True, "consultedParty": False}}
+    assert agent.call("POST", path + "/change-audience", caller_only).status_code == 200
+    assert agent.state(consult_call) == "H"
+    assert agent.call("POST", path + "/conclude").status_code == 200
+    # The caller now talks to agent2; the agent's parts have ended.
+    assert consulted.state(call_id) == "C"
+    assert consulted.attribute(call_id, "Eic_UserName") == "agent2"
+    assert agent.state(consult_call) == "I"
+    assert [i["user"] for i in simulator.interactions() if i["interactionId"] == call_id] == [
+        "agent2"
+    ]
+    gone = agent.call("POST", path + "/conclude")
+    assert gone.status_code == 400 and "no consult" in error_of(gone)["message"]
+
+
+def test_a_cancelled_consult_drops_the_consult_call_and_keeps_the_caller_held(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent2", "7002", ready=False)
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(agent, call_id, target="agent2")
+    leg = the_other_leg(simulator, consult_call, "agent2")
+    path = f"/interactions/{call_id}/consult/{consult_id}"
+    assert agent.call("DELETE", path).status_code == 200
+    assert agent.state(consult_call) == "I"
+    assert agent.state(call_id) == "H"
+    assert [i["state"] for i in simulator.interactions() if i["interactionId"] == leg] == ["E"]
+    # The agent takes the caller back.
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert agent.state(call_id) == "C"
+
+
+def test_a_consult_to_a_workgroup_queues_and_completes_to_whoever_answers(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(
+        agent, call_id, queueID={"queueType": 2, "queueName": "Sales"}
+    )
+    [leg] = [i for i in simulator.interactions() if i["workgroup"] == "Sales"]
+    assert leg["state"] == "O"
+    sales = Agent(simulator.url, "agent5", "7005")  # a Sales member becomes available
+    assert sales.state(leg["interactionId"]) == "A"
+    assert sales.call("POST", f"/interactions/{leg['interactionId']}/pickup").ok
+    path = f"/interactions/{call_id}/consult/{consult_id}"
+    assert agent.call("POST", path + "/conclude").status_code == 200
+    assert sales.state(call_id) == "C"
+    assert sales.attribute(call_id, "Eic_UserName") == "agent5"
+
+
+def test_a_consult_to_a_busy_number_ends_and_says_why(start_simulator):
+    simulator = start_simulator({"externalNumbers": {"*": {"after": 3},
+                                                     "5550111": {"behaviour": "busy"}}})  # fmt: skip
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(agent, call_id, target="5550111")
+    simulator.advance_time(1)
+    assert agent.state(consult_call) == "E"
+    path = f"/interactions/{call_id}/consult/{consult_id}"
+    refused = agent.call("POST", path + "/conclude")
+    assert refused.status_code == 400
+    assert "Busy" in error_of(refused)["message"], error_of(refused)
+    assert agent.call("DELETE", path).status_code == 200
+    assert agent.state(call_id) == "H"
+
+
+def test_consult_refusals_say_why(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    other = Agent(simulator.url, "agent2", "7002", ready=False)
+    call_id = simulator.place_inbound_call("Support", "3175550100")
+    # Not connected yet.
+    early = agent.call("POST", f"/interactions/{call_id}/consult", {"target": "agent2"})
+    assert early.status_code == 400 and "Alerting" in error_of(early)["message"]
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").ok
+    both = agent.call("POST", f"/interactions/{call_id}/consult",
+                      {"target": "agent2", "queueID": {"queueType": 2, "queueName": "Sales"}})  # fmt: skip
+    assert both.status_code == 400 and error_of(both)["propertyName"] == "target"
+    consult_id, _ = start_consult(agent, call_id, target="agent2")
+    again = agent.call("POST", f"/interactions/{call_id}/consult", {"target": "agent2"})
+    assert again.status_code == 400 and "already" in error_of(again)["message"]
+    # Another user may not steer this agent's consult.
+    path = f"/interactions/{call_id}/consult/{consult_id}/conclude"
+    assert other.call("POST", path).status_code in (400, 403)
+    bad = agent.call("POST", f"/interactions/{call_id}/consult/{consult_id}/change-audience",
+                     {"audience": {"originalParty": "yes", "consultedParty": True}})  # fmt: skip
+    assert bad.status_code == 400
+    assert error_of(bad)["propertyName"] == "audience.originalParty"
