@@ -1,6 +1,7 @@
 *** Settings ***
 Documentation    Multi-party calls: consult transfer to another agent (completed and
-...              cancelled), to a workgroup, and to a busy number.
+...              cancelled), to a workgroup, and to a busy number; park and pick up, the
+...              park timeout; voice mail.
 ...
 ...              Untagged tests call ``ICWS_EXTERNAL_NUMBER`` from the agent's station and
 ...              consult ``ICWS_CONSULT_AGENT`` (on ``ICWS_CONSULT_AGENT_STATION``), so they
@@ -55,18 +56,55 @@ A Consult Transfer To A Busy Number Fails Saying Why
     Cancel Consult Transfer    ${call}
     Interaction State Should Be    ${call}    Held
 
+A Parked Call Is Picked Up By Another Agent
+    ${call}    Call Out As The Agent
+    Connect To ICWS    ${ICWS_CONSULT_AGENT}    ${ICWS_CONSULT_AGENT_PASSWORD}
+    ...    server=${ICWS_SERVER}    alias=consulted
+    Log On To Workstation    ${ICWS_CONSULT_AGENT_STATION}    ready=${False}
+    Switch ICWS Session    agent
+    Park Interaction    ${call}    ${ICWS_CONSULT_AGENT}
+    Switch ICWS Session    consulted
+    Interaction State Should Be    ${call}    Parked
+    Pick Up Interaction    ${call}
+    Interaction Attribute Should Be    ${call}    Eic_UserName    ${ICWS_CONSULT_AGENT}
+
+An Unanswered Park Returns To The Parker After The Park Timeout
+    [Tags]    simulator
+    ${call}    Connected Inbound Call
+    Park Interaction    ${call}
+    Interaction State Should Be    ${call}    Parked
+    Simulator Advance Time    61s
+    Wait Until Interaction State Is    ${call}    Alerting    timeout=5s
+    Pick Up Interaction    ${call}
+
+A Caller Transferred To Voicemail Leaves A Message
+    [Tags]    simulator
+    ${call}    Connected Inbound Call
+    ${before}    Get Simulator Voicemail Count    ${ICWS_CONSULT_AGENT}
+    Transfer To Voicemail    ${call}    ${ICWS_CONSULT_AGENT}
+    Simulator Advance Time    11s
+    ${after}    Get Simulator Voicemail Count    ${ICWS_CONSULT_AGENT}
+    Should Be Equal As Integers    ${after}    ${before + 1}
+    Run Keyword And Expect Error    *could not send interaction ${call} to voice mail*
+    ...    Send To Voicemail    ${call}
+
 
 *** Keywords ***
+Call Out As The Agent
+    [Documentation]    As the agent, calls the external number; returns the call, connected.
+    Connect As Agent
+    ${call}    Make Call    ${ICWS_EXTERNAL_NUMBER}
+    Append To List    ${CREATED}    ${call}
+    Wait Until Interaction State Is    ${call}    Connected    timeout=10s
+    RETURN    ${call}
+
 Call Out And Consult The Other Agent
     [Documentation]    As the agent, calls the external number and, once connected,
     ...    consults ``${ICWS_CONSULT_AGENT}``, logged on as ``consulted``; returns the call.
     Connect To ICWS    ${ICWS_CONSULT_AGENT}    ${ICWS_CONSULT_AGENT_PASSWORD}
     ...    server=${ICWS_SERVER}    alias=consulted
     Log On To Workstation    ${ICWS_CONSULT_AGENT_STATION}    ready=${False}
-    Connect As Agent
-    ${call}    Make Call    ${ICWS_EXTERNAL_NUMBER}
-    Append To List    ${CREATED}    ${call}
-    Wait Until Interaction State Is    ${call}    Connected    timeout=10s
+    ${call}    Call Out As The Agent
     ${consult}    Consult Transfer    ${call}    ${ICWS_CONSULT_AGENT}
     Append To List    ${CREATED}    ${consult}
     Interaction State Should Be    ${call}    Held

@@ -1,5 +1,5 @@
 """Multi-party calls: consult transfer (hold the caller, consult a third party, then join
-them or return to the caller)."""
+them or return to the caller), park, and voice mail."""
 
 from __future__ import annotations
 
@@ -120,6 +120,80 @@ class TransferKeywords(LibraryComponent):
         self.until_shown(
             call_id, "is dropped",
             lambda a: a is None or attribute_value(a, "Eic_State") in ("I", "E"),
+        )  # fmt: skip
+
+    @keyword("Park Interaction")
+    def park_interaction(self, interaction_id: str, target: str | None = None) -> None:
+        """Parks a connected or held interaction on ``target``'s queue (a user id or
+        extension; the user's own by default).
+
+        Anyone who sees that queue picks it up with `Pick Up Interaction`; unanswered, it
+        returns to the user, alerting, after the server's park timeout. Returns once the
+        server shows it ``Parked`` (or no longer shows it to the user).
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Park Interaction | ${id} |
+        | Interaction State Should Be | ${id} | Parked |
+        | Pick Up Interaction | ${id} |
+        """
+        body = {"target": str(target)} if target else None
+        where = f"on {target}'s queue" if target else "on the user's own queue"
+        self.connected_session().interactions.act(interaction_id, "park", body, verb="park")
+        self.until_shown(
+            interaction_id, f"is parked {where}",
+            lambda a: a is None or attribute_value(a, "Eic_State") == "P",
+        )  # fmt: skip
+
+    @keyword("Transfer To Voicemail")
+    def transfer_to_voicemail(self, interaction_id: str, target: str | None = None) -> None:
+        """Sends a connected or held caller to ``target``'s voice mail (a user id or
+        extension; the user's own by default) to leave a message.
+
+        Returns once the interaction is no longer the user's.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | Transfer To Voicemail | ${id} | agent2 |
+        """
+        body = {"target": str(target)} if target else None
+        whose = f"{target}'s" if target else "the user's own"
+        self.connected_session().interactions.act(
+            interaction_id, "transfer-to-voicemail", body, verb="transfer",
+            to=f"{whose} voice mail",
+        )  # fmt: skip
+        self._until_not_mine(interaction_id, f"is sent to {whose} voice mail", "M")
+
+    @keyword("Send To Voicemail")
+    def send_to_voicemail(self, interaction_id: str) -> None:
+        """Sends an interaction alerting the user to their own voice mail.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Send To Voicemail | ${id} |
+        """
+        self.connected_session().interactions.act(
+            interaction_id, "send-to-voicemail", None, verb="send", to="voice mail"
+        )
+        self._until_not_mine(interaction_id, "is sent to voice mail", "M")
+
+    def _until_not_mine(self, interaction_id: str, done: str, state: str) -> None:
+        """Wait until the interaction is in ``state`` or another's, or out of sight."""
+        me = self.connected_session().user_id.casefold()
+        self.until_shown(
+            interaction_id, done,
+            lambda a: a is None
+            or attribute_value(a, "Eic_UserName").casefold() != me
+            or attribute_value(a, "Eic_State") == state,
+            names=("Eic_State", "Eic_UserName"),
         )  # fmt: skip
 
     def _audience(self, interaction_id: str, caller: bool, consulted: bool, whom: str) -> None:

@@ -106,6 +106,34 @@ class Controls:
         with self._state.changing():
             self._contact.disconnect(self._interaction(interaction_id), by_agent=False)
 
+    def answer(self, interaction_id: str) -> None:
+        """The far party answers an outbound call ringing outside the server: it is
+        Connected (and, without call analysis, where CIC shows it Connected while it
+        rings, it no longer ends unanswered)."""
+        with self._state.changing():
+            interaction = self._interaction(interaction_id)
+            ringing = interaction.state in ("S", "R") or (
+                interaction.state == "C" and interaction.timer is not None
+                and not interaction.timer.cancelled
+            )  # fmt: skip
+            if not ringing or interaction.attributes.get("Eic_CallDirection") != "O":
+                raise ControlError(
+                    f"Interaction {interaction_id} is not ringing at a far party (its state is "
+                    f"{interaction.state or 'not set'})."
+                )
+            if interaction.state == "C":
+                interaction.cancel_timer()
+            else:
+                self._contact.actions.connect(interaction)
+
+    def voicemail_count(self, user_id: str) -> int:
+        """How many voice mail messages callers left for the user."""
+        user = self._scenario.user(user_id)
+        if user is None:
+            raise ControlError(f"The simulator has no user {user_id!r}.")
+        with self._state.changing(read_only=True):
+            return self._contact.voicemail.count(user)
+
     def set_agent_idle(self, user_id: str, seconds: float) -> None:
         """Make a user idle for ``seconds`` as of now: ACD offers the longest idle first."""
         with self._state.changing():

@@ -378,6 +378,42 @@ class Simulator:
         controls.hang_up(interaction_id)
         logger.info(f"The remote party of {interaction_id} hung up.")
 
+    @keyword("Simulator Answer")
+    def simulator_answer(self, interaction_id: str) -> None:
+        """The far party answers an outbound call ringing outside the server: the call
+        is ``Connected`` (a number the scenario makes answer by itself need not wait).
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Make Call | 3175550122 |
+        | Wait Until Interaction State Is | ${call} | Connected |
+        | Simulator Answer | ${call} |
+        | Simulator Advance Time | 60s |
+        | Interaction State Should Be | ${call} | Connected |
+        """
+        self._controls("answer calls").answer(interaction_id)
+        logger.info(f"The far party of {interaction_id} answered.")
+
+    @keyword("Get Simulator Voicemail Count")
+    def get_simulator_voicemail_count(self, user_id: str) -> int:
+        """Returns how many voice mail messages callers left for ``user_id``.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${id} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${id} |
+        | ${before} = | Get Simulator Voicemail Count | agent1 |
+        | Transfer To Voicemail | ${id} |
+        | Simulator Advance Time | 15s |
+        | ${after} = | Get Simulator Voicemail Count | agent1 |
+        | Should Be Equal As Integers | ${after} | ${before + 1} |
+        """
+        count = self._controls("count voice mail").voicemail_count(user_id)
+        logger.info(f"{user_id} has {count} voice mail message{'' if count == 1 else 's'}.")
+        return count
+
     @keyword("Get Simulator Interactions")
     def get_simulator_interactions(self) -> list:
         """Returns every interaction on the simulator, as the server sees it.

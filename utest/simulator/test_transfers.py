@@ -137,3 +137,73 @@ def test_consult_refusals_say_why(simulator):
                      {"audience": {"originalParty": "yes", "consultedParty": True}})  # fmt: skip
     assert bad.status_code == 400
     assert error_of(bad)["propertyName"] == "audience.originalParty"
+
+
+def test_a_parked_call_waits_on_a_users_queue_for_a_pick_up(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    other = Agent(simulator.url, "agent2", "7002", ready=False)
+    call_id = connected_call(simulator, agent)
+    assert agent.call("POST", f"/interactions/{call_id}/park", {"target": "agent2"}).ok
+    assert other.state(call_id) == "P"
+    assert other.attribute(call_id, "Eic_UserName") == "agent2"
+    # Parked calls may be picked up, or hung up.
+    capabilities = int(other.attribute(call_id, "Eic_Capabilities"))
+    assert capabilities & 4 and capabilities & 2
+    assert other.call("POST", f"/interactions/{call_id}/pickup").status_code == 200
+    assert other.state(call_id) == "C"
+    assert other.attribute(call_id, "Eic_UserName") == "agent2"
+
+
+def test_an_unanswered_park_returns_to_the_parker_after_the_park_timeout(start_simulator):
+    simulator = start_simulator({"parkTimeout": 45})
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = connected_call(simulator, agent)
+    assert agent.call("POST", f"/interactions/{call_id}/park").ok
+    assert agent.state(call_id) == "P"
+    simulator.advance_time(44)
+    assert agent.state(call_id) == "P"
+    simulator.advance_time(2)
+    assert agent.state(call_id) == "A"
+    assert agent.call("POST", f"/interactions/{call_id}/pickup").ok
+    assert agent.state(call_id) == "C"
+    # Only a connected or held call parks.
+    refused = agent.call("POST", f"/interactions/{call_id}/park", {"target": "nobody"})
+    assert refused.status_code == 400 and error_of(refused)["propertyName"] == "target"
+
+
+def test_a_caller_sent_to_voicemail_leaves_a_message(start_simulator):
+    simulator = start_simulator({"voicemailLength": 8})
+    agent = Agent(simulator.url, "agent1", "7001")
+    control = simulator.control()
+    call_id = connected_call(simulator, agent)
+    path = f"/interactions/{call_id}/transfer-to-voicemail"
+    assert agent.call("POST", path, {"target": "agent2"}).ok
+    [seen] = [i for i in simulator.interactions() if i["interactionId"] == call_id]
+    assert (seen["state"], seen["user"]) == ("M", "agent2")
+    assert control.voicemail_count("agent2") == 0
+    simulator.advance_time(9)
+    assert control.voicemail_count("agent2") == 1
+    assert [i["state"] for i in simulator.interactions() if i["interactionId"] == call_id] == ["E"]
+    # An alerting call goes to the agent's own voice mail; a connected one does not.
+    second = simulator.place_inbound_call("Support", "3175550101")
+    assert agent.state(second) == "A"
+    assert agent.call("POST", f"/interactions/{second}/send-to-voicemail").ok
+    simulator.advance_time(9)
+    assert control.voicemail_count("agent1") == 1
+    third = connected_call(simulator, agent)
+    refused = agent.call("POST", f"/interactions/{third}/send-to-voicemail")
+    assert refused.status_code == 400 and "Connected" in error_of(refused)["message"]
+
+
+def test_the_far_party_answers_when_the_test_says(start_simulator):
+    simulator = start_simulator({"externalNumbers": {"5550122": {"behaviour": "no answer",
+                                                                 "after": 20}}})  # fmt: skip
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = agent.call("POST", "/interactions", {
+        "__type": "urn:inin.com:interactions:createCallParameters", "target": "5550122",
+    }).json()["interactionId"]  # fmt: skip
+    simulator.advance_time(1)
+    assert agent.state(call_id) == "C"
+    simulator.control().answer(call_id)
+    simulator.advance_time(30)
+    assert agent.state(call_id) == "C"  # answered: no longer ends unanswered

@@ -12,6 +12,7 @@ One module per concern, wired together here:
 - :mod:`.wrapup`, :mod:`.tallies`, :mod:`.talk`, :mod:`.chats`, :mod:`.callbacks`:
   lifecycle listeners;
 - :mod:`.consults`: consult transfer (hold the caller, call a third party, join them);
+- :mod:`.parking`, :mod:`.voicemail`: park on a user's queue; send to voice mail;
 - :mod:`.activations`: who is activated where; its changes route again.
 
 A new medium (email, say) is one module like :mod:`.chats` that keeps its own state by
@@ -42,9 +43,11 @@ from .interaction import (
     QueueWatch,
 )
 from .lifecycle import Lifecycle
+from .parking import Parking
 from .routing import Router
 from .talk import TalkTimes
 from .tallies import Tallies
+from .voicemail import Voicemail
 from .wrapup import WrapUp
 
 # What the resources, statistics and controls import from here, beside ContactCenter.
@@ -85,6 +88,8 @@ class ContactCenter:
         self.callbacks = Callbacks(state, self.registry, self.router, self.actions, self.lifecycle)
         self.consults = Consults(state, self.registry, self.router, self.actions, self.calls,
                                  self.lifecycle)  # fmt: skip
+        self.parking = Parking(state, self.registry, self.router, self.actions, self.lifecycle)
+        self.voicemail = Voicemail(state, self.registry, self.router, self.actions)
 
     # -- what the parts hold ----------------------------------------------------------------
 

@@ -50,11 +50,18 @@ class Actions:
         self.interactions = interactions
         self.router = router
         self.lifecycle = lifecycle
+        # Features that answer a pick up of their own states (a parked call): each hook
+        # returns the effect, or None when the interaction is none of its business.
+        self.pickup_hooks: list[Callable[[Session, Interaction], Effect | None]] = []
 
     def pick_up(self, session: Session, interaction: Interaction) -> Effect:
         """Answer an interaction alerting this user, waiting in a workgroup queue they are a
         member of, or held by them; a supervisor's pick up takes it over from its agent.
         Refused at once (InvalidState) when it cannot be; the effect follows."""
+        for hook in self.pickup_hooks:
+            effect = hook(session, interaction)
+            if effect is not None:
+                return effect
         user = session.user
         state = interaction.state
         if state == "A" and interaction.agent is user:

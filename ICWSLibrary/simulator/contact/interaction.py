@@ -50,7 +50,8 @@ OBJECT_TYPES = {CALL: "Call", CHAT: "Chat", GENERIC: "Generic Object", CALLBACK:
 # What each Eic_State letter means, as explanations and refusals name it.
 STATE_TEXT = {
     "S": "Dialing", "R": "Proceeding", "O": "Offering", "A": "Alerting", "C": "Connected",
-    "H": "On Hold", "I": "Disconnected", "E": "Disconnected",
+    "H": "On Hold", "I": "Disconnected", "E": "Disconnected", "P": "Parked",
+    "M": "Messaging",
 }  # fmt: skip
 # [doc] Eic_CallStateString as a CIC client shows it (the vendor's "Understanding an
 # interaction's state" and Eic_CallStateString pages): the ACD texts name the agent.
@@ -71,9 +72,13 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "S": frozenset("RCIE"),
     "R": frozenset("CIE"),
     "O": frozenset("OACIE"),
-    "A": frozenset("OACIE"),
-    "C": frozenset("HOACIE"),
-    "H": frozenset("COAIE"),
+    "A": frozenset("OACIEM"),
+    "C": frozenset("HOACIEPM"),
+    "H": frozenset("COAIEPM"),
+    # [doc] Parked on a user's queue, then picked up, back to the parker, or hung up.
+    "P": frozenset("ACIE"),
+    # [doc] Messaging: leaving a voice mail, then disconnected.
+    "M": frozenset("IE"),
     "I": frozenset(),
     "E": frozenset(),
 }
@@ -225,7 +230,7 @@ def capabilities(interaction: Interaction, letter: str) -> int:
     and recorded; a held one picked up (taken off hold) as well; a disconnected one
     nothing. Only the bits a real client reads are set (see protocol.interactions)."""
     bits = CAPABILITIES
-    if letter in ("O", "A"):
+    if letter in ("O", "A", "P"):
         return bits["pickup"] | bits["disconnect"]
     if letter in ("S", "R"):
         return bits["disconnect"]

@@ -1,6 +1,8 @@
-"""Feature ``interactions``, multi-party part: consult transfer over HTTP.
+"""Feature ``interactions``, multi-party part: consult transfer, park and voice mail over
+HTTP.
 
-The rules live in :mod:`..contact.consults`; this file reads the bodies and answers.
+The rules live in :mod:`..contact.consults`, :mod:`..contact.parking` and
+:mod:`..contact.voicemail`; this file reads the bodies and answers.
 [doc] ``POST .../consult`` answers 201 ``{consultId, consultInteractionId}`` with a
 Location; the other consult operations list no success body: [guess] 200.
 """
@@ -24,7 +26,7 @@ class TransferResource:
 
     def routes(self) -> list:
         one = r"^interactions/([^/]+)"
-        found = self.interactions._found
+        found, acting = self.interactions._found, self.interactions._acting
         return [
             ("POST", re.compile(one + "/consult$"), found(self.consult), True),
             ("POST", re.compile(one + r"/consult/([^/]+)/change-audience$"),
@@ -32,6 +34,11 @@ class TransferResource:
             ("POST", re.compile(one + r"/consult/([^/]+)/conclude$"),
              self._consult(self.conclude), True),
             ("DELETE", re.compile(one + r"/consult/([^/]+)$"), self._consult(self.cancel), True),
+            ("POST", re.compile(one + "/park$"), acting(self.park), True),
+            ("POST", re.compile(one + "/transfer-to-voicemail$"),
+             acting(self.transfer_to_voicemail), True),
+            ("POST", re.compile(one + "/send-to-voicemail$"), acting(self.send_to_voicemail),
+             True),
         ]  # fmt: skip
 
     def _consult(self, handler):
@@ -97,3 +104,25 @@ class TransferResource:
 
     def cancel(self, request: Request, consult) -> None:
         self.contact.consults.cancel(consult)
+
+    # -- park and voice mail: answered first, their effect a moment later ------------------
+
+    def park(self, session: Session, interaction: Interaction, body: dict):
+        """[guess] ``{target}``: the user (id or extension) whose queue takes it."""
+        return self.contact.parking.park(session, interaction, self._user(body))
+
+    def transfer_to_voicemail(self, session: Session, interaction: Interaction, body: dict):
+        """[guess] ``{target}``: whose voice mail; the agent's own without it."""
+        return self.contact.voicemail.transfer(session.user, interaction, self._user(body))
+
+    def send_to_voicemail(self, session: Session, interaction: Interaction, body: dict):
+        return self.contact.voicemail.send(session.user, interaction)
+
+    def _user(self, body: dict):
+        target = body.get("target")
+        if target in (None, ""):
+            return None
+        user = self.scenario.user(str(target)) or self.scenario.user_at(str(target))
+        if user is None:
+            raise InvalidProperty("target", f"There is no user {str(target)[:40]!r}.")
+        return user

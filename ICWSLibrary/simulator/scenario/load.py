@@ -32,8 +32,10 @@ from .model import (
     ALERT_TIMEOUT,
     EXTERNAL_BEHAVIOURS,
     NO_ANSWER_STATUS,
+    PARK_TIMEOUT,
     RIGHT_ALIASES,
     STATION_KINDS,
+    VOICEMAIL_LENGTH,
     WRAP_UP_STATUS,
     WRAP_UP_TIMEOUT,
     ExternalNumber,
@@ -145,6 +147,7 @@ SCENARIO_KEYS = frozenset(
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger", "actionDelay",
+        "parkTimeout", "voicemailLength",
         "skills", "roles", "wrapUpCategories", "wrapUpCodes",
     )
 )  # fmt: skip
@@ -340,6 +343,8 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         external_numbers=_external_numbers(data.get("externalNumbers", {}), origin),
         disconnected_linger=_seconds(data, "disconnectedLinger", 2.0, origin),
         action_delay=_seconds(data, "actionDelay", ACTION_DELAY, origin),
+        park_timeout=_seconds(data, "parkTimeout", PARK_TIMEOUT, origin),
+        voicemail_length=_seconds(data, "voicemailLength", VOICEMAIL_LENGTH, origin),
         features={str(name): int(version) for name, version in data.get("features", {}).items()},
         version={str(key): str(value) for key, value in data.get("version", {}).items()},
         hosts=hosts,

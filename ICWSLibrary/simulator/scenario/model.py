@@ -69,6 +69,10 @@ class Station:
 # [real] A server answers an action before its effect (the vendor's QA waits after pickup
 # and disconnect); [guess] how long after.
 ACTION_DELAY = 0.05
+# [guess] How long a parked call waits for a pick up, and how long a caller takes to
+# leave a voice mail; scenarios set both (parkTimeout, voicemailLength).
+PARK_TIMEOUT = 60.0
+VOICEMAIL_LENGTH = 10.0
 # [doc] The no-answer status of a workgroup, already in the default status catalog.
 NO_ANSWER_STATUS = "ACD - Agent Not Answering"
 # [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
@@ -209,6 +213,10 @@ class Scenario:
     # Seconds from answering an interaction action (pick up, hold, mute, digits,
     # disconnect, transfer) to its effect showing.
     action_delay: float = ACTION_DELAY
+    # Seconds a parked interaction waits before it returns to whoever parked it.
+    park_timeout: float = PARK_TIMEOUT
+    # Seconds a caller sent to voice mail takes to leave the message and hang up.
+    voicemail_length: float = VOICEMAIL_LENGTH
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
