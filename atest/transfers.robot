@@ -1,7 +1,7 @@
 *** Settings ***
 Documentation    Multi-party calls: consult transfer to another agent (completed and
-...              cancelled), to a workgroup, and to a busy number; park and pick up, the
-...              park timeout; voice mail.
+...              cancelled), to a workgroup, and to a busy number; a three-way conference;
+...              park and pick up, the park timeout; voice mail.
 ...
 ...              Untagged tests call ``ICWS_EXTERNAL_NUMBER`` from the agent's station and
 ...              consult ``ICWS_CONSULT_AGENT`` (on ``ICWS_CONSULT_AGENT_STATION``), so they
@@ -56,6 +56,17 @@ A Consult Transfer To A Busy Number Fails Saying Why
     Cancel Consult Transfer    ${call}
     Interaction State Should Be    ${call}    Held
 
+A Three-Way Conference Keeps Talking When One Party Leaves
+    ${first}    Call Out As The Agent
+    Hold Interaction    ${first}
+    ${second}    Call Out As The Agent
+    ${conference}    Conference Interactions    ${first}    ${second}
+    Invite The External Number    ${conference}
+    Conference Should Have Parties    ${conference}    3
+    Disconnect Interaction    ${second}
+    Conference Should Have Parties    ${conference}    2
+    Interaction State Should Be    ${first}    Connected
+
 A Parked Call Is Picked Up By Another Agent
     ${call}    Call Out As The Agent
     Connect To ICWS    ${ICWS_CONSULT_AGENT}    ${ICWS_CONSULT_AGENT_PASSWORD}
@@ -91,8 +102,10 @@ A Caller Transferred To Voicemail Leaves A Message
 
 *** Keywords ***
 Call Out As The Agent
-    [Documentation]    As the agent, calls the external number; returns the call, connected.
-    Connect As Agent
+    [Documentation]    As the agent (logged on once), calls the external number; returns the
+    ...    call, connected.
+    ${connected}    Run Keyword And Return Status    Switch ICWS Session    agent
+    IF    not ${connected}    Connect As Agent
     ${call}    Make Call    ${ICWS_EXTERNAL_NUMBER}
     Append To List    ${CREATED}    ${call}
     Wait Until Interaction State Is    ${call}    Connected    timeout=10s
@@ -109,6 +122,13 @@ Call Out And Consult The Other Agent
     Append To List    ${CREATED}    ${consult}
     Interaction State Should Be    ${call}    Held
     RETURN    ${call}
+
+Invite The External Number
+    [Documentation]    Dials the external number into the conference and waits until it answers.
+    [Arguments]    ${conference}
+    ${party}    Invite To Conference    ${conference}    ${ICWS_EXTERNAL_NUMBER}
+    Append To List    ${CREATED}    ${party}
+    Wait Until Interaction State Is    ${party}    Connected    timeout=10s
 
 The Consulted Agent Should Have The Call
     [Documentation]    As the consulted agent, the caller's call is connected to them.

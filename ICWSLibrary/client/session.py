@@ -29,6 +29,7 @@ from .address import ServerAddress
 from .callbacks import CallbackAPI
 from .channel import MessageChannel
 from .chats import ChatAPI
+from .conferences import ConferenceAPI
 from .configuration import ConfigurationAPI
 from .connection import ConnectionState, ConnectionStatus, EndedSession
 from .consults import ConsultAPI
@@ -120,6 +121,7 @@ class ICWSSession:
         self.chats = ChatAPI(self, self.channel)
         self.callbacks = CallbackAPI(self, self.channel)
         self.consults = ConsultAPI(self)
+        self.conferences = ConferenceAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -347,6 +349,7 @@ class ICWSSession:
         self.chats = ChatAPI(self, self.channel)
         self.callbacks = CallbackAPI(self, self.channel)
         self.consults = ConsultAPI(self)
+        self.conferences = ConferenceAPI(self)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

@@ -1,5 +1,5 @@
 """Multi-party calls: consult transfer (hold the caller, consult a third party, then join
-them or return to the caller), park, and voice mail."""
+them or return to the caller), conferences, park, and voice mail."""
 
 from __future__ import annotations
 
@@ -121,6 +121,97 @@ class TransferKeywords(LibraryComponent):
             call_id, "is dropped",
             lambda a: a is None or attribute_value(a, "Eic_State") in ("I", "E"),
         )  # fmt: skip
+
+    @keyword("Conference Interactions")
+    def conference_interactions(self, *interaction_ids: str) -> str:
+        """Joins the user's connected or held calls into one conference and returns its id.
+
+        Every party then hears the others; hold and mute stay per party. A party hanging
+        up leaves the rest talking. Add parties with `Invite To Conference`.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${first} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${first} | Connected |
+        | Hold Interaction | ${first} |
+        | ${second} = | Make Call | 3175550101 |
+        | Wait Until Interaction State Is | ${second} | Connected |
+        | ${conference} = | Conference Interactions | ${first} | ${second} |
+        | Conference Should Have Parties | ${conference} | 2 |
+        """
+        session = self.connected_session()
+        conference_id = session.conferences.create(list(interaction_ids))
+        self.info(f"Conference {conference_id} of {', '.join(interaction_ids)}.")
+        return conference_id
+
+    @keyword("Invite To Conference")
+    def invite_to_conference(self, conference_id: str, target: str) -> str:
+        """Dials ``target`` (a number, a user or an extension) into the conference and
+        returns the new party's interaction id.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${first} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${first} | Connected |
+        | ${second} = | Make Call | 3175550101 |
+        | Wait Until Interaction State Is | ${second} | Connected |
+        | ${conference} = | Conference Interactions | ${first} | ${second} |
+        | ${third} = | Invite To Conference | ${conference} | 3175550102 |
+        """
+        party = self.connected_session().conferences.invite(conference_id, target)
+        self.info(f"Invited {target} to conference {conference_id}: interaction {party}.")
+        return party
+
+    @keyword("Get Conference Parties")
+    def get_conference_parties(self, conference_id: str) -> list[dict]:
+        """Returns the parties in the conference now, each a dictionary with
+        ``interactionId``, ``remoteName`` and ``state`` (``Connected``, ``Held``...).
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${first} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${first} | Connected |
+        | ${second} = | Make Call | 3175550101 |
+        | Wait Until Interaction State Is | ${second} | Connected |
+        | ${conference} = | Conference Interactions | ${first} | ${second} |
+        | ${parties} = | Get Conference Parties | ${conference} |
+        | Should Be Equal | ${parties}[0][state] | Connected |
+        """
+        parties = self.connected_session().conferences.parties(conference_id)
+        self.info(f"Conference {conference_id} has {len(parties)} parties.")
+        return parties
+
+    @keyword("Conference Should Have Parties")
+    def conference_should_have_parties(
+        self, conference_id: str, count: int, message: str | None = None
+    ) -> None:
+        """Fails unless the conference has ``count`` parties now (a party that hung up is
+        no longer one).
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${first} = | Make Call | 3175550100 |
+        | Wait Until Interaction State Is | ${first} | Connected |
+        | ${second} = | Make Call | 3175550101 |
+        | Wait Until Interaction State Is | ${second} | Connected |
+        | ${conference} = | Conference Interactions | ${first} | ${second} |
+        | ${third} = | Invite To Conference | ${conference} | 3175550102 |
+        | Conference Should Have Parties | ${conference} | 3 |
+        """
+        parties = self.connected_session().conferences.parties(conference_id)
+        if len(parties) != count:
+            listed = ", ".join(f"{p['interactionId']} ({p['remoteName']}, {p['state']})"
+                               for p in parties) or "none"  # fmt: skip
+            raise AssertionError(
+                message
+                or f"Conference {conference_id} has {len(parties)} parties, expected {count}: "
+                f"{listed}."
+            )
+        self.info(f"Conference {conference_id} has {count} parties.")
 
     @keyword("Park Interaction")
     def park_interaction(self, interaction_id: str, target: str | None = None) -> None:

@@ -40,3 +40,23 @@ def test_a_refused_consult_says_what_and_why(simulator, agents):
     message = str(refused.value)
     assert message.startswith(f"'agent1' could not consult agent2 about interaction {call}")
     assert "Alerting" in message and refused.value.status == 400
+
+
+def test_conference_parties_follow_the_members_the_server_names(simulator, agents):
+    agent, _ = agents
+    first = agent.interactions.make_call("3175550100")
+    second = agent.interactions.make_call("3175550101")
+    simulator.advance_time(2)
+    conference = agent.conferences.create([first, second])
+    third = agent.conferences.invite(conference, "3175550102")
+    simulator.advance_time(2)
+    parties = agent.conferences.parties(conference)
+    assert [p["interactionId"] for p in parties] == [first, second, third]
+    assert {p["state"] for p in parties} == {"Connected"}
+    simulator.hang_up(second)
+    assert [p["interactionId"] for p in agent.conferences.parties(conference)] == [first, third]
+    # A session that did not make it learns the members from any one of them.
+    agent.conferences.members[conference] = [third]
+    assert len(agent.conferences.parties(conference)) == 2
+    with pytest.raises(ICWSError, match="could not invite 1 to conference 42"):
+        agent.conferences.invite("42", "1")

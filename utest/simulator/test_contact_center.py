@@ -561,7 +561,7 @@ def test_a_queue_type_given_as_digits_in_a_string_is_taken(simulator):
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("POST", "/interactions/conferences"),
+    [("PUT", "/interactions/conferences/2000000001"),
      ("PUT", "/messaging/subscriptions/interactions/agent-assistance")],
 )  # fmt: skip
 def test_an_operation_not_simulated_answers_501_not_a_missing_interaction(simulator, method, path):

@@ -207,3 +207,64 @@ def test_the_far_party_answers_when_the_test_says(start_simulator):
     simulator.control().answer(call_id)
     simulator.advance_time(30)
     assert agent.state(call_id) == "C"  # answered: no longer ends unanswered
+
+
+CALL = "urn:inin.com:interactions:createCallParameters"
+
+
+def outbound(simulator, agent, number):
+    call_id = agent.call("POST", "/interactions", {"__type": CALL, "target": number}).json()[
+        "interactionId"
+    ]
+    simulator.advance_time(2)
+    assert agent.state(call_id) == "C"
+    return call_id
+
+
+def test_a_three_way_conference_keeps_talking_when_one_party_leaves(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    first = connected_call(simulator, agent)
+    assert agent.call("POST", f"/interactions/{first}/hold", {"on": True}).ok
+    second = outbound(simulator, agent, "3175550177")
+    answer = agent.call("POST", "/interactions/conferences", {"interactions": [first, second]})
+    assert answer.status_code == 201, answer.text
+    conference = answer.json()["conferenceId"]
+    assert answer.headers["Location"].endswith(f"/interactions/conferences/{conference}")
+    for member in (first, second):
+        assert agent.state(member) == "C"  # the held party joins, talking
+        assert agent.attribute(member, "Eic_ConferenceId") == conference
+    invited = agent.call("POST", f"/interactions/conferences/{conference}/invite-party",
+                         {"target": "3175550188"})  # fmt: skip
+    assert invited.status_code == 201, invited.text
+    third = invited.json()["interactionId"]
+    simulator.advance_time(2)
+    assert agent.attribute(first, "Eic_ConferenceMembers") == f"{first},{second},{third}"
+    # Queue watches name the conference of each member.
+    agent.watch_queue("agent1", kind=1, sub="mine")
+    [snapshot] = [m for m in agent.messages() if m.get("subscriptionId") == "mine"]
+    parents = {i["interactionId"]: i.get("conferenceParentId")
+               for i in snapshot["interactionsAdded"]}  # fmt: skip
+    assert parents == {first: conference, second: conference, third: conference}
+    # One party leaves: the others keep talking, still in conference.
+    simulator.hang_up(second)
+    assert (agent.state(first), agent.state(third)) == ("C", "C")
+    assert agent.attribute(first, "Eic_ConferenceMembers") == f"{first},{third}"
+    # Hold is per party.
+    assert agent.call("POST", f"/interactions/{third}/hold", {"on": True}).ok
+    assert (agent.state(first), agent.state(third)) == ("C", "H")
+    # Down to one party, the conference ends.
+    simulator.hang_up(third)
+    assert agent.attribute(first, "Eic_ConferenceId") == ""
+    assert agent.state(first) == "C"
+
+
+def test_a_conference_needs_two_of_the_users_connected_calls(simulator):
+    agent = Agent(simulator.url, "agent1", "7001")
+    first = connected_call(simulator, agent)
+    alone = agent.call("POST", "/interactions/conferences", {"interactions": [first]})
+    assert alone.status_code == 400 and "at least two" in error_of(alone)["message"]
+    ringing = simulator.place_inbound_call("Support", "3175550101")
+    both = agent.call("POST", "/interactions/conferences", {"interactions": [first, ringing]})
+    assert both.status_code == 400 and "it is Offering" in error_of(both)["message"]
+    missing = agent.call("POST", "/interactions/conferences/999/invite-party", {"target": "1"})
+    assert missing.status_code == 404

@@ -12,6 +12,7 @@ One module per concern, wired together here:
 - :mod:`.wrapup`, :mod:`.tallies`, :mod:`.talk`, :mod:`.chats`, :mod:`.callbacks`:
   lifecycle listeners;
 - :mod:`.consults`: consult transfer (hold the caller, call a third party, join them);
+- :mod:`.conferences`: the agent's calls joined into one conversation, more dialled in;
 - :mod:`.parking`, :mod:`.voicemail`: park on a user's queue; send to voice mail;
 - :mod:`.activations`: who is activated where; its changes route again.
 
@@ -32,6 +33,7 @@ from .availability import Availability
 from .callbacks import RETRY, Callbacks
 from .calls import Calls
 from .chats import ChatParty, Chats
+from .conferences import Conferences
 from .consults import Consults
 from .interaction import (
     CALL,
@@ -88,6 +90,7 @@ class ContactCenter:
         self.callbacks = Callbacks(state, self.registry, self.router, self.actions, self.lifecycle)
         self.consults = Consults(state, self.registry, self.router, self.actions, self.calls,
                                  self.lifecycle)  # fmt: skip
+        self.conferences = Conferences(self.registry, self.actions, self.calls, self.lifecycle)
         self.parking = Parking(state, self.registry, self.router, self.actions, self.lifecycle)
         self.voicemail = Voicemail(state, self.registry, self.router, self.actions)
 

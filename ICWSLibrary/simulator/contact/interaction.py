@@ -263,7 +263,13 @@ class QueueWatch:
 
 
 def entry(interaction: Interaction, names: list[str]) -> dict:
-    return {"interactionId": interaction.id, "attributes": interaction.attributes.select(names)}
+    """An interaction as queue messages add it; [doc] ``conferenceParentId`` names the
+    conference a member belongs to (SDK Queues.js)."""
+    found = {"interactionId": interaction.id, "attributes": interaction.attributes.select(names)}
+    parent = interaction.attributes.get("Eic_ConferenceId")
+    if parent:
+        found["conferenceParentId"] = parent
+    return found
 
 
 class Interactions:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..contact import Interaction
-from ..errors import InvalidProperty, InvalidState, MissingProperty
+from ..errors import InvalidProperty, InvalidState, MissingProperty, NotFound
 from ..sessions import Session
 from ..wire import Request, Response, json_response
 from .interactions import USER, WORKGROUP, InteractionResource
@@ -34,6 +34,9 @@ class TransferResource:
             ("POST", re.compile(one + r"/consult/([^/]+)/conclude$"),
              self._consult(self.conclude), True),
             ("DELETE", re.compile(one + r"/consult/([^/]+)$"), self._consult(self.cancel), True),
+            ("POST", re.compile(r"^interactions/conferences$"), self.conference, True),
+            ("POST", re.compile(r"^interactions/conferences/([^/]+)/invite-party$"),
+             self.invite_party, True),
             ("POST", re.compile(one + "/park$"), acting(self.park), True),
             ("POST", re.compile(one + "/transfer-to-voicemail$"),
              acting(self.transfer_to_voicemail), True),
@@ -104,6 +107,42 @@ class TransferResource:
 
     def cancel(self, request: Request, consult) -> None:
         self.contact.consults.cancel(consult)
+
+    # -- conferences ------------------------------------------------------------------------
+
+    def conference(self, request: Request, session: Session) -> Response:
+        """[guess] ``{interactions: [ids]}`` -> 201 ``{conferenceId}`` and a Location."""
+        body = request.json()
+        ids = body.get("interactions") if isinstance(body, dict) else None
+        if not isinstance(ids, list) or not all(isinstance(i, str) and i for i in ids):
+            raise MissingProperty("interactions")
+        members = [self.interactions._find(session, i) for i in dict.fromkeys(ids)]
+        try:
+            conference = self.contact.conferences.create(session, members)
+        except InvalidState as refused:
+            refused.message = f"Cannot make a conference of {', '.join(ids)}: {refused.reason}."
+            raise refused from None
+        location = f"/icws/{session.id}/interactions/conferences/{conference.id}"
+        return json_response(201, {"conferenceId": conference.id}, [("Location", location)])
+
+    def invite_party(self, request: Request, session: Session, conference_id: str) -> Response:
+        """[guess] ``{target}`` -> 201 ``{interactionId}`` of the new party's call."""
+        conference = self.contact.conferences.find(conference_id)
+        if conference is None:
+            raise NotFound(f"The conference {conference_id} was not found.")
+        body = request.json()
+        target = body.get("target") if isinstance(body, dict) else None
+        if not isinstance(target, str) or not target:
+            raise MissingProperty("target")
+        try:
+            call = self.contact.conferences.invite(session, conference, target)
+        except InvalidState as refused:
+            refused.message = (
+                f"Cannot invite {target} to conference {conference_id}: {refused.reason}."
+            )
+            raise refused from None
+        location = f"/icws/{session.id}/interactions/{call.id}"
+        return json_response(201, {"interactionId": call.id}, [("Location", location)])
 
     # -- park and voice mail: answered first, their effect a moment later ------------------
 
