@@ -59,6 +59,8 @@ def test_a_consult_to_a_user_holds_the_caller_and_completes_to_the_consulted_age
     # The caller now talks to agent2; the agent's parts have ended.
     assert consulted.state(call_id) == "C"
     assert consulted.attribute(call_id, "Eic_UserName") == "agent2"
+    # The transfer ends agent1's connection segment; agent2's begins.
+    assert consulted.attribute(call_id, "Eic_WrapupConnectionSegments") == "1|2"
     assert agent.state(consult_call) == "I"
     assert [i["user"] for i in simulator.interactions() if i["interactionId"] == call_id] == [
         "agent2"

@@ -113,8 +113,8 @@ class Consults:
             session = self.router.station_session(receiver)
             self.interactions.change(original, **hand_to(original, receiver, session))
             original.acd = False
-            if original.state == "H":
-                self.interactions.set_state(original, "C")
+            # Connected anew: the receiver's own connection segment (wrap-up) begins.
+            self.actions.connect(original)
             self.actions.disconnect(call, by_agent=True)
             self.actions.update_on_phone(receiver)
             self.actions.released(previous, from_acd)
