@@ -47,6 +47,7 @@ from .errors import (
 from .interactions import InteractionAPI
 from .licenses import LicenseAPI
 from .messaging import MessageQueue, Predicate
+from .recordings import RecordingAPI
 from .redact import HiddenStr
 from .server import DEFAULT_INCLUDE, DEFAULT_MAX_HOPS, feature_map, log_on
 from .station import StationAPI
@@ -122,6 +123,7 @@ class ICWSSession:
         self.callbacks = CallbackAPI(self, self.channel)
         self.consults = ConsultAPI(self)
         self.conferences = ConferenceAPI(self)
+        self.recordings = RecordingAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -350,6 +352,7 @@ class ICWSSession:
         self.callbacks = CallbackAPI(self, self.channel)
         self.consults = ConsultAPI(self)
         self.conferences = ConferenceAPI(self)
+        self.recordings = RecordingAPI(self)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

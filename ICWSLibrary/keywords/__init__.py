@@ -7,6 +7,7 @@ from .interactions import InteractionKeywords
 from .licenses import LicenseKeywords
 from .messaging import MessagingKeywords
 from .queues import QueueKeywords
+from .recording import RecordingKeywords
 from .server import ServerKeywords
 from .station import StationKeywords
 from .statistics import StatisticsKeywords
@@ -24,6 +25,7 @@ __all__ = [
     "LicenseKeywords",
     "MessagingKeywords",
     "QueueKeywords",
+    "RecordingKeywords",
     "ServerKeywords",
     "StationKeywords",
     "StatisticsKeywords",

@@ -24,6 +24,7 @@ from .resources.connection import ConnectionResource
 from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
+from .resources.recordings import EXPORTS, RecordingResource
 from .resources.station import StationResource
 from .resources.statistics import StatisticsResource
 from .resources.status import StatusResource
@@ -66,6 +67,7 @@ class ICWSModel:
         self.licenses.on_change(self.contact.licences_changed)
         self.interactions = InteractionResource(self.contact)
         self.transfers = TransferResource(self.interactions)
+        self.recordings = RecordingResource(self.interactions)
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
@@ -75,8 +77,8 @@ class ICWSModel:
         self._session_routes: list = []
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
-            self.interactions, self.transfers, self.activations, self.configuration,
-            self.statistics,
+            self.interactions, self.transfers, self.recordings, self.activations,
+            self.configuration, self.statistics,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():
@@ -115,6 +117,11 @@ class ICWSModel:
 
     def _dispatch(self, request: Request) -> Response:
         path = request.path
+        if path.startswith(EXPORTS) and request.method == "GET":
+            try:
+                return self.recordings.export(request)
+            except SimulatorError as refused:
+                return refused.response()
         if not path.lower().startswith("/icws/"):
             return _not_found(request)
         rest = path[len("/icws/") :].rstrip("/")

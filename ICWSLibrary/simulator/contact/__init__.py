@@ -14,6 +14,7 @@ One module per concern, wired together here:
 - :mod:`.consults`: consult transfer (hold the caller, call a third party, join them);
 - :mod:`.conferences`: the agent's calls joined into one conversation, more dialled in;
 - :mod:`.parking`, :mod:`.voicemail`: park on a user's queue; send to voice mail;
+- :mod:`.recording`: recording policy, an agent's own recording, secure pause;
 - :mod:`.activations`: who is activated where; its changes route again.
 
 A new medium (email, say) is one module like :mod:`.chats` that keeps its own state by
@@ -46,6 +47,7 @@ from .interaction import (
 )
 from .lifecycle import Lifecycle
 from .parking import Parking
+from .recording import Recorder
 from .routing import Router
 from .talk import TalkTimes
 from .tallies import Tallies
@@ -93,6 +95,7 @@ class ContactCenter:
         self.conferences = Conferences(self.registry, self.actions, self.calls, self.lifecycle)
         self.parking = Parking(state, self.registry, self.router, self.actions, self.lifecycle)
         self.voicemail = Voicemail(state, self.registry, self.router, self.actions)
+        self.recorder = Recorder(state.clock, self.registry, self.lifecycle)
 
     # -- what the parts hold ----------------------------------------------------------------
 

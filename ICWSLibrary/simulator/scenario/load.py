@@ -34,6 +34,8 @@ from .model import (
     NO_ANSWER_STATUS,
     PARK_TIMEOUT,
     RIGHT_ALIASES,
+    SECURE_PAUSE_MAXIMUM,
+    SECURE_PAUSE_TIMEOUT,
     STATION_KINDS,
     VOICEMAIL_LENGTH,
     WRAP_UP_STATUS,
@@ -147,7 +149,7 @@ SCENARIO_KEYS = frozenset(
         "languages", "singleSessionPerUser", "sessionIdleTimeout", "statusErrors", "faults",
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger", "actionDelay",
-        "parkTimeout", "voicemailLength",
+        "parkTimeout", "voicemailLength", "securePauseTimeout", "securePauseMaximum",
         "skills", "roles", "wrapUpCategories", "wrapUpCodes",
     )
 )  # fmt: skip
@@ -161,14 +163,14 @@ USER_KEYS = frozenset(
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
         "licenses", "extension", "skills", "roles", "mediaLevel", "mediaTypes", "callAnalysis",
-        "statusText", *(key for key, _ in PERSONAL_KEYS),
+        "statusText", "recordCalls", *(key for key, _ in PERSONAL_KEYS),
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
     (
         "id", "extension", "members", "supervisors", "activations", "alertTimeout",
         "noAnswerStatus", "skills", "isActive", "hasQueue", "isWrapUpActive", "wrapUpCodes",
-        "wrapUpStatus", "wrapUpTimeout", "requiredSkills",
+        "wrapUpStatus", "wrapUpTimeout", "requiredSkills", "recordCalls",
     )
 )  # fmt: skip
 SIP_KEYS = ("sipAddress", "sipUser", "sipPassword")
@@ -345,6 +347,8 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         action_delay=_seconds(data, "actionDelay", ACTION_DELAY, origin),
         park_timeout=_seconds(data, "parkTimeout", PARK_TIMEOUT, origin),
         voicemail_length=_seconds(data, "voicemailLength", VOICEMAIL_LENGTH, origin),
+        secure_pause_timeout=_seconds(data, "securePauseTimeout", SECURE_PAUSE_TIMEOUT, origin),
+        secure_pause_maximum=_seconds(data, "securePauseMaximum", SECURE_PAUSE_MAXIMUM, origin),
         features={str(name): int(version) for name, version in data.get("features", {}).items()},
         version={str(key): str(value) for key, value in data.get("version", {}).items()},
         hosts=hosts,
@@ -451,6 +455,7 @@ def _workgroups(data, users: dict[str, User], statuses: list, skills, codes, ori
             is_active=_flag(item, "isActive", True, where, origin),
             has_queue=_flag(item, "hasQueue", True, where, origin),
             is_wrap_up_active=_flag(item, "isWrapUpActive", False, where, origin),
+            record_calls=_flag(item, "recordCalls", False, where, origin),
             wrap_up_codes=_references(item, "wrapUpCodes", codes, f"workgroup {name}", origin),
             wrap_up_status=wrap_up_status,
             wrap_up_timeout=_seconds(item, "wrapUpTimeout", WRAP_UP_TIMEOUT, origin, where),

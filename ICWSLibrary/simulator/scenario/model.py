@@ -47,6 +47,8 @@ class User:
     # department and title; and the user's statusText.
     personal: dict[str, str] = field(default_factory=dict)
     status_text: str | None = None
+    # Recording policy: Interaction Recorder records every call of the user.
+    record_calls: bool = False
 
     def may(self, right: str) -> bool:
         return right in self.rights
@@ -73,6 +75,9 @@ ACTION_DELAY = 0.05
 # leave a voice mail; scenarios set both (parkTimeout, voicemailLength).
 PARK_TIMEOUT = 60.0
 VOICEMAIL_LENGTH = 10.0
+# [guess] A secure pause lasts a minute by default and at most five in all.
+SECURE_PAUSE_TIMEOUT = 60.0
+SECURE_PAUSE_MAXIMUM = 300.0
 # [doc] The no-answer status of a workgroup, already in the default status catalog.
 NO_ANSWER_STATUS = "ACD - Agent Not Answering"
 # [doc] A station's alert timeout: 15 s by default (a real server's minimum is 7 s).
@@ -126,6 +131,8 @@ class Workgroup:
     wrap_up_codes: list[str] = field(default_factory=list)
     wrap_up_status: str = WRAP_UP_STATUS
     wrap_up_timeout: float = WRAP_UP_TIMEOUT
+    # Recording policy: Interaction Recorder records the calls ACD routes through it.
+    record_calls: bool = False
 
     def __setattr__(self, name: str, value) -> None:
         # Membership is asked for every member of a 1,000-agent workgroup on each change:
@@ -217,6 +224,10 @@ class Scenario:
     park_timeout: float = PARK_TIMEOUT
     # Seconds a caller sent to voice mail takes to leave the message and hang up.
     voicemail_length: float = VOICEMAIL_LENGTH
+    # A secure recording pause: how long one lasts unless given, and the longest a
+    # pause (repeated or not) may keep a recording paused from its start.
+    secure_pause_timeout: float = SECURE_PAUSE_TIMEOUT
+    secure_pause_maximum: float = SECURE_PAUSE_MAXIMUM
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
     source: str = "default scenario"
