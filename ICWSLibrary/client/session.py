@@ -33,6 +33,7 @@ from .conferences import ConferenceAPI
 from .configuration import ConfigurationAPI
 from .connection import ConnectionState, ConnectionStatus, EndedSession
 from .consults import ConsultAPI
+from .directory import DirectoryAPI
 from .errors import (
     ICWSError,
     answer_details,
@@ -124,6 +125,7 @@ class ICWSSession:
         self.consults = ConsultAPI(self)
         self.conferences = ConferenceAPI(self)
         self.recordings = RecordingAPI(self)
+        self.directory = DirectoryAPI(self)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -353,6 +355,7 @@ class ICWSSession:
         self.consults = ConsultAPI(self)
         self.conferences = ConferenceAPI(self)
         self.recordings = RecordingAPI(self)
+        self.directory = DirectoryAPI(self)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

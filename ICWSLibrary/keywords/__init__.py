@@ -2,6 +2,7 @@ from .callbacks import CallbackKeywords
 from .chats import ChatKeywords
 from .configuration import ConfigurationKeywords
 from .connection import ConnectionKeywords
+from .directory import DirectoryKeywords
 from .generic import GenericKeywords
 from .interactions import InteractionKeywords
 from .licenses import LicenseKeywords
@@ -20,6 +21,7 @@ __all__ = [
     "ChatKeywords",
     "ConfigurationKeywords",
     "ConnectionKeywords",
+    "DirectoryKeywords",
     "GenericKeywords",
     "InteractionKeywords",
     "LicenseKeywords",

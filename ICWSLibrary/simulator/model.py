@@ -17,10 +17,12 @@ from ..protocol.operations import methods_for, template_for
 from .configuration import ConfigurationStore
 from .contact import ContactCenter
 from .control import Controls
+from .directory import Directory
 from .errors import SimulatorError
 from .resources.activations import ActivationResource
 from .resources.configuration import ConfigurationResource
 from .resources.connection import ConnectionResource
+from .resources.directories import DirectoryResource
 from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
@@ -68,6 +70,7 @@ class ICWSModel:
         self.interactions = InteractionResource(self.contact)
         self.transfers = TransferResource(self.interactions)
         self.recordings = RecordingResource(self.interactions)
+        self.directory = DirectoryResource(Directory(self.scenario))
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
@@ -78,7 +81,7 @@ class ICWSModel:
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
             self.interactions, self.transfers, self.recordings, self.activations,
-            self.configuration, self.statistics,
+            self.configuration, self.statistics, self.directory,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():

@@ -1,0 +1,86 @@
+"""The company directory: look people, workgroups and stations up, and keep private
+contacts.
+
+[real] The vendor's Mac client posts ``{lookupEntryTypes, lookupEntryProperties,
+lookupComparisonType, lookupString, maxEntries}`` to ``directories/lookup-entries``,
+reads ``lookupEntriesList`` and each user entry's ``statusURI`` (then GETs the status).
+[guess] The private contacts' directory id ``PrivateContacts`` (a server names its
+directories in the directory metadata subscription) and the contact's fields.
+"""
+
+from __future__ import annotations
+
+from .address import path_segment
+from .errors import ICWSError
+
+ENTRY_TYPES = {"user": 1, "station": 3, "workgroup": 6}
+# [doc] firstName 1, lastName 2, displayName 3, department 4, entryID 5; [guess] extension 6.
+NAME_PROPERTIES = [1, 2, 3, 4]
+ENTRY_ID, EXTENSION = 5, 6
+CONTAINS, EXACT = 3, 1
+PRIVATE_CONTACTS = "PrivateContacts"
+
+
+class DirectoryAPI:
+    def __init__(self, session) -> None:
+        self._session = session
+
+    def lookup(self, text: str, kind: str = "user", max_entries: int = 15) -> tuple[list, bool]:
+        """Entries whose names, department, id or extension contain ``text`` (without
+        regard to case); returns them and whether more matched than ``max_entries``."""
+        return self._lookup(text, kind, NAME_PROPERTIES + [ENTRY_ID, EXTENSION], CONTAINS,
+                            max_entries)  # fmt: skip
+
+    def entry(self, entry_id: str, kind: str = "user") -> dict | None:
+        entries, _ = self._lookup(entry_id, kind, [ENTRY_ID], EXACT, 5)
+        return next((e for e in entries if str(e.get("entryId", "")).casefold()
+                     == str(entry_id).casefold()), None)  # fmt: skip
+
+    def _lookup(self, text, kind, properties, comparison, most) -> tuple[list, bool]:
+        if kind not in ENTRY_TYPES:
+            raise ICWSError(
+                f"Directory entry type '{kind}' is not one of {', '.join(ENTRY_TYPES)}."
+            )
+        body = {"lookupEntryTypes": [ENTRY_TYPES[kind]], "lookupEntryProperties": properties,
+                "lookupComparisonType": comparison, "lookupString": str(text),
+                "maxEntries": int(most)}  # fmt: skip
+        try:
+            answer = self._session.call("POST", "/directories/lookup-entries", body)
+        except ICWSError as error:
+            raise error.in_context(f"Looking up '{text}' in the directory was refused") from None
+        entries = answer.get("lookupEntriesList") if isinstance(answer, dict) else None
+        found = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+        return found, bool(isinstance(answer, dict) and answer.get("moreEntriesMatched"))
+
+    def status_of(self, entry: dict) -> dict:
+        """The user status a user entry points at (``statusURI``); {} for other entries."""
+        uri = entry.get("statusURI")
+        if not isinstance(uri, str) or not uri:
+            return {}
+        try:
+            answer = self._session.call("GET", uri)
+        except ICWSError as error:
+            raise error.in_context(f"Reading the status of {entry.get('entryId')}") from None
+        return answer if isinstance(answer, dict) else {}
+
+    def add_contact(self, fields: dict) -> str:
+        path = f"/directories/contacts/{PRIVATE_CONTACTS}"
+        try:
+            answer = self._session.call("POST", path, {k: str(v) for k, v in fields.items()})
+        except ICWSError as error:
+            raise error.in_context(
+                f"'{self._session.user_id}' could not add a private contact"
+            ) from None
+        entry_id = answer.get("entryId") if isinstance(answer, dict) else None
+        if not entry_id:
+            raise ICWSError(f"The server added a contact without an entryId: {answer!r:.200}")
+        return str(entry_id)
+
+    def remove_contact(self, entry_id: str) -> None:
+        path = f"/directories/contacts/{PRIVATE_CONTACTS}/{path_segment(entry_id)}"
+        try:
+            self._session.call("DELETE", path)
+        except ICWSError as error:
+            raise error.in_context(
+                f"'{self._session.user_id}' could not remove private contact {entry_id}"
+            ) from None

@@ -1,0 +1,44 @@
+"""Feature ``directories`` over HTTP: lookup entries and private contacts. The rules live
+in :mod:`..directory`.
+
+[doc] lookup-entries answers 200 ``LookupEntries``; a contact's creation answers
+``ContactEntryId``: [guess] 201 ``{entryId}``; its removal 204.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..directory import Directory
+from ..sessions import Session
+from ..wire import Request, Response, json_response
+
+
+class DirectoryResource:
+    def __init__(self, directory: Directory):
+        self.directory = directory
+
+    def routes(self) -> list:
+        return [
+            ("POST", re.compile(r"^directories/lookup-entries$"), self.lookup, True),
+            ("POST", re.compile(r"^directories/contacts/([^/]+)$"), self.add_contact, True),
+            ("DELETE", re.compile(r"^directories/contacts/([^/]+)/([^/]+)$"),
+             self.remove_contact, True),
+        ]  # fmt: skip
+
+    def lookup(self, request: Request, session: Session) -> Response:
+        body = request.json()
+        return json_response(200, self.directory.lookup(body if isinstance(body, dict) else {}))
+
+    def add_contact(self, request: Request, session: Session, directory_id: str) -> Response:
+        body = request.json()
+        entry_id = self.directory.add_contact(
+            session.user, directory_id, body if isinstance(body, dict) else {}
+        )
+        return json_response(201, {"entryId": entry_id})
+
+    def remove_contact(
+        self, request: Request, session: Session, directory_id: str, entry_id: str
+    ) -> Response:
+        self.directory.remove_contact(session.user, directory_id, entry_id)
+        return json_response(204)
