@@ -47,6 +47,7 @@ from .errors import (
 )
 from .interactions import InteractionAPI
 from .licenses import LicenseAPI
+from .logons import LogonAPI
 from .messaging import MessageQueue, Predicate
 from .recordings import RecordingAPI
 from .redact import HiddenStr
@@ -126,6 +127,7 @@ class ICWSSession:
         self.conferences = ConferenceAPI(self)
         self.recordings = RecordingAPI(self)
         self.directory = DirectoryAPI(self)
+        self.logons = LogonAPI(self, self.channel)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -356,6 +358,7 @@ class ICWSSession:
         self.conferences = ConferenceAPI(self)
         self.recordings = RecordingAPI(self)
         self.directory = DirectoryAPI(self)
+        self.logons = LogonAPI(self, self.channel)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

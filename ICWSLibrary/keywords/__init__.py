@@ -6,6 +6,7 @@ from .directory import DirectoryKeywords
 from .generic import GenericKeywords
 from .interactions import InteractionKeywords
 from .licenses import LicenseKeywords
+from .logons import LogonKeywords
 from .messaging import MessagingKeywords
 from .queues import QueueKeywords
 from .recording import RecordingKeywords
@@ -25,6 +26,7 @@ __all__ = [
     "GenericKeywords",
     "InteractionKeywords",
     "LicenseKeywords",
+    "LogonKeywords",
     "MessagingKeywords",
     "QueueKeywords",
     "RecordingKeywords",

@@ -27,11 +27,13 @@ from .resources.interactions import InteractionResource
 from .resources.licenses import LicenseResource
 from .resources.messaging import MessagingResource
 from .resources.recordings import EXPORTS, RecordingResource
+from .resources.sessions import SessionResource
 from .resources.station import StationResource
 from .resources.statistics import StatisticsResource
 from .resources.status import StatusResource
 from .resources.transfers import TransferResource
 from .scenario import Scenario, load_scenario
+from .session_watch import SessionWatch
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
 from .state import ServerState
 from .statistics import Statistics
@@ -71,6 +73,7 @@ class ICWSModel:
         self.transfers = TransferResource(self.interactions)
         self.recordings = RecordingResource(self.interactions)
         self.directory = DirectoryResource(Directory(self.scenario))
+        self.session_watch = SessionResource(SessionWatch(self.state))
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
@@ -81,7 +84,7 @@ class ICWSModel:
         resources = (
             self.connection, self.messaging, self.status, self.licenses, self.station,
             self.interactions, self.transfers, self.recordings, self.activations,
-            self.configuration, self.statistics, self.directory,
+            self.configuration, self.statistics, self.directory, self.session_watch,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():

@@ -75,6 +75,8 @@ class ServerState(StreamHub):
         self.scenario = scenario
         self.sessions = SessionStore()
         self._end_hooks: list[Callable[[Session, dict | None], None]] = []
+        self._start_hooks: list[Callable[[Session], None]] = []
+        self._station_hooks: list[Callable[[Session, dict | None], None]] = []
         self._settle_hooks: list[Callable[[], None]] = []
         self._changing_depth = 0
         # Whether the model may have changed since it last settled: reads do not settle.
@@ -133,6 +135,22 @@ class ServerState(StreamHub):
         index: Watchers = Watchers()
         self.on_session_end(lambda session, _station: index.forget(session))
         return index
+
+    def on_session_start(self, hook: Callable[[Session], None]) -> None:
+        """Call ``hook(session)`` whenever a user logs on."""
+        self._start_hooks.append(hook)
+
+    def session_started(self, session: Session) -> None:
+        for hook in self._start_hooks:
+            hook(session)
+
+    def on_station_change(self, hook: Callable[[Session, dict | None], None]) -> None:
+        """Call ``hook(session, the station it had)`` whenever a session's station changes."""
+        self._station_hooks.append(hook)
+
+    def station_changed(self, session: Session, previous: dict | None) -> None:
+        for hook in self._station_hooks:
+            hook(session, previous)
 
     def on_session_end(self, hook: Callable[[Session, dict | None], None]) -> None:
         """Call ``hook(session, station it had)`` whenever a session ends, for any reason."""

@@ -111,6 +111,7 @@ class ConnectionResource:
         session = self.state.sessions.new(
             user, self.session_language(language), body["applicationName"], host.address
         )
+        self.state.session_started(session)
         include = {
             item.strip().lower()
             for value in parse_qs(request.query).get("include", [])

@@ -189,6 +189,7 @@ class StationResource:
         previous = session.station
         session.station = station
         self._announce(session, previous, station)
+        self.state.station_changed(session, previous)
         self.status.tell_watchers(session.user, before)
 
     def _announce(self, session: Session, previous: dict | None, new: dict | None) -> None:
