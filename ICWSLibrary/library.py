@@ -30,11 +30,13 @@ from .keywords import (
     StationKeywords,
     StatisticsKeywords,
     StatusKeywords,
+    TimelineKeywords,
     TransferKeywords,
     WorkgroupKeywords,
 )
 from .keywords.cache import SessionCache
 from .protocol.names import counted
+from .timeline import Timeline
 from .version import __version__
 
 # Seconds a waiting keyword waits when neither it nor the import says otherwise.
@@ -271,6 +273,7 @@ class ICWSLibrary:
         auto_reconnect: bool = False,
         poll_interval: timedelta = timedelta(seconds=DEFAULT_POLL_INTERVAL),
         wait_timeout: timedelta = timedelta(seconds=DEFAULT_WAIT_TIMEOUT),
+        timeline_on_failure: bool = True,
     ):
         """Settings given here apply to every session the suite opens.
 
@@ -301,6 +304,10 @@ class ICWSLibrary:
           or the environment variable ``ICWS_RECORD`` turns recording on. Passwords, CSRF
           tokens, cookies and auth tokens never reach the file. See `Recording and replay`.
         - ``scrub``: more JSON fields to keep out of recordings, e.g. ``notes, forwardNumber``.
+        - ``timeline_on_failure``: a failing contact-center wait (`Wait For Alerting
+          Interaction`, `Wait Until Interaction State Is`, `Wait Until Interaction Appears
+          In Queue`, `Wait Until User Status Is`) logs the picture of the test's call flow
+          (see `Log Contact Center Timeline`); ``False`` turns that off.
 
         Examples:
         | Library | ICWSLibrary | server=http://cic1:8018 |
@@ -321,6 +328,8 @@ class ICWSLibrary:
         self.messaging = messaging
         self.recorder = _recorder(record, scrub or [])
         self.sessions = SessionCache()
+        self.timeline = Timeline()
+        self.timeline_on_failure = timeline_on_failure
         self._server_probe: ICWSSession | None = None
         self._keywords = {}
         for component in (
@@ -335,6 +344,7 @@ class ICWSLibrary:
             RecordingKeywords(self),
             DirectoryKeywords(self),
             LogonKeywords(self),
+            TimelineKeywords(self),
             QueueKeywords(self),
             WorkgroupKeywords(self),
             ConfigurationKeywords(self),
@@ -376,6 +386,9 @@ class ICWSLibrary:
             poll_interval=self.poll_interval,
         )
         session.recorder = self.recorder
+        session.observers.append(
+            lambda heard, messages: self.timeline.heard(heard.user_id or "", messages)
+        )
         return session
 
     def get_session(self, alias: str | None = None) -> ICWSSession:
@@ -419,8 +432,22 @@ class ICWSLibrary:
     # -- listener ----------------------------------------------------------------------------
 
     def start_test(self, data, result) -> None:
-        """Listener: note when the test starts (see :meth:`end_test`)."""
+        """Listener: note when the test starts (see :meth:`end_test`); the timeline starts
+        anew."""
         self._test_started = time.monotonic()
+        self.timeline.reset()
+
+    def timeline_svg(self, since: float | None = None) -> str:
+        """The test's call flow as an inline SVG, every text masked as the sessions mask
+        their secrets."""
+        masks = [s.secrets.mask for s in list(self.sessions) if getattr(s, "secrets", None)]
+
+        def mask(text: str) -> str:
+            for one in masks:
+                text = one(text)
+            return text
+
+        return self.timeline.svg(since, mask)
 
     def end_test(self, data, result) -> None:
         """Listener: stop watching the statistics no keyword of the test read, so that a

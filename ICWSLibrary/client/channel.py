@@ -196,6 +196,11 @@ class MessageChannel:
         recorder = self._session.recorder
         if recorder is not None:
             recorder.messages(self._session.session_id, messages)
+        for observer in getattr(self._session, "observers", ()):
+            try:
+                observer(self._session, messages)
+            except Exception as error:  # noqa: BLE001 - a picture must not cost a message
+                log.warning("A message observer failed: %s", error)
         handled = []
         for message in messages:
             try:

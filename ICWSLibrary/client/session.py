@@ -16,6 +16,7 @@ logs on with switchover, :class:`~.channel.MessageChannel` receives messages and
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -112,6 +113,9 @@ class ICWSSession:
         self._features: dict[str, int] | None = None
         self._version: dict[str, str] | None = None
         self._recorder = None
+        # Called with (this session, messages) as messages arrive, before any handler:
+        # the library's timeline listens here.
+        self.observers: list[Callable[[ICWSSession, list[dict]], None]] = []
         self.messages = MessageQueue()
         self.channel = self._new_channel(messaging, poll_interval)
         self.status = StatusAPI(self, self.channel)

@@ -14,6 +14,7 @@ from .server import ServerKeywords
 from .station import StationKeywords
 from .statistics import StatisticsKeywords
 from .status import StatusKeywords
+from .timeline import TimelineKeywords
 from .transfers import TransferKeywords
 from .workgroups import WorkgroupKeywords
 
@@ -34,6 +35,7 @@ __all__ = [
     "StationKeywords",
     "StatisticsKeywords",
     "StatusKeywords",
+    "TimelineKeywords",
     "TransferKeywords",
     "WorkgroupKeywords",
 ]

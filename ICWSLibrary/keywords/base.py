@@ -50,6 +50,12 @@ class LibraryComponent:
             + simulator_explains(session, interaction_id)
         )
 
+    def show_timeline_on_failure(self) -> None:
+        """Log the test's call flow before a contact-center wait fails (unless the library
+        was imported with ``timeline_on_failure=False``)."""
+        if getattr(self.ctx, "timeline_on_failure", False):
+            logger.info(self.ctx.timeline_svg(), html=True)
+
     @staticmethod
     def info(message: str) -> None:
         logger.info(message)

@@ -80,6 +80,7 @@ class InteractionKeywords(LibraryComponent):
         seconds = self.ctx.get_timeout(timeout)
         interaction_id = session.interactions.wait_for_alerting(seconds)
         if interaction_id is None:
+            self.show_timeline_on_failure()
             raise AssertionError(
                 f"No interaction alerted '{session.user_id}' within {seconds:g} s."
                 + simulator_explains(session, user_id=session.user_id)
@@ -278,6 +279,7 @@ class InteractionKeywords(LibraryComponent):
         seconds = self.ctx.get_timeout(timeout)
         reached, letter = session.interactions.wait_until_state(interaction_id, state, seconds)
         if not reached:
+            self.show_timeline_on_failure()
             raise AssertionError(
                 f"Interaction {interaction_id} was not {state} within {seconds:g} s."
                 + where_is(session, interaction_id)

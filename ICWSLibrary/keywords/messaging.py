@@ -145,6 +145,7 @@ class MessagingKeywords(LibraryComponent):
         user = user_id or session.user_id
         seconds = self.ctx.get_timeout(timeout)
         if session.status.wait_until_status(user, status, seconds) is None:
+            self.show_timeline_on_failure()
             current = session.status.user_statuses.get(user.lower(), {})
             raise AssertionError(
                 f"The status of '{user}' did not become '{status}' within {seconds:g} s: it "

@@ -86,6 +86,7 @@ class QueueKeywords(LibraryComponent):
         seconds = self.ctx.get_timeout(timeout)
         found = session.interactions.wait_until_in_queue(name, type, seconds, attributes)
         if found is None:
+            self.show_timeline_on_failure()
             wanted = f" with {attributes}" if attributes else ""
             raise AssertionError(
                 f"No new interaction{wanted} appeared in the {type} queue {name} within "
