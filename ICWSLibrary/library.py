@@ -122,6 +122,24 @@ class ICWSLibrary:
     | ${callback}    Create Callback    3175550100    Support    Billing question
     | Set Callback Disposition    ${callback}    Success
 
+    = Transfers, recording and the directory =
+
+    A consult transfer holds the caller while the agent speaks to a third party, then joins
+    them (`Complete Consult Transfer`) or drops the consult call (`Cancel Consult
+    Transfer`); the keywords that follow `Consult Transfer` name the original interaction.
+    `Conference Interactions` joins the agent's calls; `Park Interaction` and `Transfer To
+    Voicemail` are the fallbacks. Recording keywords prove a call is recorded and that a
+    secure pause keeps card details out; `Find In Directory` and `Get Sessions Of User`
+    show who is there and where. `Log Contact Center Timeline` draws the test's call flow.
+
+    | ${consult}    Consult Transfer    ${call}    agent2
+    | Speak To Both Parties    ${call}
+    | Complete Consult Transfer    ${call}
+    | Interaction Should Be Recorded    ${call}
+    | Secure Pause Recording    ${call}    duration=30s
+    | ${entries}    Find In Directory    Smith
+    | Log Contact Center Timeline
+
     = Routing failures =
 
     A contact-center wait that times out (`Wait For Alerting Interaction`, `Wait Until
