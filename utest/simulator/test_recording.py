@@ -94,3 +94,15 @@ def test_recording_needs_the_recorder_right(start_simulator):
     assert "canRecordInteractions" in error_of(refused)["message"]
     pause = agent.call("POST", f"/interactions/{call_id}/secure-pause", {"securePauseType": 0})
     assert pause.status_code == 403
+
+
+def test_a_users_policy_records_all_their_calls(start_simulator):
+    # The user's recordCalls was documented but not read from the scenario.
+    licenses = ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_LICENSE_BASIC_STATION"]
+    simulator = start_simulator({"users": [{"id": "rec", "password": "1234", "recordCalls": True,
+                                            "rights": ["stationLogon"], "licenses": licenses}],
+                                 "stations": [{"id": "7100"}],
+                                 "workgroups": [{"id": "Team", "members": ["rec"]}]})  # fmt: skip
+    agent = Agent(simulator.url, "rec", "7100")
+    call_id = connected_call(simulator, agent, "Team")
+    assert agent.attribute(call_id, "Eic_IRRecordingId")

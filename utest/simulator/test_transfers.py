@@ -270,3 +270,34 @@ def test_a_conference_needs_two_of_the_users_connected_calls(simulator):
     assert both.status_code == 400 and "it is Offering" in error_of(both)["message"]
     missing = agent.call("POST", "/interactions/conferences/999/invite-party", {"target": "1"})
     assert missing.status_code == 404
+
+
+def test_a_consulted_user_who_is_busy_or_does_not_answer(start_simulator):
+    simulator = start_simulator({"users": [
+        {"id": "agent1", "password": "1234", "rights": ["stationLogon"],
+         "licenses": ["I3_ACCESS_CLIENT", "I3_ACCESS_ACD", "I3_LICENSE_BASIC_STATION"]},
+        {"id": "busy", "password": "1234", "whenCalled": "busy"},
+        {"id": "silent", "password": "1234", "whenCalled": "no answer"},
+    ], "workgroups": [{"id": "Support", "members": ["agent1"]}]})  # fmt: skip
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(agent, call_id, target="busy")
+    simulator.advance_time(1)
+    assert agent.attribute(consult_call, "Eic_CallStateString") == "Disconnected (Busy)"
+    path = f"/interactions/{call_id}/consult/{consult_id}"
+    refused = agent.call("POST", path + "/conclude")
+    assert refused.status_code == 400 and "Busy" in error_of(refused)["message"]
+    assert agent.call("DELETE", path).ok
+    consult_id, consult_call = start_consult(agent, call_id, target="silent")
+    simulator.advance_time(16)
+    assert agent.attribute(consult_call, "Eic_CallStateString") == "Disconnected (No Answer)"
+    assert agent.state(call_id) == "H"
+
+
+def test_when_called_must_be_a_known_behaviour():
+    import pytest
+
+    from ICWSLibrary.simulator.scenario import ScenarioError, load_scenario
+
+    with pytest.raises(ScenarioError, match="'whenCalled' of user x must be one of"):
+        load_scenario({"users": [{"id": "x", "password": "1", "whenCalled": "sometimes"}]})

@@ -4,6 +4,7 @@ to numbers outside the server (which answer, stay busy or ring as the scenario s
 from __future__ import annotations
 
 from ..scenario import User, Workgroup
+from ..scenario.model import ALERT_TIMEOUT
 from ..sessions import Session
 from ..state import ServerState
 from .actions import Actions
@@ -45,6 +46,13 @@ class Calls:
         if callee or group:
             self.interactions.set_state(interaction, "S")
             here = caller.extension or caller.id
+            if callee and callee.when_called == "busy":
+                # [guess] A busy phone: the call ends so, and the user is not alerted.
+                self.router.after(DIAL_DELAY, interaction,
+                                  lambda: self.actions.disconnect(interaction, by_agent=False,
+                                                                  why="Busy"),
+                                  f"{callee.id} was busy for call {interaction.id}")  # fmt: skip
+                return interaction
             if callee:
                 other = self.interactions.new(
                     CALL, Eic_CallDirection="I", Eic_CallType="I", Eic_RemoteAddress=here,
@@ -52,6 +60,11 @@ class Calls:
                 )  # fmt: skip
                 link(interaction, other)
                 self.router.alert(other, callee, self.router.station_session(callee), acd=False)
+                if callee.when_called == "no answer":
+                    # [guess] It rings for a station's alert timeout, then ends unanswered.
+                    self.router.after(ALERT_TIMEOUT, other,
+                                      lambda: self._unanswered_intercom(interaction, other),
+                                      f"{callee.id} did not answer call {interaction.id}")  # fmt: skip
             else:
                 assert group is not None
                 other = self.router.place_inbound(
@@ -122,6 +135,11 @@ class Calls:
     def _far_end_answers(self, interaction: Interaction) -> None:
         if interaction.state == "R":
             self.actions.connect(interaction)
+
+    def _unanswered_intercom(self, interaction: Interaction, other: Interaction) -> None:
+        if other.state == "A":
+            self.interactions.stop_alerting(other)
+            self.actions.disconnect(interaction, by_agent=False, why="No Answer")
 
     def _not_answered(self, interaction: Interaction) -> None:
         """[guess] A far end that rings unanswered: the call ends, saying so."""

@@ -163,7 +163,7 @@ USER_KEYS = frozenset(
         "id", "password", "displayName", "statusId", "statusChanged", "onPhone",
         "onPhoneChanged", "notes", "rights", "allowedStatuses", "defaultWorkstation",
         "licenses", "extension", "skills", "roles", "mediaLevel", "mediaTypes", "callAnalysis",
-        "statusText", "recordCalls", *(key for key, _ in PERSONAL_KEYS),
+        "statusText", "recordCalls", "whenCalled", *(key for key, _ in PERSONAL_KEYS),
     )
 )  # fmt: skip
 WORKGROUP_KEYS = frozenset(
@@ -267,6 +267,8 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
             media_level=_media_level(item, origin),
             media_types=media_types(item, _media_level(item, origin), origin),
             call_analysis=_flag(item, "callAnalysis", False, f" of user {item['id']}", origin),
+            record_calls=_flag(item, "recordCalls", False, f" of user {item['id']}", origin),
+            when_called=_when_called(item, origin),
             personal={
                 name: _text(item, key, f"user {item['id']}", origin)
                 for key, name in PERSONAL_KEYS
@@ -484,3 +486,13 @@ def _external_numbers(numbers, origin: str) -> dict[str, ExternalNumber]:
         after = _seconds(item, "after", ring, origin, f" of external number {number}")
         result[str(number)] = ExternalNumber(behaviour, after)
     return result
+
+
+def _when_called(item: dict[str, Any], origin: str) -> str:
+    value = item.get("whenCalled", "answer")
+    if value not in EXTERNAL_BEHAVIOURS:
+        raise ScenarioError(
+            f"Scenario {origin}: 'whenCalled' of user {item.get('id')} must be one of "
+            f"{', '.join(EXTERNAL_BEHAVIOURS)}, not {value!r:.40}."
+        )
+    return str(value)

@@ -49,6 +49,9 @@ class User:
     status_text: str | None = None
     # Recording policy: Interaction Recorder records every call of the user.
     record_calls: bool = False
+    # How the user's phone takes an intercom call (a consult, say): "answer" (it alerts),
+    # "busy" (the call ends busy) or "no answer" (it rings until the alert timeout).
+    when_called: str = "answer"
 
     def may(self, right: str) -> bool:
         return right in self.rights
