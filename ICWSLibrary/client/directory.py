@@ -4,11 +4,14 @@ contacts.
 [real] The vendor's Mac client posts ``{lookupEntryTypes, lookupEntryProperties,
 lookupComparisonType, lookupString, maxEntries}`` to ``directories/lookup-entries``,
 reads ``lookupEntriesList`` and each user entry's ``statusURI`` (then GETs the status).
-[guess] The private contacts' directory id ``PrivateContacts`` (a server names its
-directories in the directory metadata subscription) and the contact's fields.
+[doc] The directory metadata subscription lists the directories; the private contacts'
+is found there by IceLib's name for it ("IC Private Contacts"). [guess] The contact's
+fields.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from .address import path_segment
 from .errors import ICWSError
@@ -19,11 +22,40 @@ NAME_PROPERTIES = [1, 2, 3, 4]
 ENTRY_ID, EXTENSION = 5, 6
 CONTAINS, EXACT = 3, 1
 PRIVATE_CONTACTS = "PrivateContacts"
+DIRECTORIES_MESSAGE = "urn:inin.com:directories:directoriesMessage"
+# [doc] IceLib's name of the default directory of private contacts.
+PRIVATE_CONTACTS_NAME = "IC Private Contacts"
 
 
 class DirectoryAPI:
     def __init__(self, session) -> None:
         self._session = session
+        # The private contacts' directory id, once the server named it.
+        self._private: str | None = None
+
+    def private_directory(self) -> str:
+        """The id of the user's private contacts directory, from the directory metadata
+        subscription (its first message lists the directories); ``PrivateContacts`` when
+        the server names none so."""
+        if self._private is not None:
+            return self._private
+        channel = self._session.channel
+        channel.start()
+        path = "/messaging/subscriptions/directories"
+        try:
+            self._session.call("PUT", path)
+        except ICWSError as error:
+            raise error.in_context("Reading the list of directories was refused") from None
+        message = channel.wait_for(
+            lambda m: m.get("__type") == DIRECTORIES_MESSAGE, self._session.timeout
+        )
+        with contextlib.suppress(ICWSError):
+            self._session.call("DELETE", path)
+        listed = (message or {}).get("directoriesAdded") or []
+        named = [d for d in listed if isinstance(d, dict)
+                 and str(d.get("displayName", "")).casefold() == PRIVATE_CONTACTS_NAME.casefold()]  # fmt: skip
+        self._private = str(named[0].get("directoryId")) if named else PRIVATE_CONTACTS
+        return self._private
 
     def lookup(self, text: str, kind: str = "user", max_entries: int = 15) -> tuple[list, bool]:
         """Entries whose names, department, id or extension contain ``text`` (without
@@ -64,7 +96,7 @@ class DirectoryAPI:
         return answer if isinstance(answer, dict) else {}
 
     def add_contact(self, fields: dict) -> str:
-        path = f"/directories/contacts/{PRIVATE_CONTACTS}"
+        path = f"/directories/contacts/{path_segment(self.private_directory())}"
         try:
             answer = self._session.call("POST", path, {k: str(v) for k, v in fields.items()})
         except ICWSError as error:
@@ -77,7 +109,8 @@ class DirectoryAPI:
         return str(entry_id)
 
     def remove_contact(self, entry_id: str) -> None:
-        path = f"/directories/contacts/{PRIVATE_CONTACTS}/{path_segment(entry_id)}"
+        directory = path_segment(self.private_directory())
+        path = f"/directories/contacts/{directory}/{path_segment(entry_id)}"
         try:
             self._session.call("DELETE", path)
         except ICWSError as error:

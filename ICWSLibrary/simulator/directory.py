@@ -30,8 +30,15 @@ PROPERTIES = {1: "firstName", 2: "lastName", 3: "displayName", 4: "department",
 EXACT, STARTS_WITH, CONTAINS, WILDCARDS = 1, 2, 3, 4
 COMPARISONS = {EXACT: "exact", STARTS_WITH: "starts with", CONTAINS: "contains",
                WILDCARDS: "wildcards"}  # fmt: skip
-# [guess] The private contacts' directory id, and the fields a contact may carry.
+# [guess] The private contacts' directory id, and the fields a contact may carry. [doc]
+# IceLib names the default directories "IC Private Contacts", "IC Public Contacts" and
+# "Company Directory".
 PRIVATE_CONTACTS = "PrivateContacts"
+DIRECTORIES = (
+    {"directoryId": "CompanyDirectory", "displayName": "Company Directory"},
+    {"directoryId": PRIVATE_CONTACTS, "displayName": "IC Private Contacts"},
+)
+DIRECTORIES_MESSAGE = "urn:inin.com:directories:directoriesMessage"
 CONTACT_FIELDS = ("displayName", "firstName", "lastName", "department", "company", "email",
                   "businessPhone", "mobilePhone", "homePhone")  # fmt: skip
 
@@ -102,6 +109,13 @@ class Directory:
         self._check_directory(directory_id)
         if self.private.get(user.id.lower(), {}).pop(entry_id, None) is None:
             raise NotFound(f"The contact {entry_id} was not found in {directory_id}.")
+
+    def metadata_message(self) -> dict:
+        """[doc] The metadata subscription's first message (isDelta false) adds every
+        directory the user may open; [guess] each as ``{directoryId, displayName}``."""
+        return {"__type": DIRECTORIES_MESSAGE, "isDelta": False,
+                "directoriesAdded": [dict(d) for d in DIRECTORIES],
+                "directoriesChanged": [], "directoriesRemoved": []}  # fmt: skip
 
     def contacts(self, user: User) -> list[dict]:
         return list(self.private.get(user.id.lower(), {}).values())

@@ -72,7 +72,7 @@ class ICWSModel:
         self.interactions = InteractionResource(self.contact)
         self.transfers = TransferResource(self.interactions)
         self.recordings = RecordingResource(self.interactions)
-        self.directory = DirectoryResource(Directory(self.scenario))
+        self.directory = DirectoryResource(Directory(self.scenario), self.state)
         self.session_watch = SessionResource(SessionWatch(self.state))
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))

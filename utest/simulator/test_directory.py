@@ -71,3 +71,14 @@ def test_private_contacts_are_each_users_own(staff):
     assert again.status_code == 404
     wrong = staff.request("POST", "/directories/contacts/Elsewhere", json={"firstName": "X"})
     assert wrong.status_code == 404
+
+
+def test_the_directory_metadata_subscription_lists_the_directories(staff):
+    # [doc] PUT answers 204, then a directoriesMessage (isDelta false) lists them.
+    path = "/messaging/subscriptions/directories"
+    assert staff.request("PUT", path).status_code == 204
+    [message] = [m for m in staff.messages() if m["__type"].endswith("directoriesMessage")]
+    assert message["isDelta"] is False
+    names = {d["displayName"]: d["directoryId"] for d in message["directoriesAdded"]}
+    assert names["IC Private Contacts"] == "PrivateContacts"
+    assert staff.request("DELETE", path).status_code == 204

@@ -11,12 +11,14 @@ import re
 
 from ..directory import Directory
 from ..sessions import Session
+from ..state import ServerState
 from ..wire import Request, Response, json_response
 
 
 class DirectoryResource:
-    def __init__(self, directory: Directory):
+    def __init__(self, directory: Directory, state: ServerState):
         self.directory = directory
+        self.state = state
 
     def routes(self) -> list:
         return [
@@ -24,7 +26,17 @@ class DirectoryResource:
             ("POST", re.compile(r"^directories/contacts/([^/]+)$"), self.add_contact, True),
             ("DELETE", re.compile(r"^directories/contacts/([^/]+)/([^/]+)$"),
              self.remove_contact, True),
+            ("PUT", re.compile(r"^messaging/subscriptions/directories$"), self.watch, True),
+            ("DELETE", re.compile(r"^messaging/subscriptions/directories$"), self.stop, True),
         ]  # fmt: skip
+
+    def watch(self, request: Request, session: Session) -> Response:
+        """[doc] 204, then a directoriesMessage listing the directories."""
+        self.state.deliver(session, self.directory.metadata_message())
+        return json_response(204)
+
+    def stop(self, request: Request, session: Session) -> Response:
+        return json_response(204)
 
     def lookup(self, request: Request, session: Session) -> Response:
         body = request.json()
