@@ -53,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verbose", action="store_true", help="log each request and its status to stderr"
     )
+    parser.add_argument(
+        "--console",
+        action="store_true",
+        help="serve a live page of the contact center at /console (for people, not ICWS)",
+    )
     args = parser.parse_args(argv)
     if args.example:
         print(first_suite(), end="")
@@ -81,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             certfile=args.certfile,
             keyfile=args.keyfile,
             on_request=log_request if args.verbose else None,
+            console=args.console,
         )
         simulator.start()
     except (ScenarioError, ValueError) as error:
@@ -92,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     print(f"ICWS simulator listening on {simulator.url}", flush=True)
+    if simulator.console:
+        print(f"  console: {simulator.url}/console", flush=True)
     for address, url in simulator.urls.items():
         if url != simulator.url:
             print(f"  also serving host {address} on {url}", flush=True)

@@ -82,6 +82,7 @@ class Simulator:
         replay: str | None = None,
         certfile: str | None = None,
         keyfile: str | None = None,
+        console: bool = False,
     ) -> str:
         """Starts an ICWS simulator and returns its base URL, e.g. ``http://127.0.0.1:40123``.
 
@@ -98,15 +99,25 @@ class Simulator:
         simulator serves HTTPS, as real servers do on port 8019, and the URL starts with
         ``https://``; import ICWSLibrary with ``verify=`` the certificate (or its CA).
 
+        With ``console=True``, a page for people at ``<url>/console`` shows the contact
+        center live (agents, queues, interactions) and places calls and chats, hangs up
+        callers and advances the clock: for exploring a desktop or connector by hand.
+
         Examples:
         | ${url} = | Start ICWS Simulator |
         | ${url} = | Start ICWS Simulator | switchover | alias=pair |
         | ${url} = | Start ICWS Simulator | certfile=${CERTFILE} | keyfile=${KEYFILE} |
         | ${url} = | Start ICWS Simulator | replay=${RECORDING} |
+        | ${url} = | Start ICWS Simulator | console=True |
         """
         try:
             simulator = ICWSSimulator(
-                scenario, port=port, replay=replay, certfile=certfile, keyfile=keyfile
+                scenario,
+                port=port,
+                replay=replay,
+                certfile=certfile,
+                keyfile=keyfile,
+                console=console,
             )
         except ValueError as error:
             raise AssertionError(str(error)) from None

@@ -15,6 +15,8 @@ from urllib.parse import unquote
 from ..protocol.errors import INTERNAL_ERROR_CODE
 from ..protocol.operations import methods_for, template_for
 from .configuration import ConfigurationStore
+from .console import PREFIX as CONSOLE
+from .console import Console
 from .contact import ContactCenter
 from .control import Controls
 from .directory import Directory
@@ -55,7 +57,7 @@ __all__ = [
 class ICWSModel:
     """The state and rules of one simulated CIC server (all its hosts)."""
 
-    def __init__(self, scenario: Scenario | str | None = None):
+    def __init__(self, scenario: Scenario | str | None = None, console: bool = False):
         self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         self.state = ServerState(self.scenario)
         # Requests answered, for benchmarks and tests that count what clients send.
@@ -79,6 +81,10 @@ class ICWSModel:
         self.statistics = StatisticsResource(Statistics(self.contact))
         # What tests and keywords do to the server from outside ICWS.
         self.control = Controls(self.state, self.contact, self.statuses)
+        # The page for people, off unless asked for (it is not ICWS).
+        self.console = (
+            Console(self.state, self.contact, self.statuses, self.control) if console else None
+        )
         self._sessionless: list = []
         self._session_routes: list = []
         resources = (
@@ -123,6 +129,8 @@ class ICWSModel:
 
     def _dispatch(self, request: Request) -> Response:
         path = request.path
+        if self.console is not None and (path == CONSOLE or path.startswith(CONSOLE + "/")):
+            return self.console.handle(request)
         if path.startswith(EXPORTS) and request.method == "GET":
             try:
                 return self.recordings.export(request)

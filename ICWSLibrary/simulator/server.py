@@ -372,6 +372,7 @@ class ICWSSimulator:
         certfile: str | Path | None = None,
         keyfile: str | Path | None = None,
         on_request: Callable[[Request, Response], None] | None = None,
+        console: bool = False,
     ):
         # A simulator changes its scenario (hosts accepting or not, the address of --host):
         # a Scenario object given by the caller is copied so that it stays as it was.
@@ -383,7 +384,11 @@ class ICWSSimulator:
         # What a reset returns to: the scenario before any session changed it.
         self._initial_scenario = copy.deepcopy(self.scenario)
         # A recording replaces the simulated server; the scenario then only gives the hosts.
-        self.model: Backend = ReplayModel(replay) if replay else ICWSModel(self.scenario)
+        # The console shows the simulated contact center: there is none in a replay.
+        self.console = console and not replay
+        self.model: Backend = (
+            ReplayModel(replay) if replay else ICWSModel(self.scenario, console=self.console)
+        )
         self.ping_interval = PING_INTERVAL
         self.request_timeout = REQUEST_TIMEOUT
         # The last requests answered, for tests that check what a client sent.
@@ -547,7 +552,7 @@ class ICWSSimulator:
         old.control.end_all_sessions("The server was reset.")
         self.scenario = copy.deepcopy(self._initial_scenario)
         self.faults = FaultPlan.from_scenario(self.scenario.faults)
-        self.model = ICWSModel(self.scenario)
+        self.model = ICWSModel(self.scenario, console=self.console)
         old.close()
 
     def control(self, what: str = "be controlled") -> Controls:
