@@ -80,3 +80,41 @@ def test_the_event_stream_tells_a_page_of_each_change(start_simulator):
         connection.close()
     finally:
         simulator.stop()
+
+
+def test_in_a_real_browser_a_call_placed_from_the_console_reaches_an_agent(start_simulator):
+    # Chromium, driven over the DevTools protocol: the console's button places the call,
+    # the agent's ICWS client sees it alert, and the page updates when it is picked up.
+    import pytest
+
+    from ..browser import CHROMIUM, Chromium
+
+    if CHROMIUM is None:
+        pytest.skip("No Chromium installed: the console's browser test needs Debian's chromium.")
+    simulator = start_console(start_simulator)
+    browser = None
+    try:
+        agent = Agent(simulator.url, "agent1", "7001")
+        try:
+            browser = Chromium()
+        except RuntimeError as error:
+            pytest.skip(f"Chromium is installed but would not start here: {error}.")
+        browser.open(simulator.url + "/console")
+        browser.wait_for("document.querySelector('.workgroups') && "
+                         "document.querySelector('.workgroups').options.length > 0")  # fmt: skip
+        browser.evaluate("document.querySelector('#place-call').click()")
+        row = browser.wait_for(
+            "[...document.querySelectorAll('#interactions tbody tr[id]')].map(r => r.id)[0]"
+        )
+        call_id = row.removeprefix("interaction-")
+        assert agent.state(call_id) == "A"  # the agent's client got the console's call
+        assert agent.call("POST", f"/interactions/{call_id}/pickup").ok
+        shown = browser.wait_for(
+            f"(() => {{ const r = document.getElementById('interaction-{call_id}');"
+            " return r && r.cells[2].textContent === 'Connected' && r.cells[2].textContent; })()"
+        )
+        assert shown == "Connected"
+    finally:
+        if browser is not None:
+            browser.close()
+        simulator.stop()
