@@ -1,6 +1,7 @@
-"""A real browser for tests, with no driver to install: Debian's Chromium, headless,
-driven over the DevTools protocol on a pipe (``--remote-debugging-pipe``: JSON messages
-ended by NUL on file descriptors 3 and 4). Tests skip when no Chromium is installed."""
+"""A real browser for tests and acceptance suites, with no driver to install: Debian's
+Chromium, headless, driven over the DevTools protocol on a pipe
+(``--remote-debugging-pipe``: JSON messages ended by NUL on file descriptors 3 and 4).
+Tests skip, saying why, when no Chromium is installed or it cannot start."""
 
 from __future__ import annotations
 
@@ -102,3 +103,44 @@ class Chromium:
             with contextlib.suppress(OSError):
                 os.close(end)
         shutil.rmtree(self._profile, ignore_errors=True)
+
+
+class ConsoleBrowser:
+    """Robot keywords over :class:`Chromium`, for the console's acceptance suite."""
+
+    ROBOT_LIBRARY_SCOPE = "SUITE"
+
+    def __init__(self) -> None:
+        self.browser: Chromium | None = None
+
+    def open_browser_at(self, url: str) -> None:
+        """Opens headless Chromium at ``url``; skips the test when none can run here."""
+        from robot.api import SkipExecution
+
+        if CHROMIUM is None:
+            raise SkipExecution("No Chromium installed: the console's browser test needs it.")
+        try:
+            self.browser = Chromium()
+        except RuntimeError as error:
+            raise SkipExecution(f"Chromium would not start here: {error}.") from None
+        self.browser.open(url)
+
+    def click(self, selector: str) -> None:
+        """Clicks the element ``selector`` (CSS) once the page shows it."""
+        wanted = json.dumps(selector)
+        self._browser().wait_for(f"document.querySelector({wanted}) !== null")
+        self._browser().evaluate(f"document.querySelector({wanted}).click()")
+
+    def page_should_show(self, expression: str, timeout: float = 10.0):
+        """Waits until the JavaScript ``expression`` is truthy on the page; returns it."""
+        return self._browser().wait_for(expression, float(timeout))
+
+    def close_browser(self) -> None:
+        if self.browser is not None:
+            self.browser.close()
+            self.browser = None
+
+    def _browser(self) -> Chromium:
+        if self.browser is None:
+            raise AssertionError("No browser is open: use Open Browser At first.")
+        return self.browser
