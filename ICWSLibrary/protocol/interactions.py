@@ -28,3 +28,18 @@ ACD_LICENSE = "I3_ACCESS_ACD"
 CAPABILITIES = {"disconnect": 2, "pickup": 4, "mute": 32, "hold": 256, "record": 1024}
 # [doc] alertAction: StartAlerting 1, StopAlerting 2.
 START_ALERTING, STOP_ALERTING = 1, 2
+# [SDK] Interactions.js: the enums of createGenericInteractionParameters. InteractionState
+# is not the numbering of the Eic_State letters; here each value with the letter it means.
+GENERIC_INITIAL_STATES = {
+    0: None, 1: "A", 2: "C", 3: "H", 4: "M", 5: "O", 6: "P", 7: "R", 8: "X", 9: "S",
+    10: "I", 11: "E",
+}  # fmt: skip
+INITIAL_STATE_NAMES = {
+    0: "None", 1: "Alerting", 2: "Connected", 3: "Held", 4: "Messaging", 5: "Offering",
+    6: "Parked", 7: "Proceeding", 8: "Suspended", 9: "System", 10: "InternalDisconnect",
+    11: "ExternalDisconnect",
+}  # fmt: skip
+# [SDK] InteractionDirection None 0, Incoming 1, Outgoing 2; InteractionPartyType None 0,
+# Internal 1, External 2.
+INTERACTION_DIRECTIONS = {0: None, 1: "I", 2: "O"}
+PARTY_TYPES = {0: None, 1: "Internal", 2: "External"}

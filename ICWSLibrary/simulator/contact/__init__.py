@@ -8,7 +8,7 @@ One module per concern, wired together here:
   removed) that media and features listen to;
 - :mod:`.routing`: ACD (eligibility, longest idle, alert timeout, back to the queue);
 - :mod:`.actions`: pick up, hold, mute, digits, disconnect, transfer;
-- :mod:`.calls`: outbound and intercom calls, generic objects;
+- :mod:`.calls`: outbound and intercom calls; :mod:`.generic`: generic objects;
 - :mod:`.wrapup`, :mod:`.tallies`, :mod:`.talk`, :mod:`.chats`, :mod:`.callbacks`:
   lifecycle listeners;
 - :mod:`.consults`: consult transfer (hold the caller, call a third party, join them);
@@ -36,6 +36,7 @@ from .calls import Calls
 from .chats import ChatParty, Chats
 from .conferences import Conferences
 from .consults import Consults
+from .generic import GenericObjects, GenericRequest
 from .interaction import (
     CALL,
     MEDIA_NAMES,
@@ -57,7 +58,7 @@ from .wrapup import WrapUp
 # What the resources, statistics and controls import from here, beside ContactCenter.
 __all__ = [
     "CALL", "MEDIA_NAMES", "RETRY", "STATE_TEXT", "TRANSITIONS", "ChatParty", "ContactCenter",
-    "Effect", "Interaction", "QueueWatch",
+    "Effect", "GenericRequest", "Interaction", "QueueWatch",
 ]  # fmt: skip
 
 
@@ -88,6 +89,7 @@ class ContactCenter:
                              linger=self.actions.linger)  # fmt: skip
         self.router.in_after_call_work = self.wrapup.is_in_after_call_work
         self.calls = Calls(state, self.registry, self.router, self.actions)
+        self.generic = GenericObjects(state, self.registry, self.router, self.actions)
         self.chats = Chats(state, self.registry, self.router, self.lifecycle)
         self.callbacks = Callbacks(state, self.registry, self.router, self.actions, self.lifecycle)
         self.consults = Consults(state, self.registry, self.router, self.actions, self.calls,
@@ -126,8 +128,10 @@ class ContactCenter:
     def make_call(self, session: Session, target: str, workgroup: Workgroup | None):
         return self.calls.make_call(session, target, workgroup)
 
-    def create_generic(self, workgroup: Workgroup | None, user: User | None, **attributes):
-        return self.calls.create_generic(workgroup, user, **attributes)
+    def create_generic(
+        self, workgroup: Workgroup | None, user: User | None, request: GenericRequest
+    ) -> Interaction:
+        return self.generic.create(workgroup, user, request)
 
     def start_chat(self, first: ChatParty, workgroup=None, user=None) -> Interaction:
         return self.chats.start(first, workgroup=workgroup, user=user)

@@ -1,14 +1,14 @@
-"""Calls an agent makes, and generic objects: intercom calls to users and workgroups, calls
-to numbers outside the server (which answer, stay busy or ring as the scenario says)."""
+"""Calls an agent makes: intercom calls to users and workgroups, calls to numbers outside
+the server (which answer, stay busy or ring as the scenario says)."""
 
 from __future__ import annotations
 
-from ..scenario import User, Workgroup
+from ..scenario import Workgroup
 from ..scenario.model import ALERT_TIMEOUT
 from ..sessions import Session
 from ..state import ServerState
 from .actions import Actions
-from .interaction import CALL, GENERIC, Interaction, Interactions, link
+from .interaction import CALL, Interaction, Interactions, link
 from .routing import Router, hand_to
 
 # [guess] Seconds from creating an outbound call ("Initializing") to dialling it, and from
@@ -107,25 +107,6 @@ class Calls:
                                   f"call {interaction.id} taken by the network")  # fmt: skip
 
         self.router.after(DIAL_DELAY / 2, interaction, dialling, f"call {interaction.id} dialled")
-        return interaction
-
-    def create_generic(
-        self, workgroup: Workgroup | None, user: User | None, **attributes
-    ) -> Interaction:
-        """A generic object: routed by ACD in a workgroup, or alerting a user directly."""
-        if workgroup is not None:
-            return self.router.place_inbound(
-                workgroup,
-                attributes.pop("Eic_RemoteAddress", ""),
-                attributes.pop("Eic_RemoteName", ""),
-                media=GENERIC,
-                **attributes,
-            )
-        assert user is not None
-        interaction = self.interactions.new(
-            GENERIC, Eic_CallDirection="I", Eic_CallType="E", **attributes
-        )
-        self.router.alert(interaction, user, self.router.station_session(user), acd=False)
         return interaction
 
     def _proceed(self, interaction: Interaction) -> None:

@@ -68,7 +68,8 @@ DISCONNECTED = frozenset(DISCONNECTED_STATES)
 # did not answer or transferred it; disconnected states are final. Anything else is a
 # defect of the simulator, raised as such.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "": frozenset("SOA"),
+    # [SDK] A generic object may be created Connected or Proceeding (initialState).
+    "": frozenset("SOACR"),
     "S": frozenset("RCIE"),
     "R": frozenset("CIE"),
     "O": frozenset("OACIE"),

@@ -13,6 +13,11 @@ import contextlib
 import re
 from urllib.parse import parse_qs
 
+from ...protocol.interactions import (
+    INITIAL_STATE_NAMES,
+    INTERACTION_DIRECTIONS,
+    PARTY_TYPES,
+)
 from ...protocol.interactions import QUEUE_TYPE_NAMES as QUEUE_TYPES
 from ...protocol.interactions import STATION_QUEUE as STATION
 from ...protocol.interactions import USER_QUEUE as USER
@@ -25,6 +30,7 @@ from ..contact import (
     ChatParty,
     ContactCenter,
     Effect,
+    GenericRequest,
     Interaction,
     QueueWatch,
 )
@@ -55,6 +61,9 @@ NOT_SIMULATED_TYPES = ("createEmailParameters",)
 TELEPHONY_ACTIONS = frozenset(
     {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits"}
 )
+INITIAL_STATES = INITIAL_STATE_NAMES
+DIRECTIONS = {0: "None", 1: "Incoming", 2: "Outgoing"}
+PARTY_TYPE_NAMES = {0: "None", 1: "Internal", 2: "External"}
 _DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
 # A number as people dial it (+1 (317) 555-0100, 555.0100 x12) or a SIP or tel URI.
 _DIAL_STRING = re.compile(r"^(\+?[0-9(][0-9 ()./*#x,-]*|(sip|sips|tel):\S+)$", re.IGNORECASE)
@@ -185,16 +194,34 @@ class InteractionResource:
         extra = body.get("additionalAttributes") or {}
         if not isinstance(extra, dict):
             raise InvalidProperty("additionalAttributes", "additionalAttributes must be an object.")
-        attributes = {str(name): str(value) for name, value in extra.items()}
-        for field, attribute in (
-            ("remoteName", "Eic_RemoteName"),
-            ("remoteId", "Eic_RemoteAddress"),
+        request = GenericRequest(initial_state=enum_field(body, "initialState", INITIAL_STATES))
+        attributes = request.attributes
+        attributes.update((str(name), str(value)) for name, value in extra.items())
+        direction = INTERACTION_DIRECTIONS[enum_field(body, "interactionDirection", DIRECTIONS)]
+        if direction:
+            attributes["Eic_CallDirection"] = direction
+        # [guess] The remote party's type shown as Eic_CallType: internal is an intercom
+        # object, external one from outside. localPartyType and localLocation are taken and
+        # checked, but no attribute a server shows them in is known.
+        remote_type = PARTY_TYPES[enum_field(body, "remotePartyType", PARTY_TYPE_NAMES)]
+        if remote_type:
+            attributes["Eic_CallType"] = remote_type[0]
+        enum_field(body, "localPartyType", PARTY_TYPE_NAMES)
+        for field, names in (
+            ("remoteName", ("Eic_RemoteName",)),
+            # [SDK] remoteId is the remote party's id: Eic_RemoteId; [guess] also its
+            # address, as a caller's number is both.
+            ("remoteId", ("Eic_RemoteId", "Eic_RemoteAddress")),
+            ("localLocation", ()),
         ):
-            if body.get(field):
-                attributes[attribute] = str(body[field])
+            value = body.get(field)
+            if value is not None and not isinstance(value, str):
+                raise InvalidProperty(field, f"{field} must be a string, not {value!r:.40}.")
+            for name in names if value else ():
+                attributes[name] = str(value)
         if kind == WORKGROUP:
-            return self.contact.create_generic(owner, None, **attributes)
-        return self.contact.create_generic(None, owner, **attributes)
+            return self.contact.create_generic(owner, None, request)
+        return self.contact.create_generic(None, owner, request)
 
     def _create_callback(self, body: dict) -> Interaction:
         """[doc] target, targetQueue and subject are required; name is optional."""
@@ -580,3 +607,15 @@ def _required_flag(body: dict, name: str) -> bool:
     if not isinstance(body[name], bool):
         raise InvalidProperty(name, f"{name} must be true or false, not {body[name]!r}.")
     return body[name]
+
+
+def enum_field(body: dict, name: str, names: dict[int, str]) -> int:
+    """The number of an enum property (0, its None, when absent); a string of digits is
+    taken as the number, as queueType is [real]; anything else is a 400 naming the values."""
+    value = body.get(name, 0)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value in names:
+        return value
+    listed = ", ".join(f"{number} {label}" for number, label in names.items())
+    raise InvalidProperty(name, f"{name} must be one of {listed}; not {value!r:.40}.")
