@@ -30,6 +30,7 @@ from .keywords import (
     StationKeywords,
     StatisticsKeywords,
     StatusKeywords,
+    SupervisionKeywords,
     TimelineKeywords,
     TransferKeywords,
     WorkgroupKeywords,
@@ -128,9 +129,10 @@ class ICWSLibrary:
     them (`Complete Consult Transfer`) or drops the consult call (`Cancel Consult
     Transfer`); the keywords that follow `Consult Transfer` name the original interaction.
     `Conference Interactions` joins the agent's calls; `Park Interaction` and `Transfer To
-    Voicemail` are the fallbacks. Recording keywords prove a call is recorded and that a
-    secure pause keeps card details out; `Find In Directory` and `Get Sessions Of User`
-    show who is there and where. `Log Contact Center Timeline` draws the test's call flow.
+    Voicemail` are the fallbacks. A supervisor may `Listen To Interaction`, `Coach
+    Interaction` or `Join Interaction` on an agent's call. Recording keywords prove a call
+    is recorded and that a secure pause keeps card details out; `Find In Directory` and
+    `Get Sessions Of User` show who is there and where. `Log Contact Center Timeline` draws the test's call flow.
 
     | ${consult}    Consult Transfer    ${call}    agent2
     | Speak To Both Parties    ${call}
@@ -359,6 +361,7 @@ class ICWSLibrary:
             LicenseKeywords(self),
             InteractionKeywords(self),
             TransferKeywords(self),
+            SupervisionKeywords(self),
             RecordingKeywords(self),
             DirectoryKeywords(self),
             LogonKeywords(self),

@@ -162,6 +162,11 @@ def _is_entry(item) -> bool:
     )
 
 
+# The ways a supervisor monitors another agent's call; the attribute listing who does.
+MONITOR_MODES = ("listen", "coach", "join")
+MONITORS = "Eic_Monitors"
+
+
 def attribute_value(attributes: dict, name: str) -> str:
     """An attribute by name without regard to case, as ICWS names them."""
     if name in attributes:
@@ -180,6 +185,9 @@ class InteractionAPI:
         self.watch_names: dict[str, list[str]] = {}
         self.deallocated: set[str] = set()
         self.alerting: list[str] = []
+        # Interactions the user monitors: id -> how (listen, coach or join), so that
+        # stopping names the same action.
+        self.monitoring: dict[str, str] = {}
         self.alerts_returned: set[str] = set()
         self.alerting_subscribed = False
         self.attach(channel)
@@ -315,6 +323,21 @@ class InteractionAPI:
                 f"'{self._session.user_id}' could not {verb} interaction {interaction_id}"
                 + (f" to {to}" if to else "")
             ) from None
+
+    def monitor(self, interaction_id: str, mode: str | None, on: bool) -> None:
+        """Listen to, coach or join another agent's call, or stop (``mode`` None: the way
+        this session began). [guess] The body ``{on}``, as hold and mute take."""
+        if mode is None:
+            mode = self.monitoring.get(interaction_id, MONITOR_MODES[0])
+        if mode not in MONITOR_MODES:
+            raise ICWSError(f"No way to monitor {mode!r}: one of {', '.join(MONITOR_MODES)}.")
+        verb = {"listen": "listen to", "coach": "coach", "join": "join"}[mode]
+        self.act(interaction_id, mode, {"on": bool(on)},
+                 verb=verb if on else f"stop monitoring ({mode})")  # fmt: skip
+        if on:
+            self.monitoring[interaction_id] = mode
+        else:
+            self.monitoring.pop(interaction_id, None)
 
     def assign_wrap_up(self, interaction_id: str, code: str, segment: int | None = None) -> int:
         """Assign a wrap-up code to a segment of the interaction (default: its last, from

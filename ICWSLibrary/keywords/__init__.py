@@ -14,6 +14,7 @@ from .server import ServerKeywords
 from .station import StationKeywords
 from .statistics import StatisticsKeywords
 from .status import StatusKeywords
+from .supervision import SupervisionKeywords
 from .timeline import TimelineKeywords
 from .transfers import TransferKeywords
 from .workgroups import WorkgroupKeywords
@@ -36,6 +37,7 @@ __all__ = [
     "StatisticsKeywords",
     "StatusKeywords",
     "TimelineKeywords",
+    "SupervisionKeywords",
     "TransferKeywords",
     "WorkgroupKeywords",
 ]

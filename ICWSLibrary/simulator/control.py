@@ -134,6 +134,15 @@ class Controls:
         with self._state.changing(read_only=True):
             return self._contact.voicemail.count(user)
 
+    def monitors(self, interaction_id: str) -> list[dict]:
+        """Who monitors the interaction, how, and on which call of their own."""
+        with self._state.changing(read_only=True):
+            watched = self._interaction(interaction_id)
+            return [
+                {"user": m.supervisor.id, "mode": m.mode, "interactionId": m.leg.id}
+                for m in self._contact.monitoring.monitors(watched)
+            ]
+
     def set_agent_idle(self, user_id: str, seconds: float) -> None:
         """Make a user idle for ``seconds`` as of now: ACD offers the longest idle first."""
         with self._state.changing():

@@ -15,6 +15,7 @@ One module per concern, wired together here:
 - :mod:`.conferences`: the agent's calls joined into one conversation, more dialled in;
 - :mod:`.parking`, :mod:`.voicemail`: park on a user's queue; send to voice mail;
 - :mod:`.recording`: recording policy, an agent's own recording, secure pause;
+- :mod:`.monitoring`: a supervisor listens to, coaches or joins an agent's call;
 - :mod:`.activations`: who is activated where; its changes route again.
 
 A new medium (email, say) is one module like :mod:`.chats` that keeps its own state by
@@ -47,6 +48,7 @@ from .interaction import (
     QueueWatch,
 )
 from .lifecycle import Lifecycle
+from .monitoring import Monitoring
 from .parking import Parking
 from .recording import Recorder
 from .routing import Router
@@ -98,6 +100,7 @@ class ContactCenter:
         self.parking = Parking(state, self.registry, self.router, self.actions, self.lifecycle)
         self.voicemail = Voicemail(state, self.registry, self.router, self.actions)
         self.recorder = Recorder(state.clock, self.registry, self.lifecycle)
+        self.monitoring = Monitoring(self.registry, self.actions, self.lifecycle)
 
     # -- what the parts hold ----------------------------------------------------------------
 

@@ -2,9 +2,9 @@
 
 [doc] A CIC refuses an action on another user's interaction without the queue rights for
 it (403). [guess] The rights modelled: a workgroup's supervisors hold the supervisor's
-queue rights on its interactions (listen, coach, join, disconnect, pick up; the first three
-are not simulated, so they answer 501), and nobody else holds any on an interaction an
-agent has; an interaction waiting in a queue is its members' to pick up or disconnect.
+queue rights on its interactions (listen, coach, join, disconnect, pick up), and nobody
+else holds any on an interaction an agent has; an interaction waiting in a queue is its
+members' to pick up or disconnect.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ..scenario import User
 from .interaction import Interaction
 
 # The actions a workgroup's supervisor may take on an interaction another agent has.
-SUPERVISOR_ACTIONS = frozenset({"pickup", "disconnect"})
+SUPERVISOR_ACTIONS = frozenset({"pickup", "disconnect", "listen", "coach", "join"})
 
 
 def check_may_act(user: User, interaction: Interaction, action: str) -> None:

@@ -10,6 +10,7 @@ unknown interaction, 403 for one outside the user's queues, 400 for bad bodies.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from urllib.parse import parse_qs
 
@@ -34,6 +35,7 @@ from ..contact import (
     Interaction,
     QueueWatch,
 )
+from ..contact.monitoring import MODES as MONITOR_MODES
 from ..contact.rights import check_may_act
 from ..errors import (
     Forbidden,
@@ -59,7 +61,7 @@ CREATE_CALLBACK_RESPONSE = "createCallbackResponseCallParameters"
 NOT_SIMULATED_TYPES = ("createEmailParameters",)
 # The actions queue rights govern on an interaction another agent has.
 TELEPHONY_ACTIONS = frozenset(
-    {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits"}
+    {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits", *MONITOR_MODES}
 )
 INITIAL_STATES = INITIAL_STATE_NAMES
 DIRECTIONS = {0: "None", 1: "Incoming", 2: "Outgoing"}
@@ -84,6 +86,7 @@ class InteractionResource:
             "pickup": self.pick_up, "disconnect": self.disconnect, "hold": self.hold,
             "mute": self.mute, "blind-transfer": self.blind_transfer,
             "send-digits": self.send_digits,
+            **{mode: functools.partial(self.monitor, mode=mode) for mode in MONITOR_MODES},
         }  # fmt: skip
         routes = [
             ("POST", re.compile(r"^interactions$"), self.create, True),
@@ -379,6 +382,15 @@ class InteractionResource:
         if not isinstance(body.get("on"), bool):
             raise MissingProperty("on")
         return self.contact.mute(interaction, body["on"])
+
+    def monitor(self, session: Session, interaction: Interaction, body: dict, *, mode: str):
+        """listen, coach or join ``{on}`` (contact/monitoring.py)."""
+        if not isinstance(body.get("on"), bool):
+            raise MissingProperty("on")
+        monitoring = self.contact.monitoring
+        if body["on"]:
+            return monitoring.start(session, interaction, mode)
+        return monitoring.stop(session, interaction)
 
     def send_digits(self, session: Session, interaction: Interaction, body: dict):
         digits = body.get("dtmfDigits")

@@ -1,0 +1,129 @@
+"""A supervisor on an agent's call: listen in, coach the agent (the caller does not hear),
+join the call, and stop; and whether a call is monitored."""
+
+from __future__ import annotations
+
+from robot.api.deco import keyword
+
+from ..client.interactions import MONITORS, attribute_value
+from .base import LibraryComponent
+
+
+def monitors(attributes: dict | None) -> list[str]:
+    listed = attribute_value(attributes or {}, MONITORS)
+    return [name.strip() for name in listed.split(",") if name.strip()]
+
+
+class SupervisionKeywords(LibraryComponent):
+    def _monitor(self, interaction_id: str, mode: str) -> None:
+        session = self.connected_session()
+        session.interactions.monitor(interaction_id, mode, True)
+        me = session.user_id.casefold()
+        self.until_shown(
+            interaction_id, f"is monitored by the user ({mode})",
+            lambda a: a is not None and me in {n.casefold() for n in monitors(a)},
+            names=(MONITORS,),
+        )  # fmt: skip
+
+    @keyword("Listen To Interaction")
+    def listen_to_interaction(self, interaction_id: str) -> None:
+        """Listens in on another agent's call, unheard; returns once the server lists the
+        user among the call's monitors (``Eic_Monitors``).
+
+        The user needs the queue rights of a supervisor of the call's workgroup and a
+        station: the server calls it, and the user is on the phone while listening. Use
+        `Coach Interaction` or `Join Interaction` to speak, `Stop Monitoring Interaction`
+        to hang up.
+
+        Example:
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
+        | Listen To Interaction | ${call} |
+        | Interaction Should Be Monitored By | ${call} | supervisor |
+        """
+        self._monitor(interaction_id, "listen")
+
+    @keyword("Coach Interaction")
+    def coach_interaction(self, interaction_id: str) -> None:
+        """Coaches the agent on a call: the agent hears the user, the caller does not.
+        Listening already, the user starts coaching on the same call of their own.
+
+        Example:
+        | Listen To Interaction | ${call} |
+        | Coach Interaction | ${call} |
+        | Stop Monitoring Interaction | ${call} |
+        """
+        self._monitor(interaction_id, "coach")
+
+    @keyword("Join Interaction")
+    def join_interaction(self, interaction_id: str) -> None:
+        """Joins another agent's call: agent and caller both hear the user.
+
+        Example:
+        | Join Interaction | ${call} |
+        | Interaction Should Be Monitored By | ${call} | supervisor |
+        """
+        self._monitor(interaction_id, "join")
+
+    @keyword("Stop Monitoring Interaction")
+    def stop_monitoring_interaction(self, interaction_id: str) -> None:
+        """Stops listening to, coaching or joining the call (the way this session began):
+        the user's own call ends, the agent's goes on. Returns once the server no longer
+        lists the user among its monitors.
+
+        Example:
+        | Listen To Interaction | ${call} |
+        | Stop Monitoring Interaction | ${call} |
+        | Interaction Should Not Be Monitored | ${call} |
+        """
+        session = self.connected_session()
+        session.interactions.monitor(interaction_id, None, False)
+        me = session.user_id.casefold()
+        self.until_shown(
+            interaction_id, "no longer monitored by the user",
+            lambda a: a is None or me not in {n.casefold() for n in monitors(a)},
+            names=(MONITORS,),
+        )  # fmt: skip
+
+    @keyword("Interaction Should Be Monitored By")
+    def interaction_should_be_monitored_by(
+        self, interaction_id: str, user_id: str, message: str | None = None
+    ) -> None:
+        """Fails unless ``user_id`` listens to, coaches or joins the interaction now.
+
+        Example:
+        | Interaction Should Be Monitored By | ${call} | supervisor |
+        """
+        watching = self._monitors(interaction_id)
+        if user_id.casefold() not in {name.casefold() for name in watching}:
+            raise AssertionError(
+                message
+                or f"Interaction {interaction_id} is not monitored by {user_id}: "
+                + (
+                    f"its monitors are {', '.join(watching)}."
+                    if watching
+                    else "nobody monitors it."
+                )
+            )
+        self.info(f"Interaction {interaction_id} is monitored by {user_id}.")
+
+    @keyword("Interaction Should Not Be Monitored")
+    def interaction_should_not_be_monitored(
+        self, interaction_id: str, message: str | None = None
+    ) -> None:
+        """Fails when anybody listens to, coaches or joins the interaction now.
+
+        Example:
+        | Stop Monitoring Interaction | ${call} |
+        | Interaction Should Not Be Monitored | ${call} |
+        """
+        watching = self._monitors(interaction_id)
+        if watching:
+            raise AssertionError(
+                message or f"Interaction {interaction_id} is monitored by {', '.join(watching)}."
+            )
+        self.info(f"Interaction {interaction_id} is not monitored.")
+
+    def _monitors(self, interaction_id: str) -> list[str]:
+        attributes = self.connected_session().interactions.attributes(interaction_id, [MONITORS])
+        return monitors(attributes)
