@@ -733,6 +733,17 @@ def test_acd_offers_a_call_only_to_an_agent_with_the_skills_it_requires(simulato
         control.place_inbound_call("Support", skills={"Juggling": 10})
 
 
+def test_an_interaction_names_the_skills_acd_requires_for_it(simulator):
+    # [doc] "the caller requests an English speaking agent, which sets the Eic_AcdSkillSet
+    # attribute to English" (Interaction Tracker help, tracking_acd_skillset.htm).
+    agent = Agent(simulator.url, "agent1", "7001")
+    control = simulator.control()
+    skilled = control.place_inbound_call("Support", skills={"English": 50})
+    assert agent.attribute(skilled, "Eic_AcdSkillSet") == "English"
+    plain = control.place_inbound_call("Support")
+    assert agent.attribute(plain, "Eic_AcdSkillSet") == ""
+
+
 def test_a_workgroup_may_require_skills_of_every_interaction_it_queues():
     from ICWSLibrary.simulator.model import ICWSModel
 

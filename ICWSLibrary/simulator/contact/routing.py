@@ -131,9 +131,12 @@ class Router:
         nobody = hand_to(interaction, None, None)
         interaction.queued_at = self.clock.now()
         self.lifecycle.emit("entered", interaction, workgroup)
+        # [doc] Eic_AcdSkillSet names the skills ACD requires ("sets the Eic_AcdSkillSet
+        # attribute to English"); [guess] several joined by commas.
         self.interactions.set_state(
             interaction, "O", **attributes, Eic_WorkgroupName=workgroup.id,
-            Eic_LineQueueTimestamp=now_compact(), **nobody,
+            Eic_LineQueueTimestamp=now_compact(),
+            Eic_AcdSkillSet=",".join(required_skills(interaction)), **nobody,
         )  # fmt: skip
         if route:
             self.route_waiting()
