@@ -48,7 +48,10 @@ class InteractionKeywords(LibraryComponent):
 
         ACD routes it like a call, without telephony, to an agent whose station takes
         ``generic`` media (see `Log On To Workstation`). ``remote_name`` names the party
-        it comes from; other named arguments become attributes of the interaction.
+        it comes from; other named arguments become attributes of the interaction. The
+        skills ACD requires come from the workgroup, or from a handler of the deployment
+        that reads them from an attribute (on the simulator, the scenario's
+        ``skillsAttribute``).
 
         Example:
         | ${id} = | Create Generic Interaction | Support | remote_name=Web form | CaseNumber=4711 |

@@ -93,3 +93,63 @@ def test_a_parameter_outside_its_enum_is_refused_by_name(simulator, field, value
     assert refused.status_code == 400, refused.text
     assert field in error_of(refused)["message"]
     assert simulator.interactions() == []
+
+
+SKILLED = {"skillsAttribute": "RequiredSkills"}
+
+
+def test_a_deployments_handler_may_take_skills_from_a_custom_attribute(start_simulator):
+    # [doc] A handler gives an interaction its skills (ACD Specify Interaction Skill); the
+    # scenario names the attribute such a handler reads. agent1 has Hardware 60, agent2
+    # none, and agent2 would be offered the object first.
+    simulator = start_simulator(SKILLED)
+    one = Agent(simulator.url, "agent1", "7001", media=(1, 4))
+    Agent(simulator.url, "agent2", "7002", media=(1, 4))
+    simulator.set_agent_idle("agent1", 0)
+    simulator.set_agent_idle("agent2", 600)
+    created = create(one, WORKGROUP_QUEUE, additionalAttributes={"requiredskills": "Hardware:50"})
+    assert created.status_code == 201, created.text
+    generic = created.json()["interactionId"]
+    assert one.attribute(generic, "Eic_UserName") == "agent1"
+    assert one.attribute(generic, "Eic_AcdSkillSet") == "Hardware"
+    assert "agent2: lacks skill Hardware (has none, needs 50)." in simulator.explain_routing(
+        generic
+    )
+
+
+def test_without_the_scenario_naming_it_the_attribute_is_only_an_attribute(simulator):
+    Agent(simulator.url, "agent2", "7002", media=(1, 4))
+    agent = Agent(simulator.url, "agent1", "7001", media=(1, 4))
+    simulator.set_agent_idle("agent1", 0)
+    simulator.set_agent_idle("agent2", 600)
+    created = create(agent, WORKGROUP_QUEUE, additionalAttributes={"RequiredSkills": "Hardware:50"})
+    generic = created.json()["interactionId"]
+    assert agent.attribute(generic, "Eic_UserName") == "agent2"
+    assert agent.attribute(generic, "Eic_AcdSkillSet") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("Hardware:lots", "Hardware:lots"),
+        ("Juggling:10", "Juggling"),
+        ("Hardware:150", "0 to 100"),
+        (":50", "skill"),
+    ],
+)
+def test_skills_a_handler_could_not_read_are_refused(start_simulator, value, says):
+    simulator = start_simulator(SKILLED)
+    agent = Agent(simulator.url, "agent1", "7001", media=(1, 4))
+    refused = create(agent, WORKGROUP_QUEUE, additionalAttributes={"RequiredSkills": value})
+    assert refused.status_code == 400, refused.text
+    message = error_of(refused)["message"]
+    assert "RequiredSkills" in message and says in message, message
+    assert simulator.interactions() == []
+
+
+def test_a_skills_attribute_must_be_a_name(start_simulator):
+    from ICWSLibrary.simulator.scenario import ScenarioError, load_scenario
+
+    assert load_scenario(SKILLED).skills_attribute == "RequiredSkills"
+    with pytest.raises(ScenarioError, match="skillsAttribute"):
+        load_scenario({"skillsAttribute": 7})

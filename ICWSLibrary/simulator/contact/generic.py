@@ -14,7 +14,8 @@ from typing import Any
 
 from ...protocol.interactions import INITIAL_STATE_NAMES
 from ..errors import InvalidProperty
-from ..scenario import User, Workgroup
+from ..scenario import ScenarioError, User, Workgroup
+from ..scenario.checks import skill_requirements
 from ..state import ServerState
 from .actions import Actions
 from .interaction import GENERIC, Interaction, Interactions
@@ -58,6 +59,7 @@ class GenericObjects:
         self, state: ServerState, interactions: Interactions, router: Router, actions: Actions
     ) -> None:
         self.state = state
+        self.scenario = state.scenario
         self.interactions = interactions
         self.router = router
         self.actions = actions
@@ -78,6 +80,7 @@ class GenericObjects:
                 attributes.pop("Eic_RemoteAddress", ""),
                 attributes.pop("Eic_RemoteName", ""),
                 media=GENERIC,
+                skills=self._skills_from_handler(request.attributes),
                 **attributes,
             )
         assert user is not None
@@ -98,3 +101,34 @@ class GenericObjects:
         else:
             self.interactions.set_state(interaction, letter, **agent)
         return interaction
+
+    def _skills_from_handler(self, attributes: dict[str, str]) -> dict[str, int] | None:
+        """[doc] A handler gives an interaction its skills (ACD Specify Interaction Skill:
+        a skill and its least proficiency); [guess] the deployment's handler reads them
+        from the custom attribute the scenario names, as "Hardware:50,English"."""
+        name = self.scenario.skills_attribute
+        if not name:
+            return None
+        folded = name.casefold()
+        given = next((v for k, v in attributes.items() if k.casefold() == folded), "")
+        if not given.strip():
+            return None
+        wanted: dict[str, object] = {}
+        for part in given.split(","):
+            skill, _, level = part.partition(":")
+            if not skill.strip():
+                raise InvalidProperty(
+                    f"additionalAttributes.{name}",
+                    f"{name} {given!r:.60} names no skill before a colon; write Skill:level.",
+                )
+            level = level.strip()
+            if level and not level.isdigit():
+                raise InvalidProperty(
+                    f"additionalAttributes.{name}",
+                    f"{name}: {part.strip()!r:.40} is not Skill:level (a whole number).",
+                )
+            wanted[skill.strip()] = int(level) if level else 0
+        try:
+            return skill_requirements(wanted, self.scenario.skills, "the interaction", name)
+        except ScenarioError as error:
+            raise InvalidProperty(f"additionalAttributes.{name}", str(error)) from None

@@ -150,7 +150,7 @@ SCENARIO_KEYS = frozenset(
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger", "actionDelay",
         "parkTimeout", "voicemailLength", "securePauseTimeout", "securePauseMaximum",
-        "skills", "roles", "wrapUpCategories", "wrapUpCodes",
+        "skills", "roles", "wrapUpCategories", "wrapUpCodes", "skillsAttribute",
     )
 )  # fmt: skip
 # Scenario keys of a user's personal information, and the ICWS names they answer as.
@@ -347,6 +347,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         external_numbers=_external_numbers(data.get("externalNumbers", {}), origin),
         disconnected_linger=_seconds(data, "disconnectedLinger", 2.0, origin),
         action_delay=_seconds(data, "actionDelay", ACTION_DELAY, origin),
+        skills_attribute=_skills_attribute(data.get("skillsAttribute"), origin),
         park_timeout=_seconds(data, "parkTimeout", PARK_TIMEOUT, origin),
         voicemail_length=_seconds(data, "voicemailLength", VOICEMAIL_LENGTH, origin),
         secure_pause_timeout=_seconds(data, "securePauseTimeout", SECURE_PAUSE_TIMEOUT, origin),
@@ -496,3 +497,14 @@ def _when_called(item: dict[str, Any], origin: str) -> str:
             f"{', '.join(EXTERNAL_BEHAVIOURS)}, not {value!r:.40}."
         )
     return str(value)
+
+
+def _skills_attribute(given: Any, origin: str) -> str | None:
+    if given is None:
+        return None
+    if not isinstance(given, str) or not given.strip() or "," in given:
+        raise ScenarioError(
+            f"Scenario {origin}: 'skillsAttribute' must name an interaction attribute, such "
+            f'as "RequiredSkills", not {given!r:.60}.'
+        )
+    return given.strip()

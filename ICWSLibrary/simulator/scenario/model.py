@@ -223,6 +223,9 @@ class Scenario:
     # Seconds from answering an interaction action (pick up, hold, mute, digits,
     # disconnect, transfer) to its effect showing.
     action_delay: float = ACTION_DELAY
+    # The custom attribute from which the deployment's handler takes the skills ACD
+    # requires of a generic interaction ("Hardware:50,English:60"); None: no such handler.
+    skills_attribute: str | None = None
     # Seconds a parked interaction waits before it returns to whoever parked it.
     park_timeout: float = PARK_TIMEOUT
     # Seconds a caller sent to voice mail takes to leave the message and hang up.
