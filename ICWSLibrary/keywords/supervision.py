@@ -36,6 +36,10 @@ class SupervisionKeywords(LibraryComponent):
         to hang up.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
         | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
         | Log On To Workstation | 7009 |
         | Listen To Interaction | ${call} |
@@ -49,6 +53,12 @@ class SupervisionKeywords(LibraryComponent):
         Listening already, the user starts coaching on the same call of their own.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
         | Listen To Interaction | ${call} |
         | Coach Interaction | ${call} |
         | Stop Monitoring Interaction | ${call} |
@@ -60,6 +70,12 @@ class SupervisionKeywords(LibraryComponent):
         """Joins another agent's call: agent and caller both hear the user.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
         | Join Interaction | ${call} |
         | Interaction Should Be Monitored By | ${call} | supervisor |
         """
@@ -72,6 +88,12 @@ class SupervisionKeywords(LibraryComponent):
         lists the user among its monitors.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
         | Listen To Interaction | ${call} |
         | Stop Monitoring Interaction | ${call} |
         | Interaction Should Not Be Monitored | ${call} |
@@ -92,6 +114,13 @@ class SupervisionKeywords(LibraryComponent):
         """Fails unless ``user_id`` listens to, coaches or joins the interaction now.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
+        | Join Interaction | ${call} |
         | Interaction Should Be Monitored By | ${call} | supervisor |
         """
         watching = self._monitors(interaction_id)
@@ -114,6 +143,13 @@ class SupervisionKeywords(LibraryComponent):
         """Fails when anybody listens to, coaches or joins the interaction now.
 
         Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | Log On To Workstation | 7001 |
+        | ${call} = | Simulator Place Inbound Call | Support |
+        | Pick Up Interaction | ${call} |
+        | Connect To ICWS | supervisor | ${PASSWORD} | alias=boss |
+        | Log On To Workstation | 7009 |
+        | Listen To Interaction | ${call} |
         | Stop Monitoring Interaction | ${call} |
         | Interaction Should Not Be Monitored | ${call} |
         """
