@@ -84,13 +84,19 @@ def state_letters(state: str) -> str:
 
 
 def capability_bit(name: str) -> int:
-    """The ``Eic_Capabilities`` bit of a capability named without regard to case."""
-    bit = CAPABILITIES.get(str(name).strip().casefold())
+    """The ``Eic_Capabilities`` bit of a capability named without regard to case, spaces
+    or dashes (``secure recording pause``, ``SecureRecordingPause``)."""
+    wanted = _squeezed(name)
+    bit = next((b for known, b in CAPABILITIES.items() if _squeezed(known) == wanted), None)
     if bit is None:
         raise ICWSError(
             f"Unknown interaction capability {name!r}: use one of {', '.join(CAPABILITIES)}."
         )
     return bit
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", str(name)).casefold()
 
 
 def capability_names(mask: int) -> list[str]:

@@ -236,8 +236,11 @@ class InteractionKeywords(LibraryComponent):
         """Fails unless the interaction's ``Eic_Capabilities`` allows ``capability`` now.
 
         ``Eic_Capabilities`` is the bitmask agent desktops read to enable their buttons:
-        what the user may do to the interaction in its present state. ``capability`` is
-        one of ``pickup``, ``disconnect``, ``hold``, ``mute`` and ``record``, in any case.
+        what may be done to the interaction in its present state. ``capability`` is one
+        of ``consult``, ``disconnect``, ``hold``, ``listen``, ``messaging`` (voice mail),
+        ``mute``, ``park``, ``pause``, ``pickup``, ``private``, ``record``, ``request
+        help``, ``transfer``, ``join``, ``object window``, ``conference``, ``coach``,
+        ``suspended`` and ``secure recording pause``, in any case, with or without spaces.
 
         Example:
         | Connect To ICWS | agent1 | ${PASSWORD} |

@@ -23,9 +23,19 @@ DISCONNECTED_STATES = "IE"
 # (CONTACT-CENTER 2.7: unverified).
 ACD_LICENSE = "I3_ACCESS_ACD"
 # Eic_Capabilities: a bitmask of what may be done to an interaction now, which desktops
-# read to enable their buttons. [real] The bits the vendor's own Mac client tests
-# (macclient/Interaction.m); the others are not known.
-CAPABILITIES = {"disconnect": 2, "pickup": 4, "mute": 32, "hold": 256, "record": 1024}
+# read to enable their buttons. [real] The whole enum, in bit order, from an ICWS library
+# by a vendor engineer (a SugarCRM connector's ICWS.parseCapabilities): its first thirteen
+# names are in alphabetical order, as an enum's original members would be. The vendor's
+# Mac client tests 4 for pickup and 256 for hold, but guards each with the state
+# (pickup "and not connected", hold "or connected"), as one would if those two were
+# swapped; this table follows the complete enum.
+CAPABILITIES = {
+    "consult": 1, "disconnect": 2, "hold": 4, "listen": 8, "messaging": 16, "mute": 32,
+    "park": 64, "pause": 128, "pickup": 256, "private": 512, "record": 1024,
+    "request help": 2048, "transfer": 4096, "join": 8192, "object window": 16384,
+    "conference": 32768, "coach": 65536, "suspended": 131072,
+    "secure recording pause": 262144,
+}  # fmt: skip
 # [doc] alertAction: StartAlerting 1, StopAlerting 2.
 START_ALERTING, STOP_ALERTING = 1, 2
 # [SDK] Interactions.js: the enums of createGenericInteractionParameters. InteractionState

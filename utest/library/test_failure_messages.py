@@ -227,11 +227,14 @@ def test_a_missing_capability_says_what_the_interaction_allows(simulator, agent)
     with pytest.raises(AssertionError) as failure:
         agent.interaction_should_have_capability(call_id, "pickup")
     assert str(failure.value) == (
-        f"Expected interaction {call_id} to allow pickup, but its Eic_Capabilities 1314 "
-        "allow disconnect, mute, hold, record."
+        f"Expected interaction {call_id} to allow pickup, but its Eic_Capabilities 373887 "
+        "allow consult, disconnect, hold, listen, messaging, mute, park, record, transfer, "
+        "join, conference, coach, secure recording pause."
     )
+    agent.interaction_should_have_capability(call_id, "SecureRecordingPause")
+    agent.interaction_should_have_capability(call_id, "secure-recording pause")
     with pytest.raises(ICWSError, match="Unknown interaction capability 'answer': use one of "
-                       "disconnect, pickup, mute, hold, record"):  # fmt: skip
+                       "consult, disconnect, hold, listen, messaging"):  # fmt: skip
         agent.interaction_should_have_capability(call_id, "answer")
 
 

@@ -642,21 +642,29 @@ def test_call_state_strings_say_what_a_cic_client_shows(simulator):
 
 
 def test_capabilities_say_what_the_holder_may_do_now(simulator):
-    # [real] The bits a vendor desktop reads: disconnect 2, pickup 4, mute 32, hold 256,
-    # record 1024.
-    agent = Agent(simulator.url, "agent1", "7001")
+    # [real] The enum's bits: consult 1, disconnect 2, hold 4, listen 8, messaging 16,
+    # mute 32, park 64, pickup 256, record 1024, transfer 4096, join 8192,
+    # conference 32768, coach 65536, secure recording pause 262144.
+    agent = Agent(simulator.url, "agent1", "7001", media=(1, 4))
     call_id = simulator.place_inbound_call("Support")
 
-    def capabilities():
-        return int(agent.attribute(call_id, "Eic_Capabilities"))
+    def capabilities(interaction_id=call_id):
+        return int(agent.attribute(interaction_id, "Eic_Capabilities"))
 
-    assert capabilities() == 2 | 4
+    assert capabilities() == 256 | 2 | 4096 | 16, "pick up, hang up, transfer, voice mail"
     agent.call("POST", f"/interactions/{call_id}/pickup")
-    assert capabilities() == 2 | 256 | 32 | 1024
+    connected = 2 | 4 | 4096 | 32 | 1024 | 262144 | 1 | 32768 | 64 | 16 | 8 | 65536 | 8192
+    assert capabilities() == connected
     agent.call("POST", f"/interactions/{call_id}/hold", {"on": True})
-    assert capabilities() == 2 | 4 | 256 | 32 | 1024
+    assert capabilities() == connected | 256
     agent.call("POST", f"/interactions/{call_id}/disconnect")
     assert capabilities() == 0
+    # A generic object is no call: no mute, recording, voice mail or supervision.
+    generic = agent.call("POST", "/interactions", {
+        "__type": "urn:inin.com:interactions:createGenericInteractionParameters",
+        "queueId": {"queueType": 1, "queueName": "agent1"}, "initialState": 2,
+    }).json()["interactionId"]  # fmt: skip
+    assert capabilities(generic) == 2 | 4 | 4096
 
 
 def test_an_interaction_says_which_call_and_station_it_is(simulator):

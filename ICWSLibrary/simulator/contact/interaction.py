@@ -224,24 +224,34 @@ def call_state_string(interaction: Interaction, letter: str) -> str:
 
 
 def capabilities(interaction: Interaction, letter: str) -> int:
-    """Eic_Capabilities of the interaction in state ``letter``: what its holder may do.
+    """Eic_Capabilities of the interaction in state ``letter``: what may be done to it.
 
-    [guess] From the state and the medium: an offered or alerting interaction may be
-    picked up or disconnected; a connected one disconnected and held, and a call muted
-    and recorded; a held one picked up (taken off hold) as well; a disconnected one
-    nothing. Only the bits a real client reads are set (see protocol.interactions)."""
+    [guess] From the state and the medium, as the simulator answers the actions: an
+    offered or alerting interaction may be picked up, disconnected or transferred (a call
+    also sent to voice mail); a parked one picked up or disconnected; a dialling one
+    disconnected; a connected or held one disconnected, held, transferred, and a call
+    also muted, recorded, securely paused, consulted about, conferenced, parked, sent to
+    voice mail, listened to, coached and joined by a supervisor; a held one picked up as
+    well. Bits of actions the simulator does not answer (pause, private, request help,
+    object window, suspended) are never set. Bit values: protocol.interactions."""
     bits = CAPABILITIES
-    if letter in ("O", "A", "P"):
+    call = interaction.media == CALL
+    if letter in ("O", "A"):
+        found = bits["pickup"] | bits["disconnect"] | bits["transfer"]
+        return found | (bits["messaging"] if call else 0)
+    if letter == "P":
         return bits["pickup"] | bits["disconnect"]
     if letter in ("S", "R"):
         return bits["disconnect"]
     if letter not in ("C", "H"):
         return 0
-    found = bits["disconnect"] | bits["hold"]
+    found = bits["disconnect"] | bits["hold"] | bits["transfer"]
     if letter == "H":
         found |= bits["pickup"]
-    if interaction.media == CALL:
-        found |= bits["mute"] | bits["record"]
+    if call:
+        for name in ("mute", "record", "secure recording pause", "consult", "conference",
+                     "park", "messaging", "listen", "coach", "join"):  # fmt: skip
+            found |= bits[name]
     return found
 
 
