@@ -170,7 +170,8 @@ def _is_entry(item) -> bool:
 
 # The ways a supervisor monitors another agent's call; the attribute listing who does.
 MONITOR_MODES = ("listen", "coach", "join")
-MONITORS = "Eic_Monitors"
+# [real] Attribute names a real client watches: who monitors, and who does as supervisor.
+MONITORS = ("Eic_Monitors", "Eic_MonitorsSupv")
 
 
 def attribute_value(attributes: dict, name: str) -> str:
@@ -332,13 +333,13 @@ class InteractionAPI:
 
     def monitor(self, interaction_id: str, mode: str | None, on: bool) -> None:
         """Listen to, coach or join another agent's call, or stop (``mode`` None: the way
-        this session began). [guess] The body ``{on}``, as hold and mute take."""
+        this session began). [guess] The body ``{on, supervisor}``, as record takes."""
         if mode is None:
             mode = self.monitoring.get(interaction_id, MONITOR_MODES[0])
         if mode not in MONITOR_MODES:
             raise ICWSError(f"No way to monitor {mode!r}: one of {', '.join(MONITOR_MODES)}.")
         verb = {"listen": "listen to", "coach": "coach", "join": "join"}[mode]
-        self.act(interaction_id, mode, {"on": bool(on)},
+        self.act(interaction_id, mode, {"on": bool(on), "supervisor": False},
                  verb=verb if on else f"stop monitoring ({mode})")  # fmt: skip
         if on:
             self.monitoring[interaction_id] = mode

@@ -10,7 +10,8 @@ from .base import LibraryComponent
 
 
 def monitors(attributes: dict | None) -> list[str]:
-    listed = attribute_value(attributes or {}, MONITORS)
+    """Who monitors, as either attribute lists them."""
+    listed = ",".join(attribute_value(attributes or {}, name) for name in MONITORS)
     return [name.strip() for name in listed.split(",") if name.strip()]
 
 
@@ -22,16 +23,17 @@ class SupervisionKeywords(LibraryComponent):
         self.until_shown(
             interaction_id, f"is monitored by the user ({mode})",
             lambda a: a is not None and me in {n.casefold() for n in monitors(a)},
-            names=(MONITORS,),
+            names=MONITORS,
         )  # fmt: skip
 
     @keyword("Listen To Interaction")
     def listen_to_interaction(self, interaction_id: str) -> None:
         """Listens in on another agent's call, unheard; returns once the server lists the
-        user among the call's monitors (``Eic_Monitors``).
+        user among the call's monitors.
 
         The user needs the queue rights of a supervisor of the call's workgroup and a
-        station: the server calls it, and the user is on the phone while listening. Use
+        station: the server calls it, and the user is on the phone while listening. The
+        call's monitors are read from ``Eic_Monitors`` and ``Eic_MonitorsSupv``. Use
         `Coach Interaction` or `Join Interaction` to speak, `Stop Monitoring Interaction`
         to hang up.
 
@@ -104,7 +106,7 @@ class SupervisionKeywords(LibraryComponent):
         self.until_shown(
             interaction_id, "no longer monitored by the user",
             lambda a: a is None or me not in {n.casefold() for n in monitors(a)},
-            names=(MONITORS,),
+            names=MONITORS,
         )  # fmt: skip
 
     @keyword("Interaction Should Be Monitored By")
@@ -161,5 +163,5 @@ class SupervisionKeywords(LibraryComponent):
         self.info(f"Interaction {interaction_id} is not monitored.")
 
     def _monitors(self, interaction_id: str) -> list[str]:
-        attributes = self.connected_session().interactions.attributes(interaction_id, [MONITORS])
+        attributes = self.connected_session().interactions.attributes(interaction_id, MONITORS)
         return monitors(attributes)

@@ -38,6 +38,8 @@ def test_a_supervisor_monitors_an_agents_call_on_a_call_of_their_own(simulator, 
         {"user": "supervisor", "mode": mode, "interactionId": leg["interactionId"]}
     ]
     assert leg["attributes"]["Eic_RemoteName"] == agent.attribute(call_id, "Eic_LocalName")
+    # [real] names a real client watches: the supervisor's call names the one it monitors.
+    assert leg["attributes"]["Eic_MonitoredObjectId"] == call_id
     assert agent.state(call_id) == "C", "the agent's call goes on"
     status = boss.call("GET", "/status/user-statuses/supervisor").json()
     assert status["onPhone"] is True
@@ -109,3 +111,15 @@ def test_monitoring_needs_a_connected_call_of_someone_else_and_a_station(simulat
     assert "station" in error_of(refused)["message"]
     assert monitor(boss, call_id, "listen", on="yes").status_code == 400
     assert boss.call("POST", f"/interactions/{call_id}/listen", {}).status_code == 400
+
+
+def test_a_supervisory_monitor_is_listed_apart(simulator, connected):
+    # As record takes {on, supervisor}: a supervisor's monitor goes in Eic_MonitorsSupv.
+    _agent, boss, call_id = connected
+    answer = boss.call("POST", f"/interactions/{call_id}/listen", {"on": True, "supervisor": True})
+    assert answer.status_code == 200, answer.text
+    simulator.advance_time(1)
+    assert boss.attribute(call_id, "Eic_MonitorsSupv") == "supervisor"
+    assert boss.attribute(call_id, "Eic_Monitors") == ""
+    bad = boss.call("POST", f"/interactions/{call_id}/coach", {"on": True, "supervisor": "no"})
+    assert bad.status_code == 400

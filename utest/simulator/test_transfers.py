@@ -69,6 +69,22 @@ def test_a_consult_to_a_user_holds_the_caller_and_completes_to_the_consulted_age
     assert gone.status_code == 400 and "no consult" in error_of(gone)["message"]
 
 
+def test_consult_attributes_link_the_two_calls_while_the_consult_lasts(simulator):
+    # [real] A real client watches Eic_ConsultCallId, Eic_ConsultingCallId, Eic_IsConsult
+    # and Eic_Consultee (the values' forms are [guess]).
+    agent = Agent(simulator.url, "agent1", "7001")
+    Agent(simulator.url, "agent2", "7002", ready=False)
+    call_id = connected_call(simulator, agent)
+    consult_id, consult_call = start_consult(agent, call_id, target="agent2")
+    assert agent.attribute(call_id, "Eic_ConsultCallId") == consult_call
+    assert agent.attribute(consult_call, "Eic_ConsultingCallId") == call_id
+    assert agent.attribute(consult_call, "Eic_IsConsult") == "1"
+    assert agent.attribute(consult_call, "Eic_Consultee") == "agent2"
+    assert agent.attribute(call_id, "Eic_IsConsult") == ""
+    assert agent.call("DELETE", f"/interactions/{call_id}/consult/{consult_id}").ok
+    assert agent.attribute(call_id, "Eic_ConsultCallId") == "", "no consult any more"
+
+
 def test_a_cancelled_consult_drops_the_consult_call_and_keeps_the_caller_held(simulator):
     agent = Agent(simulator.url, "agent1", "7001")
     Agent(simulator.url, "agent2", "7002", ready=False)

@@ -78,8 +78,13 @@ class Consults:
         if original.state == "C":
             self.interactions.set_state(original, "H")
         call = self.calls.make_call(session, target, None)
-        # [guess] The consult call names the call it consults about.
-        self.interactions.change(call, Eic_ConsultingCallId=original.id)
+        # [real] Attribute names a real client watches; [guess] what each holds: the
+        # consult call names the call it consults about, is flagged as a consult and names
+        # whom it consults; the original names its consult call while the consult lasts.
+        self.interactions.change(
+            call, Eic_ConsultingCallId=original.id, Eic_IsConsult="1", Eic_Consultee=target
+        )
+        self.interactions.change(original, Eic_ConsultCallId=call.id)
         consult = Consult(str(next(self._ids)), original, call, user)
         self.consults[consult.id] = consult
         self.by_original[original.id] = consult
@@ -147,6 +152,8 @@ class Consults:
     def _close(self, consult: Consult) -> None:
         self.consults.pop(consult.id, None)
         self.by_original.pop(consult.original.id, None)
+        if consult.original.allocated:
+            self.interactions.change(consult.original, Eic_ConsultCallId="")
 
     def _ended(self, interaction: Interaction) -> None:
         """[guess] The caller hanging up ends the consult (the consult call goes on as an

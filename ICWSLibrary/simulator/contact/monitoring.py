@@ -6,9 +6,12 @@ customer cannot"; Interaction Supervisor lets a supervisor "listen in, ... whisp
 the agent's ear, join the call, take the call" (vendor help: coach_button.htm,
 interaction_supervisor.htm). [doc] ``POST .../listen``, ``.../coach`` and ``.../join``
 exist (operation list) with the action errors 400, 401, 403, 404, 410, 500.
-[guess] Their body ``{on}`` (as hold, mute and record take), a 200 answer, the
-supervisor's side as a call of their own, connected on their station while they monitor,
-and ``Eic_Monitors`` (IceLib names the attribute "Monitors") listing who monitors.
+[real] A real client watches ``Eic_Monitors``, ``Eic_MonitorsSupv`` and
+``Eic_MonitoredObjectId``; IceLib's IsMonitored needs "Monitors and SupervisorMonitors".
+[guess] The body ``{on, supervisor}`` (as record takes), a 200 answer, the supervisor's
+side as a call of their own, connected on their station while they monitor, naming the
+monitored call in ``Eic_MonitoredObjectId``; who monitors listed in ``Eic_Monitors``, or
+``Eic_MonitorsSupv`` for a supervisory monitor.
 Listening, coaching and joining are modes of one monitor: changing mode keeps the call.
 A feature of its own: it hears calls end through the lifecycle.
 """
@@ -26,7 +29,7 @@ from .lifecycle import Lifecycle
 from .routing import hand_to
 
 MODES = ("listen", "coach", "join")
-MONITORS = "Eic_Monitors"
+MONITORS, SUPERVISOR_MONITORS = "Eic_Monitors", "Eic_MonitorsSupv"
 
 
 @dataclass(eq=False)
@@ -36,6 +39,7 @@ class Monitor:
     # The supervisor's own call while they monitor.
     leg: Interaction
     mode: str
+    supervisory: bool = False
 
 
 class Monitoring:
@@ -58,7 +62,9 @@ class Monitoring:
         if not session.station:
             raise InvalidState("the session has no station to monitor from")
 
-    def start(self, session: Session, watched: Interaction, mode: str) -> Effect:
+    def start(
+        self, session: Session, watched: Interaction, mode: str, supervisory: bool = False
+    ) -> Effect:
         self.check(session, watched)
 
         def effect() -> None:
@@ -66,9 +72,10 @@ class Monitoring:
                 return
             current = self.find(session.user, watched)
             if current is not None:
-                current.mode = mode
+                current.mode, current.supervisory = mode, supervisory
+                self._tell(watched)
                 return
-            self._begin(session, watched, mode)
+            self._begin(session, watched, mode, supervisory)
 
         return effect
 
@@ -86,17 +93,18 @@ class Monitoring:
     def monitors(self, watched: Interaction) -> list[Monitor]:
         return list(self.of_watched.get(watched.id, ()))
 
-    def _begin(self, session: Session, watched: Interaction, mode: str) -> None:
+    def _begin(self, session: Session, watched: Interaction, mode: str, supervisory: bool) -> None:
         supervisor = session.user
         agent = watched.agent
         leg = self.interactions.new(
             CALL, Eic_CallDirection="O", Eic_CallType="I",
             Eic_RemoteName=agent.display_name if agent else "",
             Eic_RemoteAddress=(agent.extension or agent.id) if agent else "",
+            Eic_MonitoredObjectId=watched.id,
         )  # fmt: skip
         for name, value in hand_to(leg, supervisor, session).items():
             leg.attributes.set(name, value)
-        monitor = Monitor(supervisor, watched, leg, mode)
+        monitor = Monitor(supervisor, watched, leg, mode, supervisory)
         self.of_watched.setdefault(watched.id, []).append(monitor)
         self.of_leg[leg.id] = monitor
         self.actions.connect(leg)
@@ -118,9 +126,12 @@ class Monitoring:
             self.of_leg.pop(monitor.leg.id, None)
             self.actions.disconnect(monitor.leg, by_agent=False)
         # Said on the ended call too, so a watch of it hears the monitors leave.
-        if interaction.attributes.get(MONITORS):
-            self.interactions.change(interaction, **{MONITORS: ""})
+        if interaction.attributes.get(MONITORS) or interaction.attributes.get(SUPERVISOR_MONITORS):
+            self.interactions.change(interaction, **{MONITORS: "", SUPERVISOR_MONITORS: ""})
 
     def _tell(self, watched: Interaction) -> None:
-        names = ",".join(m.supervisor.id for m in self.of_watched.get(watched.id, ()))
-        self.interactions.change(watched, **{MONITORS: names})
+        monitors = self.of_watched.get(watched.id, ())
+        self.interactions.change(watched, **{
+            MONITORS: ",".join(m.supervisor.id for m in monitors if not m.supervisory),
+            SUPERVISOR_MONITORS: ",".join(m.supervisor.id for m in monitors if m.supervisory),
+        })  # fmt: skip

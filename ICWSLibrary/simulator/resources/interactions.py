@@ -384,12 +384,15 @@ class InteractionResource:
         return self.contact.mute(interaction, body["on"])
 
     def monitor(self, session: Session, interaction: Interaction, body: dict, *, mode: str):
-        """listen, coach or join ``{on}`` (contact/monitoring.py)."""
+        """listen, coach or join ``{on, supervisor}`` (contact/monitoring.py)."""
         if not isinstance(body.get("on"), bool):
             raise MissingProperty("on")
+        supervisory = body.get("supervisor", False)
+        if not isinstance(supervisory, bool):
+            raise InvalidProperty("supervisor", "supervisor must be true or false.")
         monitoring = self.contact.monitoring
         if body["on"]:
-            return monitoring.start(session, interaction, mode)
+            return monitoring.start(session, interaction, mode, supervisory)
         return monitoring.stop(session, interaction)
 
     def send_digits(self, session: Session, interaction: Interaction, body: dict):
