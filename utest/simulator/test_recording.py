@@ -106,3 +106,26 @@ def test_a_users_policy_records_all_their_calls(start_simulator):
     agent = Agent(simulator.url, "rec", "7100")
     call_id = connected_call(simulator, agent, "Team")
     assert agent.attribute(call_id, "Eic_IRRecordingId")
+
+
+def test_a_timed_secure_pause_says_when_the_recording_resumes(simulator):
+    # [real] Desktops watch Eic_RecordingsAutoResumeTime beside the pause's start time.
+    from datetime import datetime, timezone
+
+    agent = Agent(simulator.url, "agent1", "7001")
+    call_id = connected_call(simulator, agent)
+    pause = f"/interactions/{call_id}/secure-pause"
+    assert agent.call("POST", pause, {"securePauseType": 2, "duration": 120}).ok
+
+    def moment(name):
+        text = agent.attribute(call_id, name)
+        return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+    gap = moment("Eic_RecordingsAutoResumeTime") - moment("Eic_SecureRecordingPauseStartTime")
+    assert 119 <= gap.total_seconds() <= 121
+    assert agent.call("POST", pause, {"securePauseType": 1}).ok  # infinite: no resume time
+    assert agent.attribute(call_id, "Eic_RecordingsAutoResumeTime") == ""
+    assert agent.call("POST", pause, {"securePauseType": 2, "duration": 30}).ok
+    assert agent.attribute(call_id, "Eic_RecordingsAutoResumeTime")
+    simulator.advance_time(31)
+    assert agent.attribute(call_id, "Eic_RecordingsAutoResumeTime") == ""

@@ -15,6 +15,7 @@ end through the lifecycle.
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field
 
 from ..clock import Clock, Timer
@@ -147,9 +148,16 @@ class Recorder:
             recording.resume_timer = None
         limit = recording.paused_since + self.scenario.secure_pause_maximum
         if kind == INFINITE_PAUSE:
+            self.interactions.change(interaction, Eic_RecordingsAutoResumeTime="")
             return
         length = self.scenario.secure_pause_timeout if kind == DEFAULT_PAUSE else seconds or 0.0
         due = min(now + length, limit)
+        # [real] A desktop watches Eic_RecordingsAutoResumeTime; [guess] the moment the
+        # pause ends by itself, written as the server writes times.
+        resumes = time.gmtime(time.time() + (due - now))
+        self.interactions.change(
+            interaction, Eic_RecordingsAutoResumeTime=time.strftime("%Y%m%dT%H%M%SZ", resumes)
+        )
         recording.resume_timer = self.clock.later(
             due - now, lambda: self._resume(interaction, recording),
             f"the recording of {interaction.id} resumed",
@@ -163,7 +171,9 @@ class Recorder:
             recording.resume_timer = None
         recording.paused_since = None
         recording.spans.append([self.clock.now(), None])
-        self.interactions.change(interaction, Eic_SecureRecordingPauseStartTime="")
+        self.interactions.change(
+            interaction, Eic_SecureRecordingPauseStartTime="", Eic_RecordingsAutoResumeTime=""
+        )
 
     def _call_ended(self, interaction: Interaction) -> None:
         recording = self.of_interaction.pop(interaction.id, None)
