@@ -10,8 +10,9 @@ Library          Collections
 Resource         ../resources/icws.resource
 
 Test Setup       Forget Created Interactions
-Test Tags        simulator
 Test Teardown    Clear Supervision
+
+Test Tags        simulator
 
 
 *** Test Cases ***
