@@ -605,3 +605,34 @@ def test_select_takes_the_properties_a_real_user_and_workgroup_have(start_simula
     assert group.json()["isAcdEmailRoutingActive"] is False
     wrong = get(me, "users/hphan", select="statusTxt", rightsFilter="view")
     assert wrong.status_code == 400 and "statusText" in error_of(wrong)["message"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "sdk_only"),
+    [
+        # [SDK] Configuration.People.js: properties each type has that the simulator
+        # holds no value for; selecting them is no error, and as nulls they are left out.
+        ("users", "agent1", "parkedCallTimeout,preferredLanguage,alias,vniStation,location"),
+        ("workgroups", "Support", "callServiceLevelTarget,onHoldMusic,recordAll,wrapUpPrompt"),
+        ("skills", "English", "userAssignments,workgroupAssignments,notes"),
+        ("roles", "Agent", "users,workgroups,securityRights,passwordPolicies"),
+        ("wrap-up-codes", "Resolved", "customAttributes,accessControlGroupAssignment"),
+        ("wrap-up-categories", "Outcome", "isSuccessfulInteraction,recordStatus"),
+    ],
+)
+def test_select_takes_every_property_the_sdk_types_have(simulator, kind, item, sdk_only):
+    admin = RawSession(simulator.url, "administrator")
+    answer = get(admin, f"{kind}/{item}", select=sdk_only)
+    assert answer.status_code == 200, answer.text
+    assert list(answer.json()) == ["configurationId"]
+    wrong = get(admin, f"{kind}/{item}", select="noSuchProperty")
+    assert wrong.status_code == 400
+    assert "noSuchProperty" in error_of(wrong)["message"]
+
+
+def test_a_station_type_is_the_sdk_enum_number(simulator):
+    # [SDK] StationType: StandAlonePhone 0, Workstation 1, StandAloneFaxMachine 2,
+    # RemoteStation 3, UnifiedMessaging 4 (it was answered as the word "workstation").
+    admin = RawSession(simulator.url, "administrator")
+    body = get(admin, "stations/7001", select="stationType").json()
+    assert body["stationType"] == 1

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from ...protocol.configuration import SDK_PROPERTIES, STATION_TYPES
 from ...protocol.errors import INVALID_PROPERTY_ERROR
 from ..contact import ContactCenter
 from ..errors import SimulatorError
@@ -37,31 +38,6 @@ CONFIGURATION_ADMIN = "configurationAdmin"
 # [doc] workgroup queueType ACD.
 ACD_QUEUE_TYPE = 5
 MESSAGE_TYPE = "urn:inin.com:configuration.people:{}Message"
-USER_PROPERTIES = (
-    "extension", "workgroups", "skills", "roles", "defaultWorkstation", "licenseProperties",
-    "statusText", "cost", "autoAnswerAcdInteractions", "autoAnswerNonAcdInteractions",
-    "excludeFromDirectory", "personalInformationProperties", "mailboxProperties",
-)  # fmt: skip
-# [real] Properties a real user body has (a recorded `select=*`) and real clients read
-# (ntDomainUser), which the simulator holds no value for: selecting one is no error, and
-# as a null property it is left out of the answer.
-UNMODELLED_USER_PROPERTIES = (
-    "accessControlGroupAssignment", "accessRights", "administrativeRights",
-    "clientConfigDateLastModified", "clientConfigurationProperties",
-    "clientConfigurationTemplate", "clientTemplate", "createdDate", "faxCapability",
-    "homeSite", "interactionOfferingTimeout", "lastModifiedDate", "lyncIntegrationEnabled",
-    "lyncOption", "mwiEnabled", "mwiMode", "ntDomainUser", "outboundAni",
-    "outlookIntegrationEnabled", "pagerActive", "passwordPolicies", "securityRights",
-    "statisticsShiftStarts", "umDestination", "utilizations", "whisperToneLevel",
-)  # fmt: skip
-WORKGROUP_PROPERTIES = (
-    "extension", "queueType", "hasQueue", "isActive", "members", "supervisors", "skills",
-    "isWrapUpActive", "wrapUpCodes", "wrapUpStatus", "wrapUpTimeout", "noAnswerStatus",
-    "isCallbackEnabled", "isAcdEmailRoutingActive",
-)  # fmt: skip
-WRAP_UP_CODE_PROPERTIES = ("label", "category", "digits", "isPermanent", "isRightPartyContact")
-
-
 # Which values of an inheritable collection a read asks for: (actualValues,
 # inheritedValues). [real] Without the switches a server answers effectiveValue alone.
 Values = tuple[bool, bool]
@@ -153,7 +129,7 @@ class Objects:
         self.types: dict[str, ObjectType] = {
             "users": ObjectType(
                 "users", lambda: s.users.values(), lambda u: u.display_name, self._user,
-                names=USER_PROPERTIES + UNMODELLED_USER_PROPERTIES, searchable=("extension",),
+                names=SDK_PROPERTIES["users"], searchable=("extension",),
                 # [guess] password: write-only, as configuration tools set it; never read.
                 writable=(
                     "extension", "workgroups", "skills", "roles", "defaultWorkstation", "password"
@@ -161,7 +137,7 @@ class Objects:
             ),
             "workgroups": ObjectType(
                 "workgroups", lambda: s.workgroups.values(), lambda w: w.id, self._workgroup,
-                names=WORKGROUP_PROPERTIES, searchable=("extension",),
+                names=SDK_PROPERTIES["workgroups"], searchable=("extension",),
                 writable=(
                     "extension", "members", "supervisors", "skills", "isActive", "hasQueue",
                     "isWrapUpActive", "wrapUpCodes", "wrapUpStatus", "wrapUpTimeout",
@@ -170,22 +146,24 @@ class Objects:
             ),
             "stations": ObjectType(
                 "stations", lambda: s.stations.values(), lambda st: st.id,
-                lambda st: {"extension": st.extension, "stationType": st.kind},
+                lambda st: {"extension": st.extension, "stationType": STATION_TYPES[st.kind]},
                 names=("extension", "stationType"), searchable=("extension",), subscribable=False,
             ),
             "skills": ObjectType(
-                "skills", lambda: s.skills.values(), lambda n: n.display_name, lambda n: {}
+                "skills", lambda: s.skills.values(), lambda n: n.display_name, lambda n: {},
+                names=SDK_PROPERTIES["skills"],
             ),
             "roles": ObjectType(
-                "roles", lambda: s.roles.values(), lambda n: n.display_name, lambda n: {}
+                "roles", lambda: s.roles.values(), lambda n: n.display_name, lambda n: {},
+                names=SDK_PROPERTIES["roles"],
             ),
             "wrap-up-categories": ObjectType(
                 "wrap-up-categories", lambda: s.wrap_up_categories.values(),
-                lambda n: n.display_name, lambda n: {},
+                lambda n: n.display_name, lambda n: {}, names=SDK_PROPERTIES["wrap-up-categories"],
             ),
             "wrap-up-codes": ObjectType(
                 "wrap-up-codes", lambda: s.wrap_up_codes.values(), lambda c: c.label,
-                self._wrap_up_code, names=WRAP_UP_CODE_PROPERTIES, searchable=("digits",),
+                self._wrap_up_code, names=SDK_PROPERTIES["wrap-up-codes"], searchable=("digits",),
             ),
         }  # fmt: skip
 
