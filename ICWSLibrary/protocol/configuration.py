@@ -73,6 +73,14 @@ SDK_PROPERTIES: dict[str, tuple[str, ...]] = {
         "isSuccessfulInteraction", "label", "phoneNumberStatus", "recordStatus",
         "shouldIncrementAttempts",
     ),
+    # [SDK] Configuration.Hardware.js Station.
+    "stations": (
+        *_COMMON, "shouldAlwaysRing", "callsPerLineKey", "connectionAddress", "contactLine",
+        "isShareable", "lineKeys", "offeringCallTimeout", "order", "phoneNumberClassifications",
+        "requireForcedAuthorizationCode", "ringSet", "security", "accessControlGroupAssignment",
+        "active", "allowSipRegistration", "extension", "identificationAddress", "machineName",
+        "stationLicenseProperties", "stationType",
+    ),
 }  # fmt: skip
 # [SDK] Configuration.Hardware.js StationType.
 STATION_TYPES = {

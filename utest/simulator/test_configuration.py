@@ -618,6 +618,8 @@ def test_select_takes_the_properties_a_real_user_and_workgroup_have(start_simula
         ("roles", "Agent", "users,workgroups,securityRights,passwordPolicies"),
         ("wrap-up-codes", "Resolved", "customAttributes,accessControlGroupAssignment"),
         ("wrap-up-categories", "Outcome", "isSuccessfulInteraction,recordStatus"),
+        # [SDK] Configuration.Hardware.js Station.
+        ("stations", "7001", "machineName,identificationAddress,ringSet,lineKeys,active"),
     ],
 )
 def test_select_takes_every_property_the_sdk_types_have(simulator, kind, item, sdk_only):

@@ -147,7 +147,7 @@ class Objects:
             "stations": ObjectType(
                 "stations", lambda: s.stations.values(), lambda st: st.id,
                 lambda st: {"extension": st.extension, "stationType": STATION_TYPES[st.kind]},
-                names=("extension", "stationType"), searchable=("extension",), subscribable=False,
+                names=SDK_PROPERTIES["stations"], searchable=("extension",), subscribable=False,
             ),
             "skills": ObjectType(
                 "skills", lambda: s.skills.values(), lambda n: n.display_name, lambda n: {},
