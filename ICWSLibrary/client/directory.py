@@ -17,7 +17,7 @@ from .address import path_segment
 from .errors import ICWSError
 
 ENTRY_TYPES = {"user": 1, "station": 3, "workgroup": 6}
-# [doc] firstName 1, lastName 2, displayName 3, department 4, entryID 5; [guess] extension 6.
+# [doc] firstName 1, lastName 2, displayName 3, department 4, entryID 5; [SDK] extension 6.
 NAME_PROPERTIES = [1, 2, 3, 4]
 ENTRY_ID, EXTENSION = 5, 6
 CONTAINS, EXACT = 3, 1
@@ -25,6 +25,11 @@ PRIVATE_CONTACTS = "PrivateContacts"
 DIRECTORIES_MESSAGE = "urn:inin.com:directories:directoriesMessage"
 # [doc] IceLib's name of the default directory of private contacts.
 PRIVATE_CONTACTS_NAME = "IC Private Contacts"
+
+
+def id_of_entry(entry: dict) -> str:
+    """[SDK] A lookup entry's id is ``entryID`` (an added contact's answer is ``entryId``)."""
+    return str(entry.get("entryID") or entry.get("entryId") or "")
 
 
 class DirectoryAPI:
@@ -65,7 +70,7 @@ class DirectoryAPI:
 
     def entry(self, entry_id: str, kind: str = "user") -> dict | None:
         entries, _ = self._lookup(entry_id, kind, [ENTRY_ID], EXACT, 5)
-        return next((e for e in entries if str(e.get("entryId", "")).casefold()
+        return next((e for e in entries if id_of_entry(e).casefold()
                      == str(entry_id).casefold()), None)  # fmt: skip
 
     def _lookup(self, text, kind, properties, comparison, most) -> tuple[list, bool]:
@@ -92,7 +97,7 @@ class DirectoryAPI:
         try:
             answer = self._session.call("GET", uri)
         except ICWSError as error:
-            raise error.in_context(f"Reading the status of {entry.get('entryId')}") from None
+            raise error.in_context(f"Reading the status of {id_of_entry(entry)}") from None
         return answer if isinstance(answer, dict) else {}
 
     def add_contact(self, fields: dict) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from robot.api.deco import keyword
 
+from ..client.directory import id_of_entry
 from .base import LibraryComponent
 
 
@@ -94,7 +95,7 @@ class DirectoryKeywords(LibraryComponent):
 
     @staticmethod
     def _shown(session, entry: dict) -> dict:
-        shown = {"name": entry.get("displayName", ""), "id": entry.get("entryId", ""),
+        shown = {"name": entry.get("displayName", ""), "id": id_of_entry(entry),
                  "extension": entry.get("extension", "")}  # fmt: skip
         status = session.directory.status_of(entry)
         if status:

@@ -9,16 +9,20 @@ Contains 3, Wildcards 4 (``*`` any run, ``?`` one character), always without reg
 case. [real] The vendor's Mac client sends ``{lookupEntryTypes, lookupEntryProperties,
 lookupComparisonType, lookupString, maxEntries}``, reads ``lookupEntriesList``, and each
 entry's ``displayName``, ``department``, ``extension``, ``mobilePhone.dialString`` and
-``statusURI``. [guess] ``moreEntriesMatched``, the order (display name) and the private
-contacts' shape.
+``statusURI``. [SDK] Directories.js: an entry's ``entryID`` and ``lookupEntryType``
+(required), ``voicemailCapable`` (required), ``queueID``, ``moreEntriesMatched``.
+[guess] The order (display name), who is voice-mail capable (users), the private
+contacts' fields.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..protocol.interactions import USER_QUEUE, WORKGROUP_QUEUE
 from .errors import InvalidProperty, MissingProperty, NotFound
 from .scenario import Scenario, User
 
@@ -26,7 +30,7 @@ USER, STATION, WORKGROUP = 1, 3, 6
 ENTRY_TYPES = {1: "User", 2: "StandalonePhone", 3: "Station", 4: "StationGroup",
                5: "AttendantProfile", 6: "Workgroup", 7: "OutboundAttendantProfile"}  # fmt: skip
 PROPERTIES = {1: "firstName", 2: "lastName", 3: "displayName", 4: "department",
-              5: "entryId", 6: "extension"}  # fmt: skip
+              5: "entryID", 6: "extension"}  # fmt: skip
 EXACT, STARTS_WITH, CONTAINS, WILDCARDS = 1, 2, 3, 4
 COMPARISONS = {EXACT: "exact", STARTS_WITH: "starts with", CONTAINS: "contains",
                WILDCARDS: "wildcards"}  # fmt: skip
@@ -49,6 +53,7 @@ class Directory:
     # Lower-case user id -> entry id -> the user's private contacts.
     private: dict[str, dict[str, dict]] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _hooks: list[Callable[[User], None]] = field(default_factory=list)
 
     def lookup(self, body: dict) -> dict:
         types = _numbers(body, "lookupEntryTypes", ENTRY_TYPES)
@@ -77,14 +82,16 @@ class Directory:
                 yield user_entry(user)
         if WORKGROUP in types:
             for workgroup in self.scenario.workgroups.values():
-                yield _compact({"entryId": workgroup.id, "entryType": WORKGROUP,
-                                "displayName": workgroup.id,
-                                "extension": workgroup.extension})  # fmt: skip
+                yield _compact({"entryID": workgroup.id, "lookupEntryType": WORKGROUP,
+                                "displayName": workgroup.id, "extension": workgroup.extension,
+                                "queueID": {"queueType": WORKGROUP_QUEUE,
+                                            "queueName": workgroup.id},
+                                "voicemailCapable": False})  # fmt: skip
         if STATION in types:
             for station in self.scenario.stations.values():
-                yield _compact({"entryId": station.id, "entryType": STATION,
-                                "displayName": station.id,
-                                "extension": station.extension})  # fmt: skip
+                yield _compact({"entryID": station.id, "lookupEntryType": STATION,
+                                "displayName": station.id, "extension": station.extension,
+                                "voicemailCapable": False})  # fmt: skip
 
     # -- private contacts ---------------------------------------------------------------------
 
@@ -102,13 +109,23 @@ class Directory:
         fields.setdefault("displayName", " ".join(
             fields[n] for n in ("firstName", "lastName") if n in fields) or next(iter(fields.values())))  # fmt: skip
         entry_id = f"contact-{next(self._ids)}"
-        self.private.setdefault(user.id.lower(), {})[entry_id] = {"entryId": entry_id, **fields}
+        self.private.setdefault(user.id.lower(), {})[entry_id] = {"entryID": entry_id, **fields}
+        self._changed(user)
         return entry_id
 
     def remove_contact(self, user: User, directory_id: str, entry_id: str) -> None:
         self._check_directory(directory_id)
         if self.private.get(user.id.lower(), {}).pop(entry_id, None) is None:
             raise NotFound(f"The contact {entry_id} was not found in {directory_id}.")
+        self._changed(user)
+
+    def on_contacts_change(self, hook: Callable[[User], None]) -> None:
+        """Call ``hook(user)`` after a contact of the user's is added or removed."""
+        self._hooks.append(hook)
+
+    def _changed(self, user: User) -> None:
+        for hook in self._hooks:
+            hook(user)
 
     def metadata_message(self) -> dict:
         """[doc] The metadata subscription's first message (isDelta false) adds every
@@ -132,15 +149,18 @@ class Directory:
 def user_entry(user: User) -> dict:
     personal = user.personal
     return _compact({
-        "entryId": user.id, "entryType": USER, "displayName": user.display_name,
+        "entryID": user.id, "lookupEntryType": USER, "displayName": user.display_name,
         "firstName": personal.get("givenName"), "lastName": personal.get("surname"),
         "department": personal.get("departmentName"), "extension": user.extension,
+        "businessEmail": personal.get("emailAddress"),
         "statusURI": f"/status/user-statuses/{user.id}",
+        "queueID": {"queueType": USER_QUEUE, "queueName": user.id},
+        "voicemailCapable": True,
     })  # fmt: skip
 
 
 def _compact(entry: dict) -> dict:
-    return {name: value for name, value in entry.items() if value not in (None, "")}
+    return {name: value for name, value in entry.items() if value is not None and value != ""}
 
 
 def _numbers(body: dict, name: str, known: dict[int, str]) -> list[int]:

@@ -20,6 +20,7 @@ from .console import Console
 from .contact import ContactCenter
 from .control import Controls
 from .directory import Directory
+from .directory_watch import DirectoryWatch
 from .errors import SimulatorError
 from .resources.activations import ActivationResource
 from .resources.configuration import ConfigurationResource
@@ -74,7 +75,10 @@ class ICWSModel:
         self.interactions = InteractionResource(self.contact)
         self.transfers = TransferResource(self.interactions)
         self.recordings = RecordingResource(self.interactions)
-        self.directory = DirectoryResource(Directory(self.scenario), self.state)
+        directory = Directory(self.scenario)
+        self.directory = DirectoryResource(
+            directory, self.state, DirectoryWatch(self.state, self.statuses, directory)
+        )
         self.session_watch = SessionResource(SessionWatch(self.state))
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))

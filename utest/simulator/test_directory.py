@@ -35,6 +35,11 @@ def test_the_vendor_clients_lookup_finds_users_by_name_or_department(staff):
     assert names == ["Tim Baker", "Tom Carter"] and found["moreEntriesMatched"] is False
     tim = found["lookupEntriesList"][0]
     assert tim["department"] == "Development" and tim["extension"] == "2001"
+    # [SDK] LookupEntry: entryID and lookupEntryType (required), voicemailCapable
+    # (required), the user's queue as queueID.
+    assert (tim["entryID"], tim["lookupEntryType"], tim["voicemailCapable"]) == ("tim", 1, True)
+    assert tim["queueID"] == {"queueType": 1, "queueName": "tim"}
+    assert "entryId" not in tim and "entryType" not in tim
     assert tim["statusURI"] == "/status/user-statuses/tim"
     assert staff.request("GET", tim["statusURI"]).status_code == 200
 
@@ -54,7 +59,7 @@ def test_max_entries_cuts_the_list_and_says_more_matched(staff):
     found = lookup(staff, "t", comparison=2, properties=(3,), most=2)
     assert len(found["lookupEntriesList"]) == 2 and found["moreEntriesMatched"] is True
     groups = lookup(staff, "3000", comparison=1, types=(6,), properties=(6,))
-    assert [e["entryId"] for e in groups["lookupEntriesList"]] == ["Developers"]
+    assert [e["entryID"] for e in groups["lookupEntriesList"]] == ["Developers"]
     bad = staff.request("POST", LOOKUP, json={"lookupEntryTypes": [9], "lookupString": "x",
                                               "lookupEntryProperties": [3]})  # fmt: skip
     assert bad.status_code == 400 and error_of(bad)["propertyName"] == "lookupEntryTypes"

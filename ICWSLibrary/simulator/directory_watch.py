@@ -1,0 +1,284 @@
+"""Directory subscriptions: a page of a directory's contacts, filtered and sorted, kept
+current as members' statuses change and private contacts come and go.
+
+[doc] ``PUT messaging/subscriptions/directories/{subscriptionId}`` (directories 4): count
+"default is 25 ... maximum value for count is 300". [SDK] Directories.js: the body
+``directorySubscriptionParameters {directoryID (required), count, index, filterItems
+[{contactProperty, filterType, filterExpressions}], sortItems [{contactProperty,
+sortDirection}]}``; the message ``directoryMessage {subscriptionId, totalCount,
+filteredCount, contactsAdded, contactsChanged, contactsRemoved (entry ids)}``; a
+``contactEntry`` with ``entryID`` and ``index`` (required), ``userID``, ``extension``,
+``workgroups``, ``statusID``, ``statusNotes``, ``onPhone``, ``onPhoneChanged``,
+``statusChanged``, ``loggedIn``, ``stations``; the enums ContactProperty, ContactFilterType
+(Exact 0, Prefix 1, Exists 2, Empty 3, Wildcards 4) and SortDirection (Ascending 0,
+Descending 1). [guess] The 204 answer (as the metadata subscription's), the names fields
+have in an entry beside those (displayName, firstName, lastName, department, company,
+title, businessEmail), the default order (display name), matching without regard to case,
+and a 404 for a directory the user may not open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .directory import PRIVATE_CONTACTS, Directory
+from .errors import InvalidProperty, MissingProperty, NotFound
+from .scenario import User
+from .sessions import Session
+from .state import ServerState
+from .statuses import Statuses
+
+COMPANY_DIRECTORY = "CompanyDirectory"
+DIRECTORY_MESSAGE = "urn:inin.com:directories:directoryMessage"
+CONTACT_ENTRY = "urn:inin.com:directories:contactEntry"
+DEFAULT_COUNT, MOST_COUNT = 25, 300
+# [SDK] ContactProperty values the simulator's entries can hold, and the field of each.
+CONTACT_PROPERTIES = {
+    0: "entryID", 1: "firstName", 2: "lastName", 3: "extension", 4: "userID",
+    5: "department", 6: "company", 7: "title", 13: "businessEmail", 26: "displayName",
+    38: "statusURI",
+}  # fmt: skip
+EXACT, PREFIX, EXISTS, EMPTY, WILDCARDS = range(5)
+FILTER_TYPES = {EXACT: "Exact", PREFIX: "Prefix", EXISTS: "Exists", EMPTY: "Empty",
+                WILDCARDS: "Wildcards"}  # fmt: skip
+# Private contacts' fields as an entry names them (the contact as added: email, phones).
+PRIVATE_FIELDS = {"email": "businessEmail"}
+
+
+@dataclass
+class Watch:
+    session: Session
+    subscription_id: str
+    directory_id: str
+    count: int
+    index: int
+    filters: list[tuple[str, int, list[str]]]
+    sorts: list[tuple[str, bool]]
+    # The page last told: entry id -> entry.
+    shown: dict[str, dict] = field(default_factory=dict)
+
+
+class DirectoryWatch:
+    def __init__(self, state: ServerState, statuses: Statuses, directory: Directory) -> None:
+        self.state = state
+        self.statuses = statuses
+        self.directory = directory
+        # (session id, subscription id) -> watch.
+        self.watches: dict[tuple[str, str], Watch] = {}
+        # Lower-case user id -> the watches whose page shows the user.
+        self.showing: dict[str, set[tuple[str, str]]] = {}
+        statuses.on_change(self._user_changed)
+        directory.on_contacts_change(self._contacts_changed)
+        state.on_session_end(lambda session, _why: self._forget(session))
+
+    # -- subscribing ----------------------------------------------------------------------
+
+    def watch(self, session: Session, subscription_id: str, body: dict) -> None:
+        directory_id = body.get("directoryID")
+        if not isinstance(directory_id, str) or not directory_id:
+            raise MissingProperty("directoryID")
+        if directory_id not in (COMPANY_DIRECTORY, PRIVATE_CONTACTS):
+            raise NotFound(
+                f"The directory {directory_id} was not found; the user may open "
+                f"{COMPANY_DIRECTORY} and {PRIVATE_CONTACTS}."
+            )
+        count = _whole(body, "count", DEFAULT_COUNT, 1, MOST_COUNT)
+        index = _whole(body, "index", 0, 0, 1_000_000)
+        watch = Watch(session, subscription_id, directory_id, count, index,
+                      _filters(body.get("filterItems")), _sorts(body.get("sortItems")))  # fmt: skip
+        key = (session.id, subscription_id)
+        self._stop(key)
+        self.watches[key] = watch
+        self._tell(watch, first=True)
+
+    def stop(self, session: Session, subscription_id: str) -> None:
+        self._stop((session.id, subscription_id))
+
+    def _stop(self, key: tuple[str, str]) -> None:
+        watch = self.watches.pop(key, None)
+        if watch is not None:
+            self._show(key, watch, {})
+
+    def _forget(self, session: Session) -> None:
+        for key in [k for k in self.watches if k[0] == session.id]:
+            self._stop(key)
+
+    # -- the page -------------------------------------------------------------------------
+
+    def _entries(self, watch: Watch) -> list[dict]:
+        if watch.directory_id == PRIVATE_CONTACTS:
+            return [self._private_entry(c) for c in self.directory.contacts(watch.session.user)]
+        return [self._user_entry(user) for user in self.directory.scenario.users.values()]
+
+    def _page(self, watch: Watch) -> tuple[int, int, dict[str, dict]]:
+        """The directory's size, how many pass the filters, and the page: id -> entry."""
+        everyone = self._entries(watch)
+        passing = [e for e in everyone if all(_passes(e, f) for f in watch.filters)]
+        passing.sort(key=lambda e: str(e.get("displayName", "")).casefold())
+        for name, descending in reversed(watch.sorts):
+            passing.sort(key=_sort_key(name), reverse=descending)
+        page = {}
+        for offset, entry in enumerate(passing[watch.index : watch.index + watch.count]):
+            page[entry["entryID"]] = {**entry, "index": watch.index + offset}
+        return len(everyone), len(passing), page
+
+    def _tell(self, watch: Watch, first: bool = False) -> None:
+        """Compare the page with the one last told and tell the difference."""
+        total, filtered, page = self._page(watch)
+        before = watch.shown
+        added = [e for i, e in page.items() if i not in before]
+        changed = [e for i, e in page.items() if i in before and before[i] != e]
+        removed = [i for i in before if i not in page]
+        self._show((watch.session.id, watch.subscription_id), watch, page)
+        if first or added or changed or removed:
+            self.state.deliver(watch.session, {
+                "__type": DIRECTORY_MESSAGE, "subscriptionId": watch.subscription_id,
+                "isDelta": not first, "totalCount": total, "filteredCount": filtered,
+                "contactsAdded": added, "contactsChanged": changed, "contactsRemoved": removed,
+            })  # fmt: skip
+
+    def _show(self, key: tuple[str, str], watch: Watch, page: dict[str, dict]) -> None:
+        """Keep the index of who each page shows (company directory entries are users)."""
+        if watch.directory_id == COMPANY_DIRECTORY:
+            for entry_id in set(watch.shown) - set(page):
+                watchers = self.showing.get(entry_id.lower())
+                if watchers is not None:
+                    watchers.discard(key)
+                    if not watchers:
+                        del self.showing[entry_id.lower()]
+            for entry_id in set(page) - set(watch.shown):
+                self.showing.setdefault(entry_id.lower(), set()).add(key)
+        watch.shown = page
+
+    # -- what changes it ------------------------------------------------------------------
+
+    def _user_changed(self, user: User) -> None:
+        """A status, station or phone changed: told only where the user is shown."""
+        for key in list(self.showing.get(user.id.lower(), ())):
+            watch = self.watches.get(key)
+            if watch is None:
+                continue
+            old = watch.shown.get(user.id)
+            if old is None:
+                continue
+            new = {**self._user_entry(user), "index": old["index"]}
+            if new != old:
+                watch.shown[user.id] = new
+                self.state.deliver(watch.session, {
+                    "__type": DIRECTORY_MESSAGE, "subscriptionId": watch.subscription_id,
+                    "isDelta": True, "contactsAdded": [], "contactsChanged": [new],
+                    "contactsRemoved": [],
+                })  # fmt: skip
+
+    def _contacts_changed(self, user: User) -> None:
+        for watch in list(self.watches.values()):
+            if watch.directory_id == PRIVATE_CONTACTS and watch.session.user is user:
+                self._tell(watch)
+
+    # -- entries --------------------------------------------------------------------------
+
+    def _user_entry(self, user: User) -> dict:
+        personal = user.personal
+        status = self.statuses.user_status(user)
+        workgroups = [w.id for w in self.directory.scenario.workgroups.values()
+                      if w.has_member(user.id)]  # fmt: skip
+        entry = {
+            "__type": CONTACT_ENTRY, "entryID": user.id, "userID": user.id,
+            "displayName": user.display_name, "firstName": personal.get("givenName"),
+            "lastName": personal.get("surname"), "department": personal.get("departmentName"),
+            "title": personal.get("title"), "businessEmail": personal.get("emailAddress"),
+            "extension": user.extension, "workgroups": workgroups or None,
+            "statusURI": f"/status/user-statuses/{user.id}",
+            "statusID": status.get("statusId"), "statusNotes": status.get("notes"),
+            "statusChanged": status.get("statusChanged"), "onPhone": status.get("onPhone"),
+            "onPhoneChanged": status.get("onPhoneChanged"), "loggedIn": status.get("loggedIn"),
+            "stations": status.get("stations") or None,
+        }  # fmt: skip
+        return {name: value for name, value in entry.items() if value is not None}
+
+    @staticmethod
+    def _private_entry(contact: dict) -> dict:
+        entry = {PRIVATE_FIELDS.get(name, name): value for name, value in contact.items()}
+        return {"__type": CONTACT_ENTRY, **entry}
+
+
+def _sort_key(name: str) -> Callable[[dict], str]:
+    return lambda entry: str(entry.get(name, "")).casefold()
+
+
+def _whole(body: dict, name: str, default: int, least: int, most: int) -> int:
+    value = body.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise InvalidProperty(name, f"{name} must be a whole number from {least} to {most}.")
+    return value
+
+
+def _filters(items) -> list[tuple[str, int, list[str]]]:
+    if items is None:
+        return []
+    found = []
+    for item in items if isinstance(items, list) else [None]:
+        if not isinstance(item, dict):
+            raise InvalidProperty("filterItems", "filterItems must be a list of filter objects.")
+        name = CONTACT_PROPERTIES.get(item.get("contactProperty"))  # type: ignore[arg-type]
+        kind = item.get("filterType")
+        expressions = item.get("filterExpressions", [])
+        if name is None:
+            raise InvalidProperty("filterItems", _known_properties("filterItems"))
+        if isinstance(kind, bool) or kind not in FILTER_TYPES:
+            listed = ", ".join(f"{n} {label}" for n, label in FILTER_TYPES.items())
+            raise InvalidProperty("filterItems", f"filterItems' filterType must be {listed}.")
+        if not isinstance(expressions, list) or not all(isinstance(e, str) for e in expressions):
+            raise InvalidProperty("filterItems", "filterExpressions must be a list of text.")
+        found.append((name, kind, expressions))
+    return found
+
+
+def _sorts(items) -> list[tuple[str, bool]]:
+    if items is None:
+        return []
+    found = []
+    for item in items if isinstance(items, list) else [None]:
+        if not isinstance(item, dict):
+            raise InvalidProperty("sortItems", "sortItems must be a list of sort objects.")
+        name = CONTACT_PROPERTIES.get(item.get("contactProperty"))  # type: ignore[arg-type]
+        direction = item.get("sortDirection", 0)
+        if name is None:
+            raise InvalidProperty("sortItems", _known_properties("sortItems"))
+        if isinstance(direction, bool) or direction not in (0, 1):
+            raise InvalidProperty(
+                "sortItems", "sortItems' sortDirection must be 0 (ascending) or 1 (descending)."
+            )
+        found.append((name, direction == 1))
+    return found
+
+
+def _known_properties(where: str) -> str:
+    listed = ", ".join(f"{n} ({name})" for n, name in CONTACT_PROPERTIES.items())
+    return f"{where}' contactProperty must be one the simulator's entries hold: {listed}."
+
+
+def _passes(entry: dict, rule: tuple[str, int, list[str]]) -> bool:
+    name, kind, expressions = rule
+    value = str(entry.get(name, "") or "")
+    if kind == EXISTS:
+        return bool(value)
+    if kind == EMPTY:
+        return not value
+    tests: list[Callable[[str], bool]] = [_matcher(kind, e) for e in expressions]
+    return any(test(value.casefold()) for test in tests)
+
+
+def _matcher(kind: int, expression: str) -> Callable[[str], bool]:
+    wanted = expression.casefold()
+    if kind == EXACT:
+        return lambda value: value == wanted
+    if kind == PREFIX:
+        return lambda value: value.startswith(wanted)
+    pattern = re.compile(
+        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in wanted),
+        re.DOTALL,
+    )
+    return lambda value: pattern.fullmatch(value) is not None
