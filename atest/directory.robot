@@ -14,6 +14,10 @@ ${ICWS_AGENT_NAME_PART}    agent
 
 
 *** Test Cases ***
+The Server Offers The Directory And Session Features
+    Feature Version Should Be At Least    directories    4
+    Feature Should Be Supported    session
+
 A Colleague Is Found By Part Of Their Name And Shows Their Status
     ${entries}    Find In Directory    ${ICWS_AGENT_NAME_PART}    max_entries=50
     ${ids}    Evaluate    [entry['id'] for entry in $entries]

@@ -97,21 +97,24 @@ class Directory:
 
     def add_contact(self, user: User, directory_id: str, body: dict) -> str:
         self._check_directory(directory_id)
-        fields = {name: str(body[name]) for name in CONTACT_FIELDS if body.get(name)}
+        fields = _contact_fields(body)
         if not fields:
             raise MissingProperty("displayName")
-        unknown = sorted(set(body) - set(CONTACT_FIELDS) - {"__type"})
-        if unknown:
-            raise InvalidProperty(
-                unknown[0], f"A contact has no field {unknown[0]}; it may have "
-                f"{', '.join(CONTACT_FIELDS)}."
-            )  # fmt: skip
         fields.setdefault("displayName", " ".join(
             fields[n] for n in ("firstName", "lastName") if n in fields) or next(iter(fields.values())))  # fmt: skip
         entry_id = f"contact-{next(self._ids)}"
         self.private.setdefault(user.id.lower(), {})[entry_id] = {"entryID": entry_id, **fields}
         self._changed(user)
         return entry_id
+
+    def update_contact(self, user: User, directory_id: str, entry_id: str, body: dict) -> None:
+        """[guess] The fields given replace those of the contact; the rest stay."""
+        self._check_directory(directory_id)
+        contact = self.private.get(user.id.lower(), {}).get(entry_id)
+        if contact is None:
+            raise NotFound(f"The contact {entry_id} was not found in {directory_id}.")
+        contact.update(_contact_fields(body))
+        self._changed(user)
 
     def remove_contact(self, user: User, directory_id: str, entry_id: str) -> None:
         self._check_directory(directory_id)
@@ -144,6 +147,16 @@ class Directory:
                 f"The directory {directory_id} was not found (the user's own is "
                 f"{PRIVATE_CONTACTS})."
             )
+
+
+def _contact_fields(body: dict) -> dict[str, str]:
+    unknown = sorted(set(body) - set(CONTACT_FIELDS) - {"__type"})
+    if unknown:
+        raise InvalidProperty(
+            unknown[0], f"A contact has no field {unknown[0]}; it may have "
+            f"{', '.join(CONTACT_FIELDS)}."
+        )  # fmt: skip
+    return {name: str(body[name]) for name in CONTACT_FIELDS if body.get(name)}
 
 
 def user_entry(user: User) -> dict:

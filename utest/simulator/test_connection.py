@@ -199,8 +199,12 @@ def test_sessionless_information(simulator):
     # together on a real server: CIC 2017 R3 brought connection 11.
     assert ids == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
-        "configuration", "statistics", "licenses",
+        "configuration", "statistics", "licenses", "directories", "session",
     }  # fmt: skip
+    # [doc] Lookups and directory subscriptions are directories 4 (speed dial is 10, not
+    # simulated); the session subscriptions are session 1.
+    versions = {item["featureId"]: item["version"] for item in features}
+    assert (versions["directories"], versions["session"]) == (4, 1)
     one = requests.get(f"{simulator.url}/icws/connection/features/messaging")
     assert one.json() == {"featureId": "messaging", "version": 2}
     unknown = requests.get(f"{simulator.url}/icws/connection/features/teleport")

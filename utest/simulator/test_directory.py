@@ -87,3 +87,17 @@ def test_the_directory_metadata_subscription_lists_the_directories(staff):
     names = {d["displayName"]: d["directoryId"] for d in message["directoriesAdded"]}
     assert names["IC Private Contacts"] == "PrivateContacts"
     assert staff.request("DELETE", path).status_code == 204
+
+
+def test_a_private_contact_is_updated_in_place(staff):
+    added = staff.request("POST", "/directories/contacts/PrivateContacts",
+                          json={"displayName": "Pat Lee", "mobilePhone": "3175550100"})  # fmt: skip
+    entry_id = added.json()["entryId"]
+    path = f"/directories/contacts/PrivateContacts/{entry_id}"
+    changed = staff.request("PUT", path, json={"displayName": "Pat Lee-Smith"})
+    assert changed.status_code == 204, changed.text
+    missing = staff.request("PUT", "/directories/contacts/PrivateContacts/contact-999",
+                            json={"displayName": "x"})  # fmt: skip
+    assert missing.status_code == 404
+    bad = staff.request("PUT", path, json={"shoeSize": "44"})
+    assert bad.status_code == 400 and "shoeSize" in error_of(bad)["message"]

@@ -27,7 +27,7 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert scenario.features["connection"] >= 11 and scenario.features["messaging"] >= 2
     assert set(scenario.features) == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
-        "configuration", "statistics", "licenses",
+        "configuration", "statistics", "licenses", "directories", "session",
     }  # fmt: skip
     support, sales = scenario.workgroup("support"), scenario.workgroup("2002")
     assert list(support.members) == ["agent1", "agent2", "agent3", "agent4"]

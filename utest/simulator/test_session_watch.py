@@ -40,3 +40,16 @@ def test_a_station_tells_who_logs_on_to_it_and_off(simulator):
     assert removed == [("agent2", "station logoff")]
     missing = boss.request("PUT", path, json={})
     assert missing.status_code == 400
+
+
+def test_a_layout_subscription_names_the_layouts_the_server_lacks(simulator):
+    # [guess] The scenario has no layouts: a layout subscription is refused naming them.
+    from .helpers import RawSession, error_of
+
+    me = RawSession(simulator.url, "supervisor")
+    path = "/messaging/subscriptions/session/sessions-layouts"
+    refused = me.request("PUT", path, json={"layoutIds": ["Floor 2"]})
+    assert refused.status_code == 400
+    assert "Floor 2" in error_of(refused)["message"]
+    assert me.request("PUT", path, json={}).status_code == 400
+    assert me.request("DELETE", path).status_code == 204

@@ -28,6 +28,8 @@ class DirectoryResource:
             ("POST", re.compile(r"^directories/contacts/([^/]+)$"), self.add_contact, True),
             ("DELETE", re.compile(r"^directories/contacts/([^/]+)/([^/]+)$"),
              self.remove_contact, True),
+            ("PUT", re.compile(r"^directories/contacts/([^/]+)/([^/]+)$"),
+             self.update_contact, True),
             ("PUT", re.compile(r"^messaging/subscriptions/directories$"), self.watch, True),
             ("DELETE", re.compile(r"^messaging/subscriptions/directories$"), self.stop, True),
             ("PUT", re.compile(r"^messaging/subscriptions/directories/([^/]+)$"),
@@ -64,6 +66,16 @@ class DirectoryResource:
             session.user, directory_id, body if isinstance(body, dict) else {}
         )
         return json_response(201, {"entryId": entry_id})
+
+    def update_contact(
+        self, request: Request, session: Session, directory_id: str, entry_id: str
+    ) -> Response:
+        """[guess] 204, as a removal answers."""
+        body = request.json()
+        self.directory.update_contact(
+            session.user, directory_id, entry_id, body if isinstance(body, dict) else {}
+        )
+        return json_response(204)
 
     def remove_contact(
         self, request: Request, session: Session, directory_id: str, entry_id: str
