@@ -23,10 +23,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .directory import PRIVATE_CONTACTS, Directory
+from .directory import DIRECTORIES_MESSAGE, PRIVATE_CONTACTS, Directory
 from .errors import InvalidProperty, MissingProperty, NotFound
 from .scenario import User
 from .sessions import Session
+from .speed_dials import SpeedDial, SpeedDials
 from .state import ServerState
 from .statuses import Statuses
 
@@ -61,17 +62,55 @@ class Watch:
 
 
 class DirectoryWatch:
-    def __init__(self, state: ServerState, statuses: Statuses, directory: Directory) -> None:
+    def __init__(
+        self, state: ServerState, statuses: Statuses, directory: Directory, dials: SpeedDials
+    ) -> None:
         self.state = state
         self.statuses = statuses
         self.directory = directory
+        self.dials = dials
         # (session id, subscription id) -> watch.
         self.watches: dict[tuple[str, str], Watch] = {}
         # Lower-case user id -> the watches whose page shows the user.
         self.showing: dict[str, set[tuple[str, str]]] = {}
+        # Session id -> the session, for those watching the directories' metadata.
+        self.metadata_watchers: dict[str, Session] = {}
         statuses.on_change(self._user_changed)
         directory.on_contacts_change(self._contacts_changed)
+        dials.on_change(self._dial_changed)
         state.on_session_end(lambda session, _why: self._forget(session))
+
+    # -- the directories' metadata --------------------------------------------------------
+
+    def watch_metadata(self, session: Session) -> None:
+        """[doc] The first message (isDelta false) adds every directory the user may
+        open: the standard ones and the speed dials the user sees."""
+        listed = self.directory.metadata_message()
+        listed["directoriesAdded"] += [d.metadata() for d in self.dials.visible(session.user)]
+        self.metadata_watchers[session.id] = session
+        self.state.deliver(session, listed)
+
+    def stop_metadata(self, session: Session) -> None:
+        self.metadata_watchers.pop(session.id, None)
+
+    def _dial_changed(self, what: str, dial: SpeedDial) -> None:
+        if what == "links":
+            for watch in list(self.watches.values()):
+                if watch.directory_id == dial.id:
+                    self._tell(watch)
+            return
+        for session in list(self.metadata_watchers.values()):
+            if dial.owner is not session.user and not dial.public:
+                continue
+            self.state.deliver(session, {
+                "__type": DIRECTORIES_MESSAGE, "isDelta": True,
+                "directoriesAdded": [dial.metadata()] if what == "added" else [],
+                "directoriesChanged": [dial.metadata()] if what == "changed" else [],
+                "directoriesRemoved": [dial.id] if what == "removed" else [],
+            })  # fmt: skip
+        if what == "removed":
+            for key in [k for k, w in self.watches.items() if w.directory_id == dial.id]:
+                self._stop(key)
 
     # -- subscribing ----------------------------------------------------------------------
 
@@ -80,10 +119,12 @@ class DirectoryWatch:
         if not isinstance(directory_id, str) or not directory_id:
             raise MissingProperty("directoryID")
         if directory_id not in (COMPANY_DIRECTORY, PRIVATE_CONTACTS):
-            raise NotFound(
-                f"The directory {directory_id} was not found; the user may open "
-                f"{COMPANY_DIRECTORY} and {PRIVATE_CONTACTS}."
-            )
+            mine = [d.id for d in self.dials.visible(session.user)]
+            if directory_id not in mine:
+                raise NotFound(
+                    f"The directory {directory_id} was not found; the user may open "
+                    f"{', '.join([COMPANY_DIRECTORY, PRIVATE_CONTACTS, *mine])}."
+                )
         count = _whole(body, "count", DEFAULT_COUNT, 1, MOST_COUNT)
         index = _whole(body, "index", 0, 0, 1_000_000)
         watch = Watch(session, subscription_id, directory_id, count, index,
@@ -102,15 +143,35 @@ class DirectoryWatch:
             self._show(key, watch, {})
 
     def _forget(self, session: Session) -> None:
+        self.metadata_watchers.pop(session.id, None)
         for key in [k for k in self.watches if k[0] == session.id]:
             self._stop(key)
 
     # -- the page -------------------------------------------------------------------------
 
     def _entries(self, watch: Watch) -> list[dict]:
+        user = watch.session.user
         if watch.directory_id == PRIVATE_CONTACTS:
-            return [self._private_entry(c) for c in self.directory.contacts(watch.session.user)]
-        return [self._user_entry(user) for user in self.directory.scenario.users.values()]
+            return [self._private_entry(c) for c in self.directory.contacts(user)]
+        if watch.directory_id == COMPANY_DIRECTORY:
+            return [self._user_entry(u) for u in self.directory.scenario.users.values()]
+        dial = self.dials.dials.get(watch.directory_id)
+        return [] if dial is None else self._dial_entries(dial)
+
+    def _dial_entries(self, dial: SpeedDial) -> list[dict]:
+        """A speed dial's links as entries: the linked contact under the link's id."""
+        found = []
+        private = {c["entryID"]: c for c in self.directory.contacts(dial.owner)}
+        for link_id, link in dial.links.items():
+            if link["source"] == COMPANY_DIRECTORY:
+                user = self.directory.scenario.user(link["entry"])
+                entry = self._user_entry(user) if user is not None else None
+            else:
+                contact = private.get(link["entry"])
+                entry = self._private_entry(contact) if contact is not None else None
+            if entry is not None:
+                found.append({**entry, "entryID": link_id})
+        return found
 
     def _page(self, watch: Watch) -> tuple[int, int, dict[str, dict]]:
         """The directory's size, how many pass the filters, and the page: id -> entry."""
@@ -140,16 +201,17 @@ class DirectoryWatch:
             })  # fmt: skip
 
     def _show(self, key: tuple[str, str], watch: Watch, page: dict[str, dict]) -> None:
-        """Keep the index of who each page shows (company directory entries are users)."""
-        if watch.directory_id == COMPANY_DIRECTORY:
-            for entry_id in set(watch.shown) - set(page):
-                watchers = self.showing.get(entry_id.lower())
-                if watchers is not None:
-                    watchers.discard(key)
-                    if not watchers:
-                        del self.showing[entry_id.lower()]
-            for entry_id in set(page) - set(watch.shown):
-                self.showing.setdefault(entry_id.lower(), set()).add(key)
+        """Keep the index of which users each page shows (by their userID)."""
+        before = {str(e["userID"]).lower() for e in watch.shown.values() if e.get("userID")}
+        after = {str(e["userID"]).lower() for e in page.values() if e.get("userID")}
+        for user_id in before - after:
+            watchers = self.showing.get(user_id)
+            if watchers is not None:
+                watchers.discard(key)
+                if not watchers:
+                    del self.showing[user_id]
+        for user_id in after - before:
+            self.showing.setdefault(user_id, set()).add(key)
         watch.shown = page
 
     # -- what changes it ------------------------------------------------------------------
@@ -160,21 +222,25 @@ class DirectoryWatch:
             watch = self.watches.get(key)
             if watch is None:
                 continue
-            old = watch.shown.get(user.id)
-            if old is None:
-                continue
-            new = {**self._user_entry(user), "index": old["index"]}
-            if new != old:
-                watch.shown[user.id] = new
+            changed = []
+            for entry_id, old in list(watch.shown.items()):
+                if str(old.get("userID", "")).lower() != user.id.lower():
+                    continue
+                new = {**self._user_entry(user), "entryID": entry_id, "index": old["index"]}
+                if new != old:
+                    watch.shown[entry_id] = new
+                    changed.append(new)
+            if changed:
                 self.state.deliver(watch.session, {
                     "__type": DIRECTORY_MESSAGE, "subscriptionId": watch.subscription_id,
-                    "isDelta": True, "contactsAdded": [], "contactsChanged": [new],
+                    "isDelta": True, "contactsAdded": [], "contactsChanged": changed,
                     "contactsRemoved": [],
                 })  # fmt: skip
 
     def _contacts_changed(self, user: User) -> None:
+        """A private contact changed: the user's own pages of it, and of speed dials."""
         for watch in list(self.watches.values()):
-            if watch.directory_id == PRIVATE_CONTACTS and watch.session.user is user:
+            if watch.session.user is user and watch.directory_id != COMPANY_DIRECTORY:
                 self._tell(watch)
 
     # -- entries --------------------------------------------------------------------------

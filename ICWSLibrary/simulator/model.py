@@ -38,6 +38,7 @@ from .resources.transfers import TransferResource
 from .scenario import Scenario, load_scenario
 from .session_watch import SessionWatch
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
+from .speed_dials import SpeedDials
 from .state import ServerState
 from .statistics import Statistics
 from .statuses import Statuses
@@ -76,9 +77,8 @@ class ICWSModel:
         self.transfers = TransferResource(self.interactions)
         self.recordings = RecordingResource(self.interactions)
         directory = Directory(self.scenario)
-        self.directory = DirectoryResource(
-            directory, self.state, DirectoryWatch(self.state, self.statuses, directory)
-        )
+        watch = DirectoryWatch(self.state, self.statuses, directory, SpeedDials(directory))
+        self.directory = DirectoryResource(directory, self.state, watch)
         self.session_watch = SessionResource(SessionWatch(self.state))
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))

@@ -1,5 +1,6 @@
 """Feature ``directories`` over HTTP: lookup entries, private contacts and directory
-subscriptions. The rules live in :mod:`..directory` and :mod:`..directory_watch`.
+subscriptions, speed dials. The rules live in :mod:`..directory`,
+:mod:`..directory_watch` and :mod:`..speed_dials`.
 
 [doc] lookup-entries answers 200 ``LookupEntries``; a contact's creation answers
 ``ContactEntryId``: [guess] 201 ``{entryId}``; its removal 204.
@@ -21,8 +22,11 @@ class DirectoryResource:
         self.directory = directory
         self.state = state
         self.contacts_watch = watch
+        self.dials = watch.dials
 
     def routes(self) -> list:
+        dial = re.compile(r"^directories/speed-dial/([^/]+)$")
+        links = re.compile(r"^directories/speed-dial/([^/]+)/links/([^/]+)$")
         return [
             ("POST", re.compile(r"^directories/lookup-entries$"), self.lookup, True),
             ("POST", re.compile(r"^directories/contacts/([^/]+)$"), self.add_contact, True),
@@ -32,6 +36,12 @@ class DirectoryResource:
              self.update_contact, True),
             ("PUT", re.compile(r"^messaging/subscriptions/directories$"), self.watch, True),
             ("DELETE", re.compile(r"^messaging/subscriptions/directories$"), self.stop, True),
+            ("POST", re.compile(r"^directories/speed-dial$"), self.create_speed_dial, True),
+            ("PUT", dial, self.rename_speed_dial, True),
+            ("DELETE", dial, self.delete_speed_dial, True),
+            ("POST", re.compile(dial.pattern[:-1] + "/links$"), self.add_link, True),
+            ("PUT", links, self.change_link, True),
+            ("DELETE", links, self.remove_link, True),
             ("PUT", re.compile(r"^messaging/subscriptions/directories/([^/]+)$"),
              self.watch_contacts, True),
             ("DELETE", re.compile(r"^messaging/subscriptions/directories/([^/]+)$"),
@@ -50,11 +60,43 @@ class DirectoryResource:
 
     def watch(self, request: Request, session: Session) -> Response:
         """[doc] 204, then a directoriesMessage listing the directories."""
-        self.state.deliver(session, self.directory.metadata_message())
+        self.contacts_watch.watch_metadata(session)
         return json_response(204)
 
     def stop(self, request: Request, session: Session) -> Response:
+        self.contacts_watch.stop_metadata(session)
         return json_response(204)
+
+    # -- speed dials (speed_dials.py) ------------------------------------------------------
+
+    def create_speed_dial(self, request: Request, session: Session) -> Response:
+        dial = self.dials.create(session.user, self._body(request))
+        return json_response(201, {"directoryId": dial.id})
+
+    def rename_speed_dial(self, request: Request, session: Session, directory_id: str):
+        self.dials.rename(session.user, directory_id, self._body(request))
+        return json_response(204)
+
+    def delete_speed_dial(self, request: Request, session: Session, directory_id: str):
+        self.dials.delete(session.user, directory_id)
+        return json_response(204)
+
+    def add_link(self, request: Request, session: Session, directory_id: str) -> Response:
+        link_id = self.dials.add_link(session.user, directory_id, self._body(request))
+        return json_response(201, {"speedDialContactLinkId": link_id})
+
+    def change_link(self, request: Request, session: Session, directory_id: str, link_id: str):
+        self.dials.change_link(session.user, directory_id, link_id, self._body(request))
+        return json_response(204)
+
+    def remove_link(self, request: Request, session: Session, directory_id: str, link_id: str):
+        self.dials.remove_link(session.user, directory_id, link_id)
+        return json_response(204)
+
+    @staticmethod
+    def _body(request: Request) -> dict:
+        body = request.json()
+        return body if isinstance(body, dict) else {}
 
     def lookup(self, request: Request, session: Session) -> Response:
         body = request.json()
