@@ -722,7 +722,10 @@ def test_acd_offers_a_call_only_to_an_agent_with_the_skills_it_requires(simulato
     # Default scenario: agent1 English 80, Hardware 60; agent2 English 60, Spanish 90.
     one = Agent(simulator.url, "agent1", "7001")
     two = Agent(simulator.url, "agent2", "7002")
-    simulator.set_agent_idle("agent2", 600)  # agent2 would be offered it first
+    # agent2 longest idle: offered first, were it not for the skill it lacks (an agent
+    # whose idle time was never set counts as idle longest of all, so agent1's is set).
+    simulator.set_agent_idle("agent1", 0)
+    simulator.set_agent_idle("agent2", 600)
     control = simulator.control()
     call_id = control.place_inbound_call("Support", skills={"Hardware": 50})
     assert one.state(call_id) == "A" and one.attribute(call_id, "Eic_UserName") == "agent1"
