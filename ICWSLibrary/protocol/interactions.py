@@ -38,18 +38,15 @@ CAPABILITIES = {
 }  # fmt: skip
 # [doc] alertAction: StartAlerting 1, StopAlerting 2.
 START_ALERTING, STOP_ALERTING = 1, 2
-# [SDK] Interactions.js: the enums of createGenericInteractionParameters. InteractionState
-# is not the numbering of the Eic_State letters; here each value with the letter it means.
+# [SDK] Interactions.js: the enums of createGenericInteractionParameters, each value with
+# its name and the letter an attribute shows it as. InteractionState is not the numbering
+# of the Eic_State letters; InteractionDirection shows as Eic_CallDirection;
+# InteractionPartyType as Eic_CallType [guess: internal is an intercom object].
 GENERIC_INITIAL_STATES = {
-    0: None, 1: "A", 2: "C", 3: "H", 4: "M", 5: "O", 6: "P", 7: "R", 8: "X", 9: "S",
-    10: "I", 11: "E",
+    0: ("None", None), 1: ("Alerting", "A"), 2: ("Connected", "C"), 3: ("Held", "H"),
+    4: ("Messaging", "M"), 5: ("Offering", "O"), 6: ("Parked", "P"), 7: ("Proceeding", "R"),
+    8: ("Suspended", "X"), 9: ("System", "S"), 10: ("InternalDisconnect", "I"),
+    11: ("ExternalDisconnect", "E"),
 }  # fmt: skip
-INITIAL_STATE_NAMES = {
-    0: "None", 1: "Alerting", 2: "Connected", 3: "Held", 4: "Messaging", 5: "Offering",
-    6: "Parked", 7: "Proceeding", 8: "Suspended", 9: "System", 10: "InternalDisconnect",
-    11: "ExternalDisconnect",
-}  # fmt: skip
-# [SDK] InteractionDirection None 0, Incoming 1, Outgoing 2; InteractionPartyType None 0,
-# Internal 1, External 2.
-INTERACTION_DIRECTIONS = {0: None, 1: "I", 2: "O"}
-PARTY_TYPES = {0: None, 1: "Internal", 2: "External"}
+INTERACTION_DIRECTIONS = {0: ("None", None), 1: ("Incoming", "I"), 2: ("Outgoing", "O")}
+PARTY_TYPES = {0: ("None", None), 1: ("Internal", "I"), 2: ("External", "E")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...protocol.interactions import INITIAL_STATE_NAMES
+from ...protocol.interactions import GENERIC_INITIAL_STATES
 from ..errors import InvalidProperty
 from ..scenario import ScenarioError, User, Workgroup
 from ..scenario.checks import skill_requirements
@@ -25,8 +25,9 @@ from .routing import Router, hand_to
 # ACD ("Generic Object Waiting" [doc]) and is offered like a call, so the queue names no
 # agent to be Alerting or Connected; a user's queue names its agent. An object born
 # disconnected, parked, suspended or leaving a voice mail is refused rather than invented.
-WORKGROUP_STATES = {0: "O", 5: "O"}
-USER_STATES = {0: "A", 1: "A", 2: "C", 3: "H", 5: "O", 7: "R", 9: "S"}
+# None (0) starts Offering in a workgroup's queue and Alerting in a user's.
+WORKGROUP_STATES, WORKGROUP_DEFAULT = (0, 5), "O"
+USER_STATES, USER_DEFAULT = (0, 1, 2, 3, 5, 7, 9), "A"
 
 
 @dataclass
@@ -39,19 +40,20 @@ class GenericRequest:
 
 
 def starting_letter(request: GenericRequest, workgroup: Workgroup | None) -> str:
-    allowed = WORKGROUP_STATES if workgroup is not None else USER_STATES
+    allowed, default = (
+        (WORKGROUP_STATES, WORKGROUP_DEFAULT) if workgroup is not None
+        else (USER_STATES, USER_DEFAULT)
+    )  # fmt: skip
+    name, letter = GENERIC_INITIAL_STATES[request.initial_state]
     if request.initial_state not in allowed:
         where = f"workgroup {workgroup.id}'s queue" if workgroup else "a user's queue"
-        names = ", ".join(
-            f"{INITIAL_STATE_NAMES[number]} ({number})" for number in sorted(set(allowed))
-        )
+        names = ", ".join(f"{GENERIC_INITIAL_STATES[n][0]} ({n})" for n in allowed)
         raise InvalidProperty(
             "initialState",
-            f"initialState {INITIAL_STATE_NAMES[request.initial_state]} "
-            f"({request.initial_state}): a generic interaction in {where} cannot start so; "
-            f"it may start {names}.",
+            f"initialState {name} ({request.initial_state}): a generic interaction in {where} "
+            f"cannot start so; it may start {names}.",
         )
-    return allowed[request.initial_state]
+    return letter or default
 
 
 class GenericObjects:

@@ -15,7 +15,7 @@ import re
 from urllib.parse import parse_qs
 
 from ...protocol.interactions import (
-    INITIAL_STATE_NAMES,
+    GENERIC_INITIAL_STATES,
     INTERACTION_DIRECTIONS,
     PARTY_TYPES,
 )
@@ -63,9 +63,6 @@ NOT_SIMULATED_TYPES = ("createEmailParameters",)
 TELEPHONY_ACTIONS = frozenset(
     {"pickup", "disconnect", "hold", "mute", "blind-transfer", "send-digits", *MONITOR_MODES}
 )
-INITIAL_STATES = INITIAL_STATE_NAMES
-DIRECTIONS = {0: "None", 1: "Incoming", 2: "Outgoing"}
-PARTY_TYPE_NAMES = {0: "None", 1: "Internal", 2: "External"}
 _DIGITS = re.compile(r"^[0-9*#A-Da-d,]+$")
 # A number as people dial it (+1 (317) 555-0100, 555.0100 x12) or a SIP or tel URI.
 _DIAL_STRING = re.compile(r"^(\+?[0-9(][0-9 ()./*#x,-]*|(sip|sips|tel):\S+)$", re.IGNORECASE)
@@ -197,19 +194,21 @@ class InteractionResource:
         extra = body.get("additionalAttributes") or {}
         if not isinstance(extra, dict):
             raise InvalidProperty("additionalAttributes", "additionalAttributes must be an object.")
-        request = GenericRequest(initial_state=enum_field(body, "initialState", INITIAL_STATES))
+        request = GenericRequest(
+            initial_state=enum_field(body, "initialState", GENERIC_INITIAL_STATES)
+        )
         attributes = request.attributes
         attributes.update((str(name), str(value)) for name, value in extra.items())
-        direction = INTERACTION_DIRECTIONS[enum_field(body, "interactionDirection", DIRECTIONS)]
-        if direction:
-            attributes["Eic_CallDirection"] = direction
-        # [guess] The remote party's type shown as Eic_CallType: internal is an intercom
-        # object, external one from outside. localPartyType and localLocation are taken and
-        # checked, but no attribute a server shows them in is known.
-        remote_type = PARTY_TYPES[enum_field(body, "remotePartyType", PARTY_TYPE_NAMES)]
-        if remote_type:
-            attributes["Eic_CallType"] = remote_type[0]
-        enum_field(body, "localPartyType", PARTY_TYPE_NAMES)
+        # localPartyType and localLocation are taken and checked, but no attribute a
+        # server shows them in is known.
+        for field, table, attribute in (
+            ("interactionDirection", INTERACTION_DIRECTIONS, "Eic_CallDirection"),
+            ("remotePartyType", PARTY_TYPES, "Eic_CallType"),
+            ("localPartyType", PARTY_TYPES, None),
+        ):
+            _name, letter = table[enum_field(body, field, table)]
+            if letter and attribute:
+                attributes[attribute] = letter
         for field, names in (
             ("remoteName", ("Eic_RemoteName",)),
             # [SDK] remoteId is the remote party's id: Eic_RemoteId; [guess] also its
@@ -624,13 +623,14 @@ def _required_flag(body: dict, name: str) -> bool:
     return body[name]
 
 
-def enum_field(body: dict, name: str, names: dict[int, str]) -> int:
-    """The number of an enum property (0, its None, when absent); a string of digits is
-    taken as the number, as queueType is [real]; anything else is a 400 naming the values."""
+def enum_field(body: dict, name: str, table: dict[int, tuple[str, str | None]]) -> int:
+    """The number of an enum property (0, its None, when absent), ``table`` giving each
+    value's name first; a string of digits is taken as the number, as queueType is [real];
+    anything else is a 400 naming the values."""
     value = body.get(name, 0)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and value in names:
+    if isinstance(value, int) and not isinstance(value, bool) and value in table:
         return value
-    listed = ", ".join(f"{number} {label}" for number, label in names.items())
+    listed = ", ".join(f"{number} {label}" for number, (label, _letter) in table.items())
     raise InvalidProperty(name, f"{name} must be one of {listed}; not {value!r:.40}.")
