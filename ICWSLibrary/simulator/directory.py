@@ -37,9 +37,9 @@ COMPARISONS = {EXACT: "exact", STARTS_WITH: "starts with", CONTAINS: "contains",
 # [guess] The private contacts' directory id, and the fields a contact may carry. [doc]
 # IceLib names the default directories "IC Private Contacts", "IC Public Contacts" and
 # "Company Directory".
-PRIVATE_CONTACTS = "PrivateContacts"
+PRIVATE_CONTACTS, COMPANY_DIRECTORY = "PrivateContacts", "CompanyDirectory"
 DIRECTORIES = (
-    {"directoryId": "CompanyDirectory", "displayName": "Company Directory"},
+    {"directoryId": COMPANY_DIRECTORY, "displayName": "Company Directory"},
     {"directoryId": PRIVATE_CONTACTS, "displayName": "IC Private Contacts"},
 )
 DIRECTORIES_MESSAGE = "urn:inin.com:directories:directoriesMessage"
@@ -68,7 +68,7 @@ class Directory:
         most = body.get("maxEntries", 100)
         if isinstance(most, bool) or not isinstance(most, int) or not 0 < most <= 10_000:
             raise InvalidProperty("maxEntries", "maxEntries must be a whole number, 1 or more.")
-        matches = _matcher(comparison, text)
+        matches = text_matcher(COMPARISONS[comparison], text)
         found = [
             entry for entry in self._entries(types)
             if any(matches(str(entry.get(PROPERTIES[p], ""))) for p in properties)
@@ -159,17 +159,23 @@ def _contact_fields(body: dict) -> dict[str, str]:
     return {name: str(body[name]) for name in CONTACT_FIELDS if body.get(name)}
 
 
-def user_entry(user: User) -> dict:
+def person_fields(user: User) -> dict:
+    """What both a lookup entry and a directory's contact entry say of a user."""
     personal = user.personal
     return _compact({
-        "entryID": user.id, "lookupEntryType": USER, "displayName": user.display_name,
-        "firstName": personal.get("givenName"), "lastName": personal.get("surname"),
-        "department": personal.get("departmentName"), "extension": user.extension,
-        "businessEmail": personal.get("emailAddress"),
+        "displayName": user.display_name, "firstName": personal.get("givenName"),
+        "lastName": personal.get("surname"), "department": personal.get("departmentName"),
+        "extension": user.extension, "businessEmail": personal.get("emailAddress"),
         "statusURI": f"/status/user-statuses/{user.id}",
+    })  # fmt: skip
+
+
+def user_entry(user: User) -> dict:
+    return {
+        "entryID": user.id, "lookupEntryType": USER, **person_fields(user),
         "queueID": {"queueType": USER_QUEUE, "queueName": user.id},
         "voicemailCapable": True,
-    })  # fmt: skip
+    }  # fmt: skip
 
 
 def _compact(entry: dict) -> dict:
@@ -187,15 +193,16 @@ def _numbers(body: dict, name: str, known: dict[int, str]) -> list[int]:
     return values
 
 
-def _matcher(comparison: int, text: str):
-    """[doc] Case-insensitive: the whole value, its start, any part, or a wildcard
-    pattern (``*`` any run of characters, ``?`` one)."""
+def text_matcher(how: str, text: str) -> Callable[[str], bool]:
+    """[doc] Without regard to case: the whole value ("exact"), its start ("starts
+    with"), any part ("contains"), or a pattern ("wildcards": ``*`` any run of
+    characters, ``?`` one)."""
     wanted = text.casefold()
-    if comparison == EXACT:
+    if how == "exact":
         return lambda value: value.casefold() == wanted
-    if comparison == STARTS_WITH:
+    if how == "starts with":
         return lambda value: value.casefold().startswith(wanted)
-    if comparison == CONTAINS:
+    if how == "contains":
         return lambda value: wanted in value.casefold()
     pattern = re.compile(
         "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in wanted),

@@ -19,11 +19,17 @@ and a 404 for a directory the user may not open.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .directory import DIRECTORIES_MESSAGE, PRIVATE_CONTACTS, Directory
+from .directory import (
+    COMPANY_DIRECTORY,
+    DIRECTORIES_MESSAGE,
+    PRIVATE_CONTACTS,
+    Directory,
+    person_fields,
+    text_matcher,
+)
 from .errors import InvalidProperty, MissingProperty, NotFound
 from .scenario import User
 from .sessions import Session
@@ -31,7 +37,6 @@ from .speed_dials import SpeedDial, SpeedDials
 from .state import ServerState
 from .statuses import Statuses
 
-COMPANY_DIRECTORY = "CompanyDirectory"
 DIRECTORY_MESSAGE = "urn:inin.com:directories:directoryMessage"
 CONTACT_ENTRY = "urn:inin.com:directories:contactEntry"
 DEFAULT_COUNT, MOST_COUNT = 25, 300
@@ -44,6 +49,8 @@ CONTACT_PROPERTIES = {
 EXACT, PREFIX, EXISTS, EMPTY, WILDCARDS = range(5)
 FILTER_TYPES = {EXACT: "Exact", PREFIX: "Prefix", EXISTS: "Exists", EMPTY: "Empty",
                 WILDCARDS: "Wildcards"}  # fmt: skip
+# The matching (directory.text_matcher) each filter type that tests text means.
+MATCHING = {EXACT: "exact", PREFIX: "starts with", WILDCARDS: "wildcards"}
 # Private contacts' fields as an entry names them (the contact as added: email, phones).
 PRIVATE_FIELDS = {"email": "businessEmail"}
 
@@ -246,17 +253,13 @@ class DirectoryWatch:
     # -- entries --------------------------------------------------------------------------
 
     def _user_entry(self, user: User) -> dict:
-        personal = user.personal
         status = self.statuses.user_status(user)
         workgroups = [w.id for w in self.directory.scenario.workgroups.values()
                       if w.has_member(user.id)]  # fmt: skip
         entry = {
             "__type": CONTACT_ENTRY, "entryID": user.id, "userID": user.id,
-            "displayName": user.display_name, "firstName": personal.get("givenName"),
-            "lastName": personal.get("surname"), "department": personal.get("departmentName"),
-            "title": personal.get("title"), "businessEmail": personal.get("emailAddress"),
-            "extension": user.extension, "workgroups": workgroups or None,
-            "statusURI": f"/status/user-statuses/{user.id}",
+            **person_fields(user), "title": user.personal.get("title"),
+            "workgroups": workgroups or None,
             "statusID": status.get("statusId"), "statusNotes": status.get("notes"),
             "statusChanged": status.get("statusChanged"), "onPhone": status.get("onPhone"),
             "onPhoneChanged": status.get("onPhoneChanged"), "loggedIn": status.get("loggedIn"),
@@ -282,17 +285,10 @@ def _whole(body: dict, name: str, default: int, least: int, most: int) -> int:
 
 
 def _filters(items) -> list[tuple[str, int, list[str]]]:
-    if items is None:
-        return []
     found = []
-    for item in items if isinstance(items, list) else [None]:
-        if not isinstance(item, dict):
-            raise InvalidProperty("filterItems", "filterItems must be a list of filter objects.")
-        name = CONTACT_PROPERTIES.get(item.get("contactProperty"))  # type: ignore[arg-type]
+    for item, name in _items(items, "filterItems", "filter"):
         kind = item.get("filterType")
         expressions = item.get("filterExpressions", [])
-        if name is None:
-            raise InvalidProperty("filterItems", _known_properties("filterItems"))
         if isinstance(kind, bool) or kind not in FILTER_TYPES:
             listed = ", ".join(f"{n} {label}" for n, label in FILTER_TYPES.items())
             raise InvalidProperty("filterItems", f"filterItems' filterType must be {listed}.")
@@ -303,22 +299,29 @@ def _filters(items) -> list[tuple[str, int, list[str]]]:
 
 
 def _sorts(items) -> list[tuple[str, bool]]:
-    if items is None:
-        return []
     found = []
-    for item in items if isinstance(items, list) else [None]:
-        if not isinstance(item, dict):
-            raise InvalidProperty("sortItems", "sortItems must be a list of sort objects.")
-        name = CONTACT_PROPERTIES.get(item.get("contactProperty"))  # type: ignore[arg-type]
+    for item, name in _items(items, "sortItems", "sort"):
         direction = item.get("sortDirection", 0)
-        if name is None:
-            raise InvalidProperty("sortItems", _known_properties("sortItems"))
         if isinstance(direction, bool) or direction not in (0, 1):
             raise InvalidProperty(
                 "sortItems", "sortItems' sortDirection must be 0 (ascending) or 1 (descending)."
             )
         found.append((name, direction == 1))
     return found
+
+
+def _items(items, where: str, what: str) -> Iterator[tuple[dict, str]]:
+    """Each object of a filterItems or sortItems list (none when absent), with the entry
+    field its contactProperty names."""
+    if items is None:
+        return
+    for item in items if isinstance(items, list) else [None]:
+        if not isinstance(item, dict):
+            raise InvalidProperty(where, f"{where} must be a list of {what} objects.")
+        name = CONTACT_PROPERTIES.get(item.get("contactProperty"))  # type: ignore[arg-type]
+        if name is None:
+            raise InvalidProperty(where, _known_properties(where))
+        yield item, name
 
 
 def _known_properties(where: str) -> str:
@@ -333,18 +336,4 @@ def _passes(entry: dict, rule: tuple[str, int, list[str]]) -> bool:
         return bool(value)
     if kind == EMPTY:
         return not value
-    tests: list[Callable[[str], bool]] = [_matcher(kind, e) for e in expressions]
-    return any(test(value.casefold()) for test in tests)
-
-
-def _matcher(kind: int, expression: str) -> Callable[[str], bool]:
-    wanted = expression.casefold()
-    if kind == EXACT:
-        return lambda value: value == wanted
-    if kind == PREFIX:
-        return lambda value: value.startswith(wanted)
-    pattern = re.compile(
-        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in wanted),
-        re.DOTALL,
-    )
-    return lambda value: pattern.fullmatch(value) is not None
+    return any(text_matcher(MATCHING[kind], e)(value) for e in expressions)

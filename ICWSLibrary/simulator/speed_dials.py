@@ -17,11 +17,10 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .directory import PRIVATE_CONTACTS, Directory
+from .directory import COMPANY_DIRECTORY, PRIVATE_CONTACTS, Directory
 from .errors import Forbidden, InvalidProperty, MissingProperty, NotFound
 from .scenario import User
 
-COMPANY_DIRECTORY = "CompanyDirectory"
 SPEED_DIAL_CATEGORY = 4
 # [SDK] DefaultPhoneNumberType: which of a contact's numbers the link dials.
 DESIGNATIONS = {
