@@ -492,13 +492,13 @@ class InteractionResource:
         text = body.get("text")
         if not isinstance(text, str) or not text:
             raise MissingProperty("text")
-        clear = _required_flag(body, "clearTypingIndicator")
+        clear = required_flag(body, "clearTypingIndicator")
         self.contact.chats.write(interaction, party, text, clear_typing=clear)
 
     def chat_typing(self, session: Session, interaction: Interaction, body: dict):
         """[SDK] PUT .../chat/typing-indicator ``{on}``: the member is typing, or no more."""
         party = self._chat_member(session, interaction, "on")
-        self.contact.chats.set_typing(interaction, party, _required_flag(body, "on"))
+        self.contact.chats.set_typing(interaction, party, required_flag(body, "on"))
 
     def _chat_member(self, session: Session, interaction: Interaction, what: str):
         chat = self.contact.chats.of(interaction)
@@ -615,7 +615,8 @@ def _attribute_names(body) -> list[str] | None:
 __all__ = ["CALL", "InteractionResource"]
 
 
-def _required_flag(body: dict, name: str) -> bool:
+def required_flag(body: dict, name: str) -> bool:
+    """A required true/false property: missing, or another value, is a 400 naming it."""
     if name not in body:
         raise MissingProperty(name)
     if not isinstance(body[name], bool):

@@ -17,7 +17,7 @@ from ..contact.recording import PAUSE_TYPES, TIMED_PAUSE, Recording
 from ..errors import InvalidProperty, InvalidState, MissingProperty, NotFound
 from ..sessions import Session
 from ..wire import Request, Response, json_response
-from .interactions import InteractionResource
+from .interactions import InteractionResource, required_flag
 
 EXPORTS = "/recording-exports/"
 
@@ -74,11 +74,11 @@ class RecordingResource:
     # -- actions ------------------------------------------------------------------------------
 
     def record(self, session: Session, interaction: Interaction, body: dict) -> None:
-        self.recorder.record(session.user, interaction, _flag(body, "on"))
+        self.recorder.record(session.user, interaction, required_flag(body, "on"))
 
     def pause(self, session: Session, interaction: Interaction, body: dict) -> None:
         """[guess] A plain pause stops the recording until it is taken off pause."""
-        self.recorder.record(session.user, interaction, not _flag(body, "on"))
+        self.recorder.record(session.user, interaction, not required_flag(body, "on"))
 
     def secure_pause(self, session: Session, interaction: Interaction, body: dict) -> None:
         kind = body.get("securePauseType")
@@ -135,14 +135,6 @@ class RecordingResource:
         if recording is None or recording.ended is None:
             raise NotFound(f"No recording export at {request.path}.")
         return json_response(200, recording.manifest())
-
-
-def _flag(body: dict, name: str) -> bool:
-    if name not in body:
-        raise MissingProperty(name)
-    if not isinstance(body[name], bool):
-        raise InvalidProperty(name, f"{name} must be true or false.")
-    return body[name]
 
 
 def _tags(request: Request) -> list[str]:
