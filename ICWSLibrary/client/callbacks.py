@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..protocol.messages import CALLBACK_MESSAGE
 from .address import path_segment
 from .errors import ICWSError
-from .interactions import created_id
+from .interactions import create_interaction
 
 if TYPE_CHECKING:
     from .channel import MessageChannel
@@ -52,13 +52,10 @@ class CallbackAPI:
         }
         if name:
             body["name"] = str(name)
-        try:
-            answer = self._session.call("POST", "/interactions", body)
-        except ICWSError as error:
-            raise error.in_context(
-                f"The callback to {target} through workgroup {workgroup} was refused"
-            ) from None
-        return created_id(answer, "a callback")
+        return create_interaction(
+            self._session, body,
+            f"The callback to {target} through workgroup {workgroup} was refused", "a callback",
+        )  # fmt: skip
 
     def call_back(
         self, interaction_id: str, target: str | None = None, workgroup: str | None = None
@@ -74,13 +71,11 @@ class CallbackAPI:
                 "target": str(number or "")}  # fmt: skip
         if workgroup:
             body["workgroup"] = str(workgroup)
-        try:
-            answer = self._session.call("POST", "/interactions", body)
-        except ICWSError as error:
-            raise error.in_context(
-                f"'{self._session.user_id}' could not call back callback {interaction_id}"
-            ) from None
-        return created_id(answer, "a call back")
+        return create_interaction(
+            self._session, body,
+            f"'{self._session.user_id}' could not call back callback {interaction_id}",
+            "a call back",
+        )  # fmt: skip
 
     def dispose(self, interaction_id: str, disposition: int) -> None:
         path = f"/interactions/{path_segment(interaction_id)}/callback/disposition"

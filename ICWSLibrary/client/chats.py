@@ -14,7 +14,7 @@ from ..protocol.messages import CHAT_CONTENTS, CHAT_MEMBERS
 from .address import path_segment
 from .deadline import DeadlineReached, clamp, whole_wait
 from .errors import ICWSError
-from .interactions import created_id
+from .interactions import create_interaction
 from .messaging import good_entries
 
 if TYPE_CHECKING:
@@ -101,13 +101,10 @@ class ChatAPI:
 
     def create(self, target: str) -> str:
         body = {"__type": CREATE_CHAT, "target": str(target)}
-        try:
-            answer = self._session.call("POST", "/interactions", body)
-        except ICWSError as error:
-            raise error.in_context(
-                f"The chat of '{self._session.user_id}' with {target} was refused"
-            ) from None
-        return created_id(answer, "a chat")
+        return create_interaction(
+            self._session, body,
+            f"The chat of '{self._session.user_id}' with {target} was refused", "a chat",
+        )  # fmt: skip
 
     def send(self, interaction_id: str, text: str) -> None:
         body = {"text": str(text), "clearTypingIndicator": True}

@@ -111,6 +111,16 @@ def created_id(answer, what: str = "an interaction") -> str:
     return str(answer["interactionId"])
 
 
+def create_interaction(session, body: dict, refused: str, what: str = "an interaction") -> str:
+    """POST ``body`` to /interactions and return the new interaction's id; a refusal is
+    raised in the context ``refused``."""
+    try:
+        answer = session.call("POST", "/interactions", body)
+    except ICWSError as error:
+        raise error.in_context(refused) from None
+    return created_id(answer, what)
+
+
 def queue_type(kind) -> int:
     text = str(kind).strip().lower()
     if text.isdigit() and int(text) in QUEUE_TYPES.values():
@@ -265,12 +275,9 @@ class InteractionAPI:
             body["remoteName"] = remote_name
         if attributes:
             body["additionalAttributes"] = {str(k): str(v) for k, v in attributes.items()}
-        try:
-            return created_id(self._session.call("POST", "/interactions", body))
-        except ICWSError as error:
-            raise error.in_context(
-                f"The generic interaction for workgroup {workgroup} was refused"
-            ) from None
+        return create_interaction(
+            self._session, body, f"The generic interaction for workgroup {workgroup} was refused"
+        )
 
     # -- attributes and actions -------------------------------------------------------------
 
