@@ -19,10 +19,15 @@ class SupervisionKeywords(LibraryComponent):
     def _monitor(self, interaction_id: str, mode: str) -> None:
         session = self.connected_session()
         session.interactions.monitor(interaction_id, mode, True)
+        self._until_monitoring(session, interaction_id, True, f"monitored by the user ({mode})")
+
+    def _until_monitoring(self, session, interaction_id: str, wanted: bool, done: str) -> None:
+        """Return once the server lists the user among the call's monitors, or (not
+        ``wanted``) no longer does; a call gone is no longer monitored."""
         me = session.user_id.casefold()
         self.until_shown(
-            interaction_id, f"is monitored by the user ({mode})",
-            lambda a: a is not None and me in {n.casefold() for n in monitors(a)},
+            interaction_id, f"is {'' if wanted else 'no longer '}{done}",
+            lambda a: (a is not None and me in {n.casefold() for n in monitors(a)}) == wanted,
             names=MONITORS,
         )  # fmt: skip
 
@@ -102,12 +107,7 @@ class SupervisionKeywords(LibraryComponent):
         """
         session = self.connected_session()
         session.interactions.monitor(interaction_id, None, False)
-        me = session.user_id.casefold()
-        self.until_shown(
-            interaction_id, "no longer monitored by the user",
-            lambda a: a is None or me not in {n.casefold() for n in monitors(a)},
-            names=MONITORS,
-        )  # fmt: skip
+        self._until_monitoring(session, interaction_id, False, "monitored by the user")
 
     @keyword("Interaction Should Be Monitored By")
     def interaction_should_be_monitored_by(
