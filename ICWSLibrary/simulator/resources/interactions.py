@@ -373,24 +373,19 @@ class InteractionResource:
         return lambda: self.contact.disconnect(interaction, by_agent=True)
 
     def hold(self, session: Session, interaction: Interaction, body: dict):
-        if not isinstance(body.get("on"), bool):
-            raise MissingProperty("on")
-        return self.contact.hold(interaction, body["on"])
+        return self.contact.hold(interaction, _on(body))
 
     def mute(self, session: Session, interaction: Interaction, body: dict):
-        if not isinstance(body.get("on"), bool):
-            raise MissingProperty("on")
-        return self.contact.mute(interaction, body["on"])
+        return self.contact.mute(interaction, _on(body))
 
     def monitor(self, session: Session, interaction: Interaction, body: dict, *, mode: str):
         """listen, coach or join ``{on, supervisor}`` (contact/monitoring.py)."""
-        if not isinstance(body.get("on"), bool):
-            raise MissingProperty("on")
+        on = _on(body)
         supervisory = body.get("supervisor", False)
         if not isinstance(supervisory, bool):
             raise InvalidProperty("supervisor", "supervisor must be true or false.")
         monitoring = self.contact.monitoring
-        if body["on"]:
+        if on:
             return monitoring.start(session, interaction, mode, supervisory)
         return monitoring.stop(session, interaction)
 
@@ -613,6 +608,14 @@ def _attribute_names(body) -> list[str] | None:
 
 
 __all__ = ["CALL", "InteractionResource"]
+
+
+def _on(body: dict) -> bool:
+    """The ``on`` of hold, mute, listen, coach and join: anything but true or false is
+    taken as missing."""
+    if not isinstance(body.get("on"), bool):
+        raise MissingProperty("on")
+    return body["on"]
 
 
 def required_flag(body: dict, name: str) -> bool:
