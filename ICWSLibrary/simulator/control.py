@@ -15,14 +15,22 @@ from .scenario import ScenarioError, User, Workgroup
 from .scenario.checks import skill_requirements
 from .state import ServerState
 from .statuses import Statuses
+from .workforce import WorkforceService
 
 
 class Controls:
-    def __init__(self, state: ServerState, contact: ContactCenter, statuses: Statuses) -> None:
+    def __init__(
+        self,
+        state: ServerState,
+        contact: ContactCenter,
+        statuses: Statuses,
+        workforce: WorkforceService | None = None,
+    ) -> None:
         self._state = state
         self._scenario = state.scenario
         self._contact = contact
         self._statuses = statuses
+        self._workforce = workforce
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -177,6 +185,16 @@ class Controls:
         """Run the timed events of the next ``seconds`` at once (alert timeouts...), and
         those they schedule within them; returns what ran."""
         return self._state.clock.advance(seconds)
+
+    def review_time_off(self, request_id: str, approve: bool, reviewer: str) -> dict:
+        """A supervisor approves or denies a pending time-off request, as they would in
+        Interaction Optimizer; returns the request as the agent now reads it."""
+        if self._workforce is None:
+            raise ControlError("The simulator has no workforce management.")
+        if self._scenario.user(reviewer) is None:
+            raise ControlError(f"The simulator has no user {reviewer!r} to review time off.")
+        with self._state.changing():
+            return self._workforce.review(request_id, approve, reviewer).body()
 
     def set_host_accepting(self, address: str, accepting: bool, alternate_hosts=None) -> None:
         with self._state.changing():

@@ -35,6 +35,7 @@ from .resources.station import StationResource
 from .resources.statistics import StatisticsResource
 from .resources.status import StatusResource
 from .resources.transfers import TransferResource
+from .resources.workforce import WorkforceResource
 from .scenario import Scenario, load_scenario
 from .session_watch import SessionWatch
 from .sessions import ENDED_SESSIONS_KEPT, Session, check_credentials, session_cookie
@@ -43,6 +44,7 @@ from .state import ServerState
 from .statistics import Statistics
 from .statuses import Statuses
 from .wire import Request, Response, error_response, json_response
+from .workforce import WorkforceService
 
 __all__ = [
     "ENDED_SESSIONS_KEPT",
@@ -83,8 +85,9 @@ class ICWSModel:
         self.activations = ActivationResource(self.contact)
         self.configuration = ConfigurationResource(ConfigurationStore(self.scenario, self.contact))
         self.statistics = StatisticsResource(Statistics(self.contact))
+        self.workforce = WorkforceResource(WorkforceService(self.state, self.scenario.workforce))
         # What tests and keywords do to the server from outside ICWS.
-        self.control = Controls(self.state, self.contact, self.statuses)
+        self.control = Controls(self.state, self.contact, self.statuses, self.workforce.service)
         # The page for people, off unless asked for (it is not ICWS).
         self.console = (
             Console(self.state, self.contact, self.statuses, self.control) if console else None
@@ -95,6 +98,7 @@ class ICWSModel:
             self.connection, self.messaging, self.status, self.licenses, self.station,
             self.interactions, self.transfers, self.recordings, self.activations,
             self.configuration, self.statistics, self.directory, self.session_watch,
+            self.workforce,
         )  # fmt: skip
         for resource in resources:
             for method, pattern, handler, needs_session in resource.routes():

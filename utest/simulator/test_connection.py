@@ -199,12 +199,13 @@ def test_sessionless_information(simulator):
     # together on a real server: CIC 2017 R3 brought connection 11.
     assert ids == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
-        "configuration", "statistics", "licenses", "directories", "session",
+        "configuration", "statistics", "licenses", "directories", "session", "wfm",
     }  # fmt: skip
-    # [doc] Lookups and directory subscriptions are directories 4 (speed dial is 10, not
-    # simulated); the session subscriptions are session 1.
+    # [doc] Lookups and directory subscriptions are directories 4 (speed dials are 10,
+    # simulated but not advertised); the session subscriptions are session 1; the agent's
+    # data and time off are wfm 1 (trades, wfm 4, are not simulated).
     versions = {item["featureId"]: item["version"] for item in features}
-    assert (versions["directories"], versions["session"]) == (4, 1)
+    assert (versions["directories"], versions["session"], versions["wfm"]) == (4, 1, 1)
     one = requests.get(f"{simulator.url}/icws/connection/features/messaging")
     assert one.json() == {"featureId": "messaging", "version": 2}
     unknown = requests.get(f"{simulator.url}/icws/connection/features/teleport")

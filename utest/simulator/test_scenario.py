@@ -27,8 +27,11 @@ def test_default_scenario_has_the_documented_users_and_features():
     assert scenario.features["connection"] >= 11 and scenario.features["messaging"] >= 2
     assert set(scenario.features) == {
         "connection", "messaging", "status", "interactions", "queues", "activations",
-        "configuration", "statistics", "licenses", "directories", "session",
+        "configuration", "statistics", "licenses", "directories", "session", "wfm",
     }  # fmt: skip
+    # Every default agent has a published schedule; the supervisor is no WFM agent.
+    assert all(scenario.workforce.agent(f"agent{i}") for i in range(1, 9))
+    assert scenario.workforce.agent("supervisor") is None
     support, sales = scenario.workgroup("support"), scenario.workgroup("2002")
     assert list(support.members) == ["agent1", "agent2", "agent3", "agent4"]
     assert list(sales.members) == ["agent5", "agent6", "agent7", "agent8"]
@@ -217,9 +220,11 @@ def test_every_scenario_key_is_documented():
     from pathlib import Path
 
     from ICWSLibrary.simulator.scenario import load as module
+    from ICWSLibrary.simulator.scenario.workforce import WORKFORCE_KEYS
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text()
     keys = module.SCENARIO_KEYS | module.USER_KEYS | module.HOST_KEYS | module.WORKGROUP_KEYS
+    keys |= WORKFORCE_KEYS
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert missing == [], f"docs/scenarios.md does not describe {missing}"
 

@@ -50,6 +50,7 @@ from .model import (
     Workgroup,
     WrapUpCode,
 )
+from .workforce import read_workforce
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -133,6 +134,11 @@ def load_scenario(source: str | Path | dict | Scenario | None = None) -> Scenari
     if "users" in given and "workgroups" not in given:
         # The default workgroups name the default users: other users, no workgroups.
         data["workgroups"] = []
+    if "users" in given and "workforce" not in given:
+        # Nor do the default agents' schedules: no workforce management, so no wfm.
+        data.pop("workforce", None)
+        if "features" not in given:
+            data["features"] = {k: v for k, v in data["features"].items() if k != "wfm"}
     data.update(given)
     try:
         return _build(data, origin)
@@ -150,7 +156,7 @@ SCENARIO_KEYS = frozenset(
         "streamBacklog", "licenses",
         "stations", "workgroups", "externalNumbers", "disconnectedLinger", "actionDelay",
         "parkTimeout", "voicemailLength", "securePauseTimeout", "securePauseMaximum",
-        "skills", "roles", "wrapUpCategories", "wrapUpCodes", "skillsAttribute",
+        "skills", "roles", "wrapUpCategories", "wrapUpCodes", "skillsAttribute", "workforce",
     )
 )  # fmt: skip
 # Scenario keys of a user's personal information, and the ICWS names they answer as.
@@ -363,6 +369,7 @@ def _build(data: dict[str, Any], origin: str) -> Scenario:
         stream_backlog=bool(data.get("streamBacklog", True)),
         licenses=_license_pools(data.get("licenses", {}), origin),
         faults=list(data.get("faults", [])),
+        workforce=read_workforce(data.get("workforce"), users, statuses, origin),
         source=origin,
     )
 

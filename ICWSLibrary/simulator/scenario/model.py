@@ -4,7 +4,10 @@ how numbers outside it behave. Plain data: :mod:`.load` builds it from scenario 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .workforce import Workforce
 
 # Other spellings of a right that scenario files may use, and the one the model checks.
 RIGHT_ALIASES = {"canSetOthersStatus": "setOthersStatus"}
@@ -236,6 +239,8 @@ class Scenario:
     secure_pause_maximum: float = SECURE_PAUSE_MAXIMUM
     # Faults to inject from the start: [{"kind": "error", "count": 2, "path": "/status/"}].
     faults: list[dict[str, Any]] = field(default_factory=list)
+    # What the WFM server knows of the agents; None: no workforce management.
+    workforce: Workforce | None = None
     source: str = "default scenario"
 
     def user(self, user_id: str) -> User | None:
