@@ -33,6 +33,7 @@ from .keywords import (
     SupervisionKeywords,
     TimelineKeywords,
     TransferKeywords,
+    WorkforceKeywords,
     WorkgroupKeywords,
 )
 from .keywords.cache import SessionCache
@@ -365,6 +366,7 @@ class ICWSLibrary:
             RecordingKeywords(self),
             DirectoryKeywords(self),
             LogonKeywords(self),
+            WorkforceKeywords(self),
             TimelineKeywords(self),
             QueueKeywords(self),
             WorkgroupKeywords(self),

@@ -57,6 +57,7 @@ from .station import StationAPI
 from .statistics import StatisticsAPI
 from .status import StatusAPI
 from .transport import DEFAULT_GET_RETRIES, MAX_RESPONSE_BYTES, Transport, origin_of
+from .workforce import WorkforceAPI
 
 log = logging.getLogger("ICWSLibrary.client")
 
@@ -132,6 +133,7 @@ class ICWSSession:
         self.recordings = RecordingAPI(self)
         self.directory = DirectoryAPI(self)
         self.logons = LogonAPI(self, self.channel)
+        self.workforce = WorkforceAPI(self, self.channel)
 
     def _new_channel(self, messaging, poll_interval) -> MessageChannel:
         channel = MessageChannel(self, messaging, poll_interval=poll_interval)
@@ -363,6 +365,7 @@ class ICWSSession:
         self.recordings = RecordingAPI(self)
         self.directory = DirectoryAPI(self)
         self.logons = LogonAPI(self, self.channel)
+        self.workforce = WorkforceAPI(self, self.channel)
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)

@@ -17,6 +17,7 @@ from .status import StatusKeywords
 from .supervision import SupervisionKeywords
 from .timeline import TimelineKeywords
 from .transfers import TransferKeywords
+from .workforce import WorkforceKeywords
 from .workgroups import WorkgroupKeywords
 
 __all__ = [
@@ -39,5 +40,6 @@ __all__ = [
     "TimelineKeywords",
     "SupervisionKeywords",
     "TransferKeywords",
+    "WorkforceKeywords",
     "WorkgroupKeywords",
 ]

@@ -425,6 +425,25 @@ class Simulator:
         logger.info(f"{user_id} has {count} voice mail message{'' if count == 1 else 's'}.")
         return count
 
+    @keyword("Simulator Review Time Off Request")
+    def simulator_review_time_off_request(
+        self, request_id: str, approve: bool = True, reviewer: str = "supervisor"
+    ) -> None:
+        """A supervisor (``reviewer``, a user of the scenario) approves or denies a
+        pending time-off request, as they would in Interaction Optimizer.
+
+        Example:
+        | Connect To ICWS | agent1 | ${PASSWORD} |
+        | ${first} | ${last} = | Get Schedule Dates Range |
+        | ${id} = | Request Time Off | Sick | ${{$first + datetime.timedelta(days=8)}} |
+        | Simulator Review Time Off Request | ${id} | approve=False |
+        | Time Off Request Should Be | ${id} | Denied |
+        """
+        self._controls("review time off").review_time_off(request_id, approve, reviewer)
+        logger.info(
+            f"{reviewer} {'approved' if approve else 'denied'} time-off request {request_id}."
+        )
+
     @keyword("Get Simulator Interactions")
     def get_simulator_interactions(self) -> list:
         """Returns every interaction on the simulator, as the server sees it.

@@ -289,10 +289,10 @@ class WorkforceService:
         agent = self.agent(session)
         if not isinstance(body, dict):
             raise MissingProperty("requestType", "The body must be a timeOffRequest object.")
+        fields = self._request_fields(body, {})
         request = TimeOffRequest(
-            id=f"TOR-{next(self._ids):06d}", user_id=agent.user_id,
-            **self._request_fields(body, {}), submitted=self.now(),
-        )  # fmt: skip
+            id=f"TOR-{next(self._ids):06d}", user_id=agent.user_id, **fields, submitted=self.now()
+        )
         self._decide(agent, request)
         self._of_user[agent.user_id.lower()].append(request)
         self.requests[request.id] = request

@@ -1,0 +1,86 @@
+"""The workforce (wfm) client: what it reads back is named and typed, a date argument in
+any usual spelling is UTC, and an answer it cannot use is an error saying what came back."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from ICWSLibrary.client import ICWSError, ICWSSession
+from ICWSLibrary.client.workforce import WorkforceAPI, moment, readable
+
+
+class Canned:
+    """A session whose every call answers the same body."""
+
+    user_id = "agent1"
+
+    def __init__(self, answer):
+        self.answer = answer
+
+    def call(self, method, path, body=None, params=None):
+        return self.answer
+
+
+class Channel:
+    def on(self, kind, handler):
+        pass
+
+
+def test_enums_are_named_and_times_typed_unknown_ones_kept_as_sent():
+    shown = readable({"requestState": 5, "waitlistReason": 99, "activityType": 2,
+                      "startUtc": "20261207T090000Z", "endUtc": "not a time"})  # fmt: skip
+    assert shown["requestState"] == "Approved" and shown["activityType"] == "Meal"
+    assert shown["waitlistReason"] == "99" and shown["endUtc"] == "not a time"
+    assert shown["startUtc"] == datetime(2026, 12, 7, 9, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["2026-12-07 09:30", "2026-12-07T09:30:00Z", "20261207T093000Z",
+     datetime(2026, 12, 7, 9, 30), datetime(2026, 12, 7, 10, 30, tzinfo=timezone(timedelta(hours=1)))],
+)  # fmt: skip
+def test_a_moment_in_any_usual_spelling_is_the_same_utc_time(given):
+    assert moment(given, "start") == datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+
+
+def test_a_date_is_its_midnight_and_nonsense_is_refused_by_name():
+    assert moment(date(2026, 12, 7), "start") == datetime(2026, 12, 7, tzinfo=timezone.utc)
+    with pytest.raises(ICWSError, match="end 'next tuesday' is not a date"):
+        moment("next tuesday", "end")
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        ("<html>proxy</html>", "not an object"),
+        ({"schedule": {"version": 1}}, "no schedule.scheduleIntervals"),
+        ({}, "no schedule.scheduleIntervals"),
+    ],
+)
+def test_an_unusable_data_answer_says_what_came_back(answer, says):
+    api = WorkforceAPI(Canned(answer), Channel())
+    with pytest.raises(ICWSError, match=says):
+        api.schedule(None, None)
+
+
+def test_an_unusable_dates_range_says_what_came_back():
+    api = WorkforceAPI(Canned({"scheduleStartTimeUTC": "soon"}), Channel())
+    with pytest.raises(ICWSError, match="no readable start and end"):
+        api.dates_range()
+
+
+def test_a_request_is_read_back_by_id_and_one_named_without_an_id_is_an_error(simulator):
+    with ICWSSession(simulator.url) as agent:
+        agent.connect("agent1", "1234")
+        first, _ = agent.workforce.dates_range()
+        made = agent.workforce.ask("vacation", first + timedelta(days=8),
+                                   first + timedelta(days=9), True, None, None)  # fmt: skip
+        assert made["activityCodeId"] == "VAC" and made["requestState"] == "Approved"
+        # Read back by id, within the range it was made for.
+        assert agent.workforce.time_off_request(made["timeOffRequestId"]) == made
+        with pytest.raises(ICWSError, match="no time-off request TOR-999999 for agent1 from today"):
+            agent.workforce.time_off_request("TOR-999999")
+    api = WorkforceAPI(Canned({"requestState": 3}), Channel())
+    api.code_id = lambda activity: "VAC"  # type: ignore[method-assign]
+    with pytest.raises(ICWSError, match="named none"):
+        api.ask("Vacation", first, first + timedelta(days=1), True, None, None)
