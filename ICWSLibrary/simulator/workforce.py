@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from ..protocol.dates import format_datetime, parse_datetime
+from ..protocol.names import clipped
 from ..protocol.workforce import (
     APPROVED,
     AUTO_APPROVE_DISABLED,
@@ -68,6 +69,9 @@ TIME_OFF_TYPES = (6, 10)
 PARTS = ("schedule", "timeOff", "accrual", "activityCodes", "statusMappings",
          "configuration", "notifications")  # fmt: skip
 DAY = timedelta(days=1)
+# [guess] The years a date may have, and the most days one full-day request may cover.
+EARLIEST, LATEST = 1900, 9000
+MOST_DAYS = 366
 # The watchers' key under which every watching session is found too.
 EVERY_AGENT = "*"
 
@@ -388,13 +392,18 @@ class WorkforceService:
                       if c.active and c.activity_type in TIME_OFF_TYPES]  # fmt: skip
             raise InvalidProperty(
                 "activityCodeId",
-                f"{merged['activityCodeId']!r} is not an active time-off activity code; those "
+                f"{clipped(repr(merged['activityCodeId']))} is not an active time-off activity "
+                "code; those "
                 f"are {', '.join(usable) or 'none'}.",
             )
         description = merged.get("description")
         if description is not None and not isinstance(description, str):
             raise InvalidProperty("description", "description must be text or null.")
         days = day_count(kind, start, end)
+        if days > MOST_DAYS:
+            raise InvalidProperty(
+                "endUtc", f"A request covers at most {MOST_DAYS} days, not {days}."
+            )
         config = self._config()
         if kind == PARTIAL_DAY:
             if start.date() != (end - timedelta(microseconds=1)).date():
@@ -517,11 +526,12 @@ def _midnight(moment: datetime) -> datetime:
 
 def _query_time(text: str, name: str) -> datetime:
     try:
-        return parse_datetime(text)
+        return _in_years(parse_datetime(text))
     except ValueError:
         raise SimulatorError(
             400, "error.request.invalidRepresentation",
-            f"The query parameter {name} is not a date-time: {text[:40]!r}.",
+            f"The query parameter {name} is not a date-time from {EARLIEST} to {LATEST}: "
+            f"{clipped(repr(text))}.",
         ) from None  # fmt: skip
 
 
@@ -530,9 +540,19 @@ def _body_time(body: dict, name: str) -> datetime:
     if isinstance(value, datetime):
         return value
     try:
-        return parse_datetime(value)
+        return _in_years(parse_datetime(value))
     except ValueError:
-        raise InvalidProperty(name, f"{name} is not a date-time: {str(value)[:40]!r}.") from None
+        raise InvalidProperty(
+            name, f"{name} is not a date-time from {EARLIEST} to {LATEST}: {clipped(repr(value))}."
+        ) from None
+
+
+def _in_years(moment: datetime) -> datetime:
+    """[guess] Dates a WFM server holds: far from the ends of the calendar, so that a range
+    a year long (or a request's days) can be counted from any of them."""
+    if not EARLIEST <= moment.year <= LATEST:
+        raise ValueError(moment.year)
+    return moment
 
 
 def _length(body: dict, default: int) -> int:

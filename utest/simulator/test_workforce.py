@@ -364,3 +364,46 @@ def test_a_scenario_of_its_own_users_has_no_workforce_and_does_not_list_wfm():
     scenario = load_scenario({"users": [{"id": "solo", "password": "1"}]})
     assert scenario.workforce is None and "wfm" not in scenario.features
     assert load_scenario().features["wfm"] == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"startUtc": "20260101T000000Z", "endUtc": "99990101T000000Z"}, "endUtc"),
+        ({"startUtc": "99991231T000000Z", "endUtc": "99991231T120000Z"}, "startUtc"),
+        ({"requestType": "3"}, "requestType"),
+        ({"lengthInMinutes": 10**30}, "lengthInMinutes"),
+        ({"activityCodeId": "X" * 5000}, "activityCodeId"),
+    ],
+)
+def test_hostile_requests_are_refused_quickly_and_briefly(simulator, body, field):
+    agent = RawSession(simulator.url, "agent1")
+    monday = next_monday(agent)
+    request = {"requestType": 3, "activityCodeId": "VAC", "startUtc": format_datetime(monday),
+               "endUtc": format_datetime(monday + DAY), **body}  # fmt: skip
+    answer = agent.request("POST", "/wfm/time-off", json=request, timeout=5)
+    assert answer.status_code == 400, answer.text
+    error = error_of(answer)
+    assert error["propertyName"] == field and len(error["message"]) < 300
+
+
+def test_a_data_range_at_the_end_of_time_is_refused_not_a_crash(simulator):
+    agent = RawSession(simulator.url, "agent1")
+    for params in ({"startUtc": "99991231T000000Z"}, {"endUtc": "00010101T000000Z"}):
+        answer = agent.request("GET", "/wfm/data", params={"select": "schedule", **params})
+        assert answer.status_code == 400, answer.text
+        assert "Utc" in error_of(answer)["message"]
+
+
+def test_the_review_control_refuses_what_it_cannot_do(simulator):
+    from ICWSLibrary.simulator.errors import ControlError
+
+    agent = RawSession(simulator.url, "agent1")
+    made = asked(agent, "VAC", next_monday(agent))  # approved at once
+    controls = simulator.control("review time off")
+    with pytest.raises(ControlError, match="is Approved, not pending"):
+        controls.review_time_off(made["timeOffRequestId"], False, "supervisor")
+    with pytest.raises(ControlError, match="no time-off request 'TOR-9'"):
+        controls.review_time_off("TOR-9", True, "supervisor")
+    with pytest.raises(ControlError, match="no user 'nobody'"):
+        controls.review_time_off(made["timeOffRequestId"], True, "nobody")
