@@ -8,6 +8,11 @@ selected parts are filled (a schedule overlapping the range comes back whole);
 tells a ``dataVersionsMessage`` whenever a part's version moves. [SDK] The bodies and
 enums (Wfm.js); ``GET /wfm/scheduledatesrange`` (its feature version is not published).
 
+[guess] A full-day request runs from the first day's midnight (UTC) to the midnight after
+the last day; its ``lengthInMinutes`` is the agent's full-time day (configuration
+``fullTimeEquivalentDayMinutes``) for each day unless given. A cancel PUTs the whole
+request as the server sent it with ``requestState`` Canceled.
+
 What comes back keeps the ICWS field names, with enums as their names (``Approved``,
 ``Vacation``) and date-times as timezone-aware UTC ``datetime`` values.
 """
@@ -168,10 +173,14 @@ class WorkforceAPI:
         return [readable(item) for item in items if isinstance(item, dict)]
 
     def time_off_request(self, request_id: str) -> dict:
+        return readable(self._request_as_sent(request_id))
+
+    def _request_as_sent(self, request_id: str) -> dict:
         span = self._spans.get(request_id)
         start, end = (span[0] - _AROUND, span[1] + _AROUND) if span else (None, None)
-        for request in self.time_off_requests(start, end):
-            if str(request.get("timeOffRequestId")) == request_id:
+        items = self._items(self.data("time-off", start, end), "timeOff")
+        for request in items:
+            if isinstance(request, dict) and str(request.get("timeOffRequestId")) == request_id:
                 return request
         raise ICWSError(
             f"The server has no time-off request {request_id} for {self._session.user_id}"
@@ -194,6 +203,13 @@ class WorkforceAPI:
             "activityCodeId": self.code_id(activity),
             "startUtc": format_datetime(start), "endUtc": format_datetime(end),
         }  # fmt: skip
+        if minutes is None and full_day:
+            # Said whenever known, as a server may not work it out: the agent's full-time
+            # day (from the agent's configuration) for each day.
+            day = self._day_minutes()
+            minutes = None if day is None else day * round((end - start) / timedelta(days=1))
+        elif minutes is None:
+            minutes = int((end - start) / timedelta(minutes=1))
         if minutes is not None:
             body["lengthInMinutes"] = int(minutes)
         if description is not None:
@@ -205,8 +221,16 @@ class WorkforceAPI:
         return readable(answer)
 
     def cancel(self, request_id: str) -> None:
-        self._call("PUT", f"{TIME_OFF}/{request_id}", {"requestState": CANCELED},
+        # The whole request as the server sent it, only its state changed: what a PUT of
+        # a part would leave unsaid is not published.
+        body = {**self._request_as_sent(request_id), "requestState": CANCELED}
+        self._call("PUT", f"{TIME_OFF}/{request_id}", body,
                    doing=f"Canceling time-off request {request_id}")  # fmt: skip
+
+    def _day_minutes(self) -> int | None:
+        config = self.data("configuration").get("configuration")
+        minutes = config.get("fullTimeEquivalentDayMinutes") if isinstance(config, dict) else None
+        return minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None
 
     # -- waiting ----------------------------------------------------------------------------
 

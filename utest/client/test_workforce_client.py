@@ -84,3 +84,40 @@ def test_a_request_is_read_back_by_id_and_one_named_without_an_id_is_an_error(si
     api.code_id = lambda activity: "VAC"  # type: ignore[method-assign]
     with pytest.raises(ICWSError, match="named none"):
         api.ask("Vacation", first, first + timedelta(days=1), True, None, None)
+
+
+class Server:
+    """A session answering as a WFM server whose agent's day is 450 minutes; it keeps
+    what was sent."""
+
+    user_id = "agent1"
+
+    def __init__(self):
+        self.sent = []
+
+    def call(self, method, path, body=None, params=None):
+        self.sent.append((method, path, body))
+        select = (params or {}).get("select")
+        if select == "configuration":
+            return {"configuration": {"fullTimeEquivalentDayMinutes": 450}}
+        if select == "activity-codes":
+            return {"activityCodes": {"items": {"VAC": {"activityCodeName": "Vacation"}}}}
+        if select == "time-off":
+            return {"timeOff": {"items": [{"timeOffRequestId": "T1", "requestState": 3,
+                                           "description": "kept"}]}}  # fmt: skip
+        return {**(body or {}), "timeOffRequestId": "T1"}
+
+
+def test_the_length_is_always_said_and_a_cancel_sends_the_whole_request():
+    server = Server()
+    api = WorkforceAPI(server, Channel())
+    monday = datetime(2026, 12, 7, tzinfo=timezone.utc)
+    api.ask("Vacation", monday, monday + timedelta(days=2), True, None, None)
+    api.ask("vac", monday + timedelta(hours=13), monday + timedelta(hours=14, minutes=30), False, None, None)  # fmt: skip
+    posted = [body for method, _, body in server.sent if method == "POST"]
+    assert [(b["requestType"], b["lengthInMinutes"]) for b in posted] == [(3, 900), (5, 90)]
+    assert posted[0]["endUtc"] == "20261209T000000Z"
+    api.cancel("T1")
+    ((_, path, body),) = [sent for sent in server.sent if sent[0] == "PUT"]
+    assert path == "/wfm/time-off/T1"
+    assert body == {"timeOffRequestId": "T1", "requestState": 13, "description": "kept"}

@@ -407,3 +407,12 @@ def test_the_review_control_refuses_what_it_cannot_do(simulator):
         controls.review_time_off("TOR-9", True, "supervisor")
     with pytest.raises(ControlError, match="no user 'nobody'"):
         controls.review_time_off(made["timeOffRequestId"], True, "nobody")
+
+
+def test_a_whole_request_put_back_canceled_cancels_it(simulator):
+    agent = RawSession(simulator.url, "agent1")
+    made = asked(agent, "SCK", next_monday(agent))
+    whole = {**requests_of(agent)[made["timeOffRequestId"]], "requestState": 13}
+    answer = agent.request("PUT", f"/wfm/time-off/{made['timeOffRequestId']}", json=whole)
+    assert answer.status_code == 204, answer.text
+    assert requests_of(agent)[made["timeOffRequestId"]]["requestState"] == 13
