@@ -21,7 +21,10 @@ plan's balance. A PUT with ``requestState`` Canceled cancels a pending request o
 approved one not yet begun; other changes are for pending requests; anything else is a
 409. The server's part is only ever changed by the server or by a supervisor (here the
 ``Simulator Review Time Off Request`` control). Approved time off does not rewrite the
-published schedule (Interaction Optimizer does that when it next publishes).
+published schedule (Interaction Optimizer does that when it next publishes). Also
+[guess]: a schedule interval's description is its code's name, ``namedScheduleId`` is
+``Published``; notifications stay empty (their itemType and notificationType words are
+not published); the error ids of the 409 and 416.
 """
 
 from __future__ import annotations

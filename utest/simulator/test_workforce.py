@@ -416,3 +416,12 @@ def test_a_whole_request_put_back_canceled_cancels_it(simulator):
     answer = agent.request("PUT", f"/wfm/time-off/{made['timeOffRequestId']}", json=whole)
     assert answer.status_code == 204, answer.text
     assert requests_of(agent)[made["timeOffRequestId"]]["requestState"] == 13
+
+
+def test_time_off_that_has_begun_cannot_be_canceled(simulator):
+    agent = RawSession(simulator.url, "agent1")
+    made = asked(agent, "VAC", next_monday(agent))
+    simulator.control("advance time").advance_time(16 * 24 * 3600)
+    answer = agent.request("PUT", f"/wfm/time-off/{made['timeOffRequestId']}",
+                           json={"requestState": 13})  # fmt: skip
+    assert answer.status_code == 409 and "has begun" in error_of(answer)["message"]
