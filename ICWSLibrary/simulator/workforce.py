@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -152,8 +151,7 @@ class WorkforceService:
 
     def now(self) -> datetime:
         """The simulator's wall clock: moved by ``Simulator Advance Time`` like its timers."""
-        moved = self.state.clock.now() - time.monotonic()
-        return datetime.fromtimestamp(time.time() + moved, timezone.utc)
+        return datetime.fromtimestamp(self.state.clock.wall(), timezone.utc)
 
     def published(self) -> tuple[datetime, datetime]:
         """The published weeks: from the start of this week, as the agents' weeks start."""
