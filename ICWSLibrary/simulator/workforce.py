@@ -146,6 +146,8 @@ class WorkforceService:
         self._approved: dict[date, int] = defaultdict(int)
         self._waiting: dict[date, int] = defaultdict(int)
         self._watchers = state.watchers()
+        # Minutes left in each agent's accrual plans (the scenario's are where they start).
+        self._balances: dict[tuple[str, str], int] = {}
 
     # -- time -------------------------------------------------------------------------------
 
@@ -201,7 +203,7 @@ class WorkforceService:
             "schedule": lambda: {"scheduleIntervals": self.schedule(agent, first, last)},
             "timeOff": lambda: {"items": [r.body() for r in self._overlapping(agent, first, last)]},
             "availability": lambda: {"items": self.availability(first, last)},
-            "accrual": lambda: {"items": [self._accrual(plan) for plan in agent.accruals]},
+            "accrual": lambda: {"items": [self._accrual(agent, plan) for plan in agent.accruals]},
             "activityCodes": lambda: {
                 "items": {c.id: _code_body(c) for c in self._config().codes.values() if c.active}
             },  # fmt: skip
@@ -275,13 +277,12 @@ class WorkforceService:
             "enableShiftTrading": False, "activityTypeIDsThatCannotBeTraded": [],
         }  # fmt: skip
 
-    @staticmethod
-    def _accrual(plan: Accrual) -> dict:
+    def _accrual(self, agent: WfmAgent, plan: Accrual) -> dict:
+        balance = self._balance(agent.user_id, plan)
         return {
             "name": plan.name, "codes": list(plan.codes), "agentCanSubmitTimeOff": plan.can_submit,
-            "agentCanSeeAccrualBalance": plan.can_see_balance, "minutesAccrued": plan.minutes,
-            "minutesToBeAccruedByEndDate": plan.minutes,
-            "minutesToBeAccruedByEndOfYear": plan.minutes,
+            "agentCanSeeAccrualBalance": plan.can_see_balance, "minutesAccrued": balance,
+            "minutesToBeAccruedByEndDate": balance, "minutesToBeAccruedByEndOfYear": balance,
         }  # fmt: skip
 
     def _config(self) -> Workforce:
@@ -349,10 +350,7 @@ class WorkforceService:
         request.state = APPROVED if approve else DENIED
         request.reviewer, request.reviewed = reviewer, self.now()
         if approve:
-            plan = self._plan(self._config().agent(request.user_id), request.code)
-            if plan is not None:
-                plan.minutes -= request.minutes
-                request.charged = plan
+            self._charge(request, self._plan(self._config().agent(request.user_id), request.code))
         self._hold(request, +1)
         self._moved(request.user_id, "timeOff", "accrual" if approve else None)
         return request
@@ -369,7 +367,7 @@ class WorkforceService:
         request.state = CANCELED
         refunded = request.charged is not None
         if request.charged is not None:
-            request.charged.minutes += request.minutes
+            self._balances[request.user_id.lower(), request.charged.name] += request.minutes
             request.charged = None
         self._moved(request.user_id, "timeOff", "accrual" if refunded else None)
 
@@ -436,7 +434,7 @@ class WorkforceService:
         plan = self._plan(agent, request.code)
         if agent.accruals and plan is None:
             request.waitlist = NOT_IN_ACCRUAL_PLAN
-        elif plan is not None and plan.minutes < request.minutes:
+        elif plan is not None and self._balance(agent.user_id, plan) < request.minutes:
             request.waitlist = NOT_ENOUGH_ACCRUED
         elif any(self._approved[day] + minutes > config.daily_allotment
                  for day, minutes in request.minutes_by_day().items()):  # fmt: skip
@@ -445,9 +443,18 @@ class WorkforceService:
             request.waitlist = AUTO_APPROVE_DISABLED
         else:
             request.state, request.reviewed = APPROVED, request.submitted
-            if plan is not None:
-                plan.minutes -= request.minutes
-                request.charged = plan
+            self._charge(request, plan)
+
+    def _balance(self, user_id: str, plan: Accrual) -> int:
+        return self._balances.setdefault((user_id.lower(), plan.name), plan.minutes)
+
+    def _charge(self, request: TimeOffRequest, plan: Accrual | None) -> None:
+        """An approved request's minutes leave the plan its code is in."""
+        if plan is not None:
+            self._balances[request.user_id.lower(), plan.name] = (
+                self._balance(request.user_id, plan) - request.minutes
+            )
+            request.charged = plan
 
     @staticmethod
     def _plan(agent: WfmAgent | None, code: ActivityCode) -> Accrual | None:

@@ -51,7 +51,7 @@ class ShiftBlock:
     code: ActivityCode
 
 
-@dataclass
+@dataclass(frozen=True)
 class Accrual:
     name: str
     codes: tuple[str, ...]
@@ -60,7 +60,7 @@ class Accrual:
     can_see_balance: bool = True
 
 
-@dataclass
+@dataclass(frozen=True)
 class WfmAgent:
     user_id: str
     # DayOfWeek numbers (Sunday 0) the shift is worked.
