@@ -71,3 +71,11 @@ def test_contact_center_scale_script_prints_every_table_and_target():
     assert re.search(rf"^\s+20\s+1\s+5\s+{number}$", output, re.M)
     assert re.search(r"[\d.]+ KiB per agent .* [\d.]+ KiB per waiting interaction", output)
     assert len(re.findall(r"^  \S.* +[\d.]+ +target ", output, re.M)) >= 4
+
+
+def test_workforce_scale_script_prints_every_figure():
+    output = run("workforce_scale.py", "--agents", "5", "--held", "0", "3", "--rounds", "1",
+                 "--repeat", "2")  # fmt: skip
+    row = r"\s+" + r"\s+".join([r"[\d.]+ / [\d.]+ / [\d.]+"] * 4) + "$"
+    assert re.search(rf"^\s+5\s+0{row}", output, re.M), output
+    assert re.search(rf"^\s+5\s+3{row}", output, re.M), output
