@@ -76,11 +76,13 @@ def readable(body: dict) -> dict:
 def moment(value: Any, name: str) -> datetime:
     """A keyword's date or date-time argument as an aware UTC ``datetime``."""
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return (
+            value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        )
     if isinstance(value, date):
         return datetime.combine(value, time(), timezone.utc)
     try:
-        return parse_datetime(str(value))
+        return parse_datetime(str(value)).astimezone(timezone.utc)
     except ValueError:
         raise ICWSError(
             f"{name} {str(value)[:40]!r} is not a date or date-time such as 2026-12-07 or "

@@ -36,11 +36,13 @@ def test_enums_are_named_and_times_typed_unknown_ones_kept_as_sent():
 
 @pytest.mark.parametrize(
     "given",
-    ["2026-12-07 09:30", "2026-12-07T09:30:00Z", "20261207T093000Z",
+    ["2026-12-07 09:30", "2026-12-07T09:30:00Z", "20261207T093000Z", "2026-12-07T10:30+01:00",
      datetime(2026, 12, 7, 9, 30), datetime(2026, 12, 7, 10, 30, tzinfo=timezone(timedelta(hours=1)))],
 )  # fmt: skip
 def test_a_moment_in_any_usual_spelling_is_the_same_utc_time(given):
-    assert moment(given, "start") == datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+    at = moment(given, "start")
+    assert at == datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+    assert at.utcoffset() == timedelta(0)  # shown in messages as UTC, so it must be
 
 
 def test_a_date_is_its_midnight_and_nonsense_is_refused_by_name():
