@@ -72,10 +72,6 @@ class Clock:
     def now(self) -> float:
         return time.monotonic() + self._offset
 
-    def wall(self) -> float:
-        """The server's wall clock (epoch seconds): real time plus every ``advance``."""
-        return time.time() + self._offset
-
     def later(self, delay: float, action: Callable[[], None], what: str = "an event") -> Timer:
         """Run ``action`` (holding the state lock) ``delay`` seconds from now."""
         try:

@@ -514,8 +514,7 @@ class Simulator:
 
         Each event runs at its own time, so what it schedules within ``time`` runs as well
         (a call dialled, then answered two seconds later). The log lists what ran. Saves a
-        test from sleeping through a 15-second alert timeout. The server's clock
-        (``Get Server Time``) and the published schedules move on with it.
+        test from sleeping through a 15-second alert timeout.
 
         Example:
         | ${id} = | Simulator Place Inbound Call | Support |

@@ -76,6 +76,6 @@ def error_response(status: int, error_id: str, message: str, code: int | None = 
     return json_response(status, body, headers)
 
 
-def now_compact(epoch: float | None = None) -> str:
-    """The server's clock (or ``epoch``) as ICWS writes it: ``20141017T171525Z``."""
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch))
+def now_compact() -> str:
+    """The server's clock as ICWS writes it: ``20141017T171525Z``."""
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())

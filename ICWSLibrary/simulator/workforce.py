@@ -152,8 +152,10 @@ class WorkforceService:
     # -- time -------------------------------------------------------------------------------
 
     def now(self) -> datetime:
-        """The simulator's wall clock: moved by ``Simulator Advance Time`` like its timers."""
-        return datetime.fromtimestamp(self.state.clock.wall(), timezone.utc)
+        """The server's time, as every time it writes: real time. ``Simulator Advance
+        Time`` makes what happened older (statistics' moments move back), it does not
+        move today, so the published weeks and a request's dates stay where they are."""
+        return datetime.now(timezone.utc)
 
     def published(self) -> tuple[datetime, datetime]:
         """The published weeks: from the start of this week, as the agents' weeks start."""

@@ -59,19 +59,3 @@ def test_a_delay_that_is_no_finite_number_is_refused():
                 clock.later(delay, lambda: None)
     finally:
         clock.close()
-
-
-def test_the_server_clock_moves_with_the_simulator_clock(simulator):
-    import time
-
-    import requests
-
-    from ICWSLibrary.protocol.dates import parse_datetime
-
-    def server_time():
-        answer = requests.get(f"{simulator.url}/icws/connection/server-time", timeout=5)
-        return parse_datetime(answer.json()["serverUtcTime"]).timestamp()
-
-    assert abs(server_time() - time.time()) < 5
-    simulator.control("advance time").advance_time(24 * 3600)
-    assert abs(server_time() - time.time() - 24 * 3600) < 5

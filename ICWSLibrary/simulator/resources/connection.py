@@ -130,7 +130,7 @@ class ConnectionResource:
         if "features" in include:
             answer["features"] = self.feature_list()
         if "server-time" in include:
-            answer["serverTimeInfo"] = {"serverUtcTime": now_compact(self.state.clock.wall())}
+            answer["serverTimeInfo"] = {"serverUtcTime": now_compact()}
         if "default-workstation" in include and user.default_workstation:
             # [doc] connection 5: include=default-workstation adds defaultWorkstationId.
             answer["defaultWorkstationId"] = user.default_workstation
@@ -267,8 +267,7 @@ class ConnectionResource:
         return json_response(200, self.scenario.version)
 
     def server_time(self, request: Request) -> Response:
-        # Moved by Simulator Advance Time, as the schedules of workforce management are.
-        return json_response(200, {"serverUtcTime": now_compact(self.state.clock.wall())})
+        return json_response(200, {"serverUtcTime": now_compact()})
 
     def server_info(self, request: Request) -> Response:
         """[doc] SDK ServerInfo: languages as {languageID, languageDisplayName}, the language

@@ -2,7 +2,7 @@
 of the agents: activity codes, each agent's weekly shift, time-off rules and accruals.
 
 Read here, used by :mod:`..workforce`. Times of day are UTC; the schedule repeats every
-week from the start of the current week on the simulator's clock, so suites never rot.
+week from the start of the current week (today), so suites never rot.
 """
 
 from __future__ import annotations
