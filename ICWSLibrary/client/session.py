@@ -122,9 +122,14 @@ class ICWSSession:
         self.status = StatusAPI(self, self.channel)
         self.station = StationAPI(self)
         self.licenses = LicenseAPI(self)
-        self.interactions = InteractionAPI(self, self.channel)
         self.activations = ActivationAPI(self)
         self.configuration = ConfigurationAPI(self)
+        self._start_session_apis()
+
+    def _start_session_apis(self) -> None:
+        """The APIs that keep what one server session watches or started (queue views,
+        statistics, chats, consults, ...): made anew for each session."""
+        self.interactions = InteractionAPI(self, self.channel)
         self.statistics = StatisticsAPI(self, self.channel)
         self.chats = ChatAPI(self, self.channel)
         self.callbacks = CallbackAPI(self, self.channel)
@@ -356,16 +361,7 @@ class ICWSSession:
         self.status.attach(self.channel)
         # The new session starts without subscriptions: queue views, statistics, chats
         # and callbacks are watched anew.
-        self.interactions = InteractionAPI(self, self.channel)
-        self.statistics = StatisticsAPI(self, self.channel)
-        self.chats = ChatAPI(self, self.channel)
-        self.callbacks = CallbackAPI(self, self.channel)
-        self.consults = ConsultAPI(self)
-        self.conferences = ConferenceAPI(self)
-        self.recordings = RecordingAPI(self)
-        self.directory = DirectoryAPI(self)
-        self.logons = LogonAPI(self, self.channel)
-        self.workforce = WorkforceAPI(self, self.channel)
+        self._start_session_apis()
         self.connected = False
         self.address = self.initial_address
         self.connect(user, password)
