@@ -52,6 +52,14 @@ class InvalidProperty(SimulatorError):
         )
 
 
+class InvalidRepresentation(SimulatorError):
+    """A 400 that names no one property: a body that is not JSON, a bad query parameter,
+    a subscription refused. [guess] The parent errorId of the property ones."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(400, "error.request.invalidRepresentation", message)
+
+
 class NotFound(SimulatorError):
     def __init__(self, message: str) -> None:
         super().__init__(404, "error.request.notFound", message)

@@ -60,7 +60,14 @@ from ..protocol.workforce import (
     SELECT_WORDS,
     VERSION_FIELDS,
 )  # fmt: skip
-from .errors import ControlError, InvalidProperty, MissingProperty, NotFound, SimulatorError
+from .errors import (
+    ControlError,
+    InvalidProperty,
+    InvalidRepresentation,
+    MissingProperty,
+    NotFound,
+    SimulatorError,
+)
 from .scenario.workforce import Accrual, ActivityCode, WfmAgent, Workforce
 from .sessions import Session
 from .state import ServerState
@@ -180,16 +187,14 @@ class WorkforceService:
         agent = self.agent(session)
         words = [word.strip() for word in (select or "").split(",") if word.strip()]
         if not words:
-            raise SimulatorError(
-                400, "error.request.invalidRepresentation",
-                f"The query parameter select is required: any of {', '.join(SELECT_WORDS)}.",
-            )  # fmt: skip
+            raise InvalidRepresentation(
+                f"The query parameter select is required: any of {', '.join(SELECT_WORDS)}."
+            )
         unknown = [word for word in words if word.lower() not in SELECT_WORDS]
         if unknown:
-            raise SimulatorError(
-                400, "error.request.invalidRepresentation",
-                f"select names {', '.join(unknown)}; the data are {', '.join(SELECT_WORDS)}.",
-            )  # fmt: skip
+            raise InvalidRepresentation(
+                f"select names {', '.join(unknown)}; the data are {', '.join(SELECT_WORDS)}."
+            )
         wanted = {SELECT_WORDS[word.lower()] for word in words}
         now = self.now()
         first = _query_time(start, "startUtc") if start else _midnight(now)
@@ -538,11 +543,10 @@ def _query_time(text: str, name: str) -> datetime:
     try:
         return _in_years(parse_datetime(text))
     except ValueError:
-        raise SimulatorError(
-            400, "error.request.invalidRepresentation",
+        raise InvalidRepresentation(
             f"The query parameter {name} is not a date-time from {EARLIEST} to {LATEST}: "
-            f"{clipped(repr(text))}.",
-        ) from None  # fmt: skip
+            f"{clipped(repr(text))}."
+        ) from None
 
 
 def _body_time(body: dict, name: str) -> datetime:

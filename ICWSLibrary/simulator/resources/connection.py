@@ -15,7 +15,7 @@ from ...protocol.errors import (
 )
 from ...protocol.http import CSRF_HEADER, SESSION_ID_HEADER
 from ...protocol.messages import AUTH_TOKEN, IC_AUTH, SINGLE_SIGN_ON
-from ..errors import InvalidProperty, MissingProperty, SimulatorError
+from ..errors import InvalidProperty, InvalidRepresentation, MissingProperty, SimulatorError
 from ..sessions import Session
 from ..state import ServerState
 from ..wire import (
@@ -77,12 +77,7 @@ class ConnectionResource:
         try:
             body = json.loads(request.body or b"null")
         except ValueError as error:
-            # [guess] No property can be named, so the parent of the property errorIds.
-            raise SimulatorError(
-                400,
-                "error.request.invalidRepresentation",
-                f"The request body is not valid JSON: {error}.",
-            ) from None
+            raise InvalidRepresentation(f"The request body is not valid JSON: {error}.") from None
         if not isinstance(body, dict) or not body.get("__type"):
             raise MissingProperty("__type")
         kind = body["__type"]

@@ -40,6 +40,7 @@ from ..contact.rights import check_may_act
 from ..errors import (
     Forbidden,
     InvalidProperty,
+    InvalidRepresentation,
     InvalidState,
     MissingProperty,
     NoStation,
@@ -592,10 +593,8 @@ class InteractionResource:
 def too_many_watches(kind: str) -> SimulatorError:
     """[guess] A session holding as many watches of a kind as it may: 400, as other refused
     subscriptions are."""
-    return SimulatorError(
-        400,
-        "error.request.invalidRepresentation",
-        f"A session may hold at most {MAX_WATCHES} {kind} watches; stop one first.",
+    return InvalidRepresentation(
+        f"A session may hold at most {MAX_WATCHES} {kind} watches; stop one first."
     )
 
 
