@@ -90,6 +90,20 @@ def moment(value: Any, name: str) -> datetime:
         ) from None
 
 
+def _moments(start: Any, end: Any) -> tuple[datetime | None, datetime | None]:
+    """A range's ends as UTC ``datetime`` values; None leaves an end to the server."""
+    return (None if start is None else moment(start, "start"),
+            None if end is None else moment(end, "end"))  # fmt: skip
+
+
+def whole_days(first_day: Any, last_day: Any = None) -> tuple[datetime, datetime]:
+    """[guess] The span of full-day time off: from the first day's midnight (UTC) to the
+    midnight after the last day (default: the first)."""
+    start = moment(first_day, "start").replace(hour=0, minute=0, second=0, microsecond=0)
+    last = start if last_day is None else moment(last_day, "end")
+    return start, last.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+
+
 class WorkforceAPI:
     def __init__(self, session, channel: MessageChannel) -> None:
         self._session = session
@@ -141,11 +155,24 @@ class WorkforceAPI:
             raise ICWSError(f"The server's WFM data has no {part}.{field}: {answer!r:.200}")
         return items
 
-    def schedule(self, start: datetime | None, end: datetime | None) -> list[dict]:
-        answer = self.data("schedule", start, end)
+    def schedule(self, start: Any = None, end: Any = None) -> list[dict]:
+        """The scheduled intervals overlapping ``start`` to ``end`` (dates or date-times;
+        default: the server's, today through a year from now), in time order."""
+        answer = self.data("schedule", *_moments(start, end))
         intervals = self._items(answer, "schedule", "scheduleIntervals")
         return sorted((readable(i) for i in intervals if isinstance(i, dict)),
                       key=lambda i: str(i.get("startTimeUtc", "")))  # fmt: skip
+
+    def scheduled_at(self, at: Any) -> dict | None:
+        """The interval scheduled at the moment ``at``; None when nothing is."""
+        when = moment(at, "at")
+        return next(
+            (i for i in self.schedule(when - _AROUND, when + _AROUND)
+             if isinstance(i.get("startTimeUtc"), datetime)
+             and isinstance(i.get("endTimeUtc"), datetime)
+             and i["startTimeUtc"] <= when < i["endTimeUtc"]),
+            None,
+        )  # fmt: skip
 
     def activity_codes(self) -> dict[str, dict]:
         """Active activity codes by id."""
@@ -170,9 +197,12 @@ class WorkforceAPI:
             f"There is no activity code {activity!r}; the server has {names or 'none'}."
         )
 
-    def time_off_requests(self, start: datetime | None = None, end: datetime | None = None):
+    def time_off_requests(self, start: Any = None, end: Any = None) -> list[dict]:
+        return [readable(item) for item in self._requests_as_sent(*_moments(start, end))]
+
+    def _requests_as_sent(self, start: datetime | None, end: datetime | None) -> list[dict]:
         items = self._items(self.data("time-off", start, end), "timeOff")
-        return [readable(item) for item in items if isinstance(item, dict)]
+        return [item for item in items if isinstance(item, dict)]
 
     def time_off_request(self, request_id: str) -> dict:
         return readable(self._request_as_sent(request_id))
@@ -180,9 +210,8 @@ class WorkforceAPI:
     def _request_as_sent(self, request_id: str) -> dict:
         span = self._spans.get(request_id)
         start, end = (span[0] - _AROUND, span[1] + _AROUND) if span else (None, None)
-        items = self._items(self.data("time-off", start, end), "timeOff")
-        for request in items:
-            if isinstance(request, dict) and str(request.get("timeOffRequestId")) == request_id:
+        for request in self._requests_as_sent(start, end):
+            if str(request.get("timeOffRequestId")) == request_id:
                 return request
         raise ICWSError(
             f"The server has no time-off request {request_id} for {self._session.user_id}"

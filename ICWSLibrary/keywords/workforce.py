@@ -6,15 +6,13 @@ from datetime import datetime, timedelta
 
 from robot.api.deco import keyword
 
-from ..client.workforce import moment
-from ..protocol.dates import readable_datetime
+from ..client.workforce import moment, whole_days
+from ..protocol.dates import format_datetime, readable_datetime
 from .base import LibraryComponent
-
-DAY = timedelta(days=1)
 
 
 def _when(value: datetime) -> str:
-    return readable_datetime(value.strftime("%Y%m%dT%H%M%SZ"))
+    return readable_datetime(format_datetime(value))
 
 
 class WorkforceKeywords(LibraryComponent):
@@ -51,9 +49,7 @@ class WorkforceKeywords(LibraryComponent):
         | Should Be Equal | ${day}[0][activityType] | ACD |
         """
         session = self.connected_session()
-        first = moment(start, "start") if start is not None else None
-        last = moment(end, "end") if end is not None else None
-        intervals = session.workforce.schedule(first, last)
+        intervals = session.workforce.schedule(start, end)
         days = len({i.get("scheduleId") for i in intervals})
         self.info(
             f"{session.user_id} has {len(intervals)} scheduled activit"
@@ -78,13 +74,7 @@ class WorkforceKeywords(LibraryComponent):
         """
         when = moment(at, "at")
         session = self.connected_session()
-        intervals = session.workforce.schedule(when - DAY, when + DAY)
-        now = next(
-            (i for i in intervals
-             if isinstance(i.get("startTimeUtc"), datetime) and isinstance(i.get("endTimeUtc"), datetime)
-             and i["startTimeUtc"] <= when < i["endTimeUtc"]),
-            None,
-        )  # fmt: skip
+        now = session.workforce.scheduled_at(when)
         names = (
             {
                 str(now.get(k, "")).casefold()
@@ -131,15 +121,12 @@ class WorkforceKeywords(LibraryComponent):
         | Time Off Request Should Be | ${id} | Approved |
         """
         session = self.connected_session()
-        first = moment(start, "start")
         if full_day:
-            first = first.replace(hour=0, minute=0, second=0, microsecond=0)
-            last = moment(end, "end") if end is not None else first
-            last = last.replace(hour=0, minute=0, second=0, microsecond=0) + DAY
+            first, last = whole_days(start, end)
+        elif end is None:
+            raise ValueError("A time-off request for part of a day needs its end.")
         else:
-            if end is None:
-                raise ValueError("A time-off request for part of a day needs its end.")
-            last = moment(end, "end")
+            first, last = moment(start, "start"), moment(end, "end")
         made = session.workforce.ask(activity, first, last, full_day, minutes, description)
         self.info(
             f"{session.user_id} asked for {activity} from {_when(first)} to {_when(last)}: "
@@ -178,9 +165,7 @@ class WorkforceKeywords(LibraryComponent):
         | Should Be Empty | ${requests} |
         """
         session = self.connected_session()
-        first = moment(start, "start") if start is not None else None
-        last = moment(end, "end") if end is not None else None
-        found = session.workforce.time_off_requests(first, last)
+        found = session.workforce.time_off_requests(start, end)
         self.info(f"{session.user_id} has {len(found)} time-off request{'' if len(found) == 1 else 's'}.")  # fmt: skip
         return found
 

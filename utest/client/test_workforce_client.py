@@ -123,3 +123,24 @@ def test_the_length_is_always_said_and_a_cancel_sends_the_whole_request():
     ((_, path, body),) = [sent for sent in server.sent if sent[0] == "PUT"]
     assert path == "/wfm/time-off/T1"
     assert body == {"timeOffRequestId": "T1", "requestState": 13, "description": "kept"}
+
+
+def test_whole_days_run_from_the_first_midnight_to_the_one_after_the_last_day():
+    from ICWSLibrary.client.workforce import whole_days
+
+    utc = timezone.utc
+    assert whole_days("2026-12-07 15:00", "2026-12-08") == (
+        datetime(2026, 12, 7, tzinfo=utc), datetime(2026, 12, 9, tzinfo=utc))  # fmt: skip
+    assert whole_days(date(2026, 12, 7)) == (
+        datetime(2026, 12, 7, tzinfo=utc), datetime(2026, 12, 8, tzinfo=utc))  # fmt: skip
+
+
+def test_the_interval_scheduled_at_a_moment(simulator):
+    with ICWSSession(simulator.url) as agent:
+        agent.connect("agent1", "1234")
+        first, _ = agent.workforce.dates_range()
+        monday = first + timedelta(days=8)
+        lunch = agent.workforce.scheduled_at(monday + timedelta(hours=13, minutes=10))
+        assert (lunch["activityType"], lunch["activityCodeId"]) == ("Meal", "LUN")
+        assert agent.workforce.scheduled_at(monday + timedelta(hours=13, minutes=30))["activityType"] == "ACD"  # fmt: skip
+        assert agent.workforce.scheduled_at(monday + timedelta(hours=20)) is None
